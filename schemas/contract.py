@@ -1,0 +1,36 @@
+"""The closed vocabularies of ../shared/gold/GUIDE.md: the dataset's contract.
+
+Every enum a figure's fields may take lives here once; the pandera models and
+the extractor both read it, so they cannot drift apart.
+"""
+from __future__ import annotations
+
+UNITS = ("USD", "percent", "rank")
+MEASURES = ("level", "change", "pct_change", "share", "rank")
+FLOWS = (
+    "export",
+    "import",
+    "total",
+    "balance",
+    "fdi_outward",
+    "fdi_inward",
+    "affiliate_sales_outward",
+    "affiliate_sales_inward",
+    "remittances",
+    "other",
+)
+PRODUCTS = (
+    "all",
+    "goods",
+    "services",
+    "agriculture",
+    "manufacturing",
+    "advanced_technology",
+    "intermediate_goods",
+    "category",
+)
+QUALIFIERS = ("exact", "approx", "at_least", "at_most")
+WORLD = "WLD"
+"""Partner code for the world as a whole (not an ISO 3166 code)."""
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
