@@ -32,5 +32,10 @@ PRODUCTS = (
 QUALIFIERS = ("exact", "approx", "at_least", "at_most")
 WORLD = "WLD"
 """Partner code for the world as a whole (not an ISO 3166 code)."""
+AGGREGATES = (WORLD, "EUU")
+"""Economy codes allowed beside ISO 3166-1 alpha-3: the world and the European
+Union (World Bank's code), which trade texts treat as economies."""
+DOCUMENT_STATUSES = ("ok", "empty", "binary", "too_large", "outside_seeds", "missing", "unreadable")
+"""Why a seed file did or did not yield text; anything but ``ok`` carries a reason."""
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100

@@ -1,0 +1,33 @@
+# Set-up is part of every target: the first `make run` or `make test` builds .venv from the lock.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+export DAGSTER_HOME := $(CURDIR)/.dagster
+
+.PHONY: run test ui lock clean
+
+run: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m assets.run
+
+test: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m pytest
+
+ui: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p $${PORT:-3000}
+
+$(INSTALLED): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+$(DAGSTER_HOME)/dagster.yaml: dagster.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp dagster.yaml $@
+
+# Re-resolve the pinned, hashed lock from pyproject.toml (needs uv: pip install uv).
+lock:
+	uv pip compile pyproject.toml --group dev --python-version 3.11 --generate-hashes -o requirements.lock
+
+clean:
+	rm -rf $(VENV) $(DAGSTER_HOME)

@@ -1,0 +1,44 @@
+"""Gathering the per-seed results of the current seeds into the tables of one dataset version."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from pipeline.dataset import Tables
+from pipeline.validation import split_valid
+from pipeline.workstore import WorkStore
+from schemas import DocumentSchema, FigureSchema, polars_schema
+
+
+@dataclass(frozen=True, slots=True)
+class Assembled:
+    tables: Tables
+    pending: list[str]
+    """Seeds registered but not (or not freshly) read and extracted yet: left out of this version."""
+
+
+def assemble(store: WorkStore, keys: list[str], extractor_version: str) -> Assembled:
+    """The figures, documents and rejected rows of ``keys``' latest reads.
+
+    A seed whose stored figures do not come from its current bytes and the
+    current extractor (it changed, or was read but not yet extracted) is left
+    out and reported pending, so a version never mixes two states of a file.
+    The combined figures are validated again: a rule across documents (a
+    unique ``figure_id``) can only fail here.
+    """
+    documents = store.scan("documents", keys).collect()
+    fresh = [key for key, sha256 in documents.select("file_name", "sha256").iter_rows()
+             if store.has_extraction(key, sha256, extractor_version)]
+    pending = sorted(set(keys) - set(fresh))
+    documents = documents.filter(pl.col("file_name").is_in(fresh))
+    figures, rejected_again = split_valid(store.scan("figures", fresh).collect(), FigureSchema)
+    rejected = pl.concat([store.scan("rejected", fresh).collect(), rejected_again])
+    counts = (
+        documents.select("doc_id")
+        .join(figures.group_by("doc_id").len("n_figures"), on="doc_id", how="left")
+        .join(rejected.group_by("doc_id").len("n_rejected"), on="doc_id", how="left")
+        .fill_null(0)
+    )
+    documents = documents.join(counts, on="doc_id", how="left").select(list(polars_schema(DocumentSchema)))
+    return Assembled(Tables(figures=figures, documents=DocumentSchema.validate(documents), rejected=rejected), pending)

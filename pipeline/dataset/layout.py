@@ -1,0 +1,47 @@
+"""Where a dataset's pieces live under the output folder.
+
+    <output>/versions/<version_id>/figures/partner=<ISO3>/…parquet
+    <output>/versions/<version_id>/documents/documents.parquet
+    <output>/versions/<version_id>/rejected/rejected.parquet
+    <output>/versions/<version_id>/manifest.json     written last
+    <output>/current -> versions/<version_id>        swapped atomically
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+TABLE_NAMES = ("figures", "documents", "rejected")
+PARTITION_KEY = "partner"
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    root: Path
+
+    @property
+    def versions(self) -> Path:
+        return self.root / "versions"
+
+    @property
+    def staging(self) -> Path:
+        return self.root / "staging"
+
+    @property
+    def current(self) -> Path:
+        return self.root / "current"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / ".publish.lock"
+
+    def version(self, version_id: str) -> Path:
+        return self.versions / version_id
+
+    def current_id(self) -> str | None:
+        """The version ``current`` points at, or None before the first publish."""
+        try:
+            return Path(self.current.readlink()).name
+        except (FileNotFoundError, OSError):
+            return None

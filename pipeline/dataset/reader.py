@@ -1,0 +1,52 @@
+"""Reading published versions: ``current`` or any version, as polars LazyFrames."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+
+from pipeline.dataset.layout import MANIFEST, PARTITION_KEY, Layout
+from schemas import TABLES, polars_schema
+
+
+def scan_table_dir(version_dir: Path, table: str) -> pl.LazyFrame:
+    """One table of a version folder; ``figures`` gets its ``partner`` back from the hive folders."""
+    folder = version_dir / table
+    schema = polars_schema(TABLES[table])
+    files = sorted(folder.rglob("*.parquet"))
+    if not files:
+        return pl.LazyFrame(schema=schema)
+    if table == "figures":
+        file_schema = pl.Schema({k: v for k, v in schema.items() if k != PARTITION_KEY})
+        return pl.scan_parquet(files, schema=file_schema, hive_partitioning=True,
+                               hive_schema={PARTITION_KEY: pl.String}).select(list(schema))
+    return pl.scan_parquet(files, schema=schema)
+
+
+def open_table(output_dir: Path, table: str = "figures", version: str | None = None) -> pl.LazyFrame:
+    """A published table as a LazyFrame: of ``version``, or of ``current`` when None."""
+    return scan_table_dir(_version_dir(output_dir, version), table)
+
+
+def read_manifest(output_dir: Path, version: str | None = None) -> dict:
+    return json.loads((_version_dir(output_dir, version) / MANIFEST).read_text())
+
+
+def list_versions(output_dir: Path) -> list[str]:
+    """Complete versions (those with a manifest), oldest first."""
+    versions = Layout(output_dir).versions
+    if not versions.exists():
+        return []
+    return sorted(p.name for p in versions.iterdir() if (p / MANIFEST).exists())
+
+
+def _version_dir(output_dir: Path, version: str | None) -> Path:
+    layout = Layout(output_dir)
+    version = version or layout.current_id()
+    if version is None:
+        raise FileNotFoundError(f"no published version under {output_dir}")
+    path = layout.version(version)
+    if not (path / MANIFEST).exists():
+        raise FileNotFoundError(f"version {version} is not a complete version under {output_dir}")
+    return path

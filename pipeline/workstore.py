@@ -1,0 +1,76 @@
+"""Per-seed intermediate results between the pipeline's steps, under ``<output>/work``.
+
+Each seed (Dagster partition) has its own small Parquet files, so re-reading
+one changed seed touches only its files. Extraction results carry the seed's
+sha256 and the extractor version in their Parquet metadata: an unchanged seed
+read by an unchanged extractor is never extracted again.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import polars as pl
+
+from pipeline.documents import Document
+from schemas import DocumentSchema, FigureSchema, polars_schema
+from pipeline.validation import REJECTED_SCHEMA
+
+DOCUMENT_COLUMNS = [c for c in polars_schema(DocumentSchema) if c not in ("n_figures", "n_rejected")]
+KINDS = ("documents", "figures", "rejected")
+_SCHEMAS = {
+    "documents": pl.Schema({c: polars_schema(DocumentSchema)[c] for c in DOCUMENT_COLUMNS}),
+    "figures": polars_schema(FigureSchema),
+    "rejected": REJECTED_SCHEMA,
+}
+
+
+class WorkStore:
+    def __init__(self, output_dir: Path):
+        self.root = output_dir / "work"
+
+    def path(self, kind: str, key: str) -> Path:
+        return self.root / kind / f"{quote(key, safe='')}.parquet"
+
+    def write_document(self, document: Document) -> None:
+        frame = pl.DataFrame([document.as_record()], schema=_SCHEMAS["documents"])
+        _write(frame, self.path("documents", document.file_name), {})
+
+    def read_document(self, key: str) -> Document | None:
+        path = self.path("documents", key)
+        if not path.exists():
+            return None
+        return Document(**pl.read_parquet(path).row(0, named=True))
+
+    def write_extraction(self, key: str, figures: pl.DataFrame, rejected: pl.DataFrame,
+                         seed_sha256: str | None, extractor_version: str) -> None:
+        stamp = {"seed_sha256": seed_sha256 or "", "extractor_version": extractor_version}
+        _write(rejected, self.path("rejected", key), stamp)
+        _write(figures, self.path("figures", key), stamp)  # last: its stamp marks the pair complete
+
+    def has_extraction(self, key: str, seed_sha256: str | None, extractor_version: str) -> bool:
+        """True when ``key``'s stored figures came from these exact bytes and this extractor."""
+        path = self.path("figures", key)
+        if not path.exists() or not self.path("rejected", key).exists():
+            return False
+        meta = pl.read_parquet_metadata(path)
+        return meta.get("seed_sha256") == (seed_sha256 or "") and meta.get("extractor_version") == extractor_version
+
+    def scan(self, kind: str, keys: list[str]) -> pl.LazyFrame:
+        """The stored rows of ``kind`` for ``keys`` (keys without a file are skipped)."""
+        paths = [p for p in (self.path(kind, k) for k in keys) if p.exists()]
+        if not paths:
+            return pl.LazyFrame(schema=_SCHEMAS[kind])
+        return pl.scan_parquet(paths, schema=_SCHEMAS[kind])
+
+    def remove(self, key: str) -> None:
+        for kind in KINDS:
+            self.path(kind, key).unlink(missing_ok=True)
+
+
+def _write(frame: pl.DataFrame, path: Path, metadata: dict[str, str]) -> None:
+    """Write via a temporary file and rename, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    frame.write_parquet(tmp, metadata=metadata or None)
+    tmp.replace(path)
