@@ -1,0 +1,28 @@
+"""Shared fixtures: the repo's seeds, the shared gold and its scorer."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = REPO / "seeds"
+
+
+@pytest.fixture(scope="session")
+def scorer():
+    """The shared scorer (../shared/tools/score.py) as a module."""
+    path = SHARED / "tools" / "score.py"
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the shared folder must sit beside the repo")
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def gold(scorer):
+    return scorer.load_jsonl(SHARED / "gold" / "seeds.jsonl")

@@ -1,0 +1,93 @@
+"""Every class of bad seed file yields a document with a clear status, never an exception."""
+import hashlib
+import os
+
+import pytest
+
+from pipeline.documents import find_title, read_document
+
+TEXT = "U.S.-Chile Trade Facts\n\nU.S. goods exports to Chile reached $16.2 billion in 2013.\n"
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    return folder
+
+
+def read(seeds, name, max_bytes=10_000):
+    return read_document(seeds, name, max_bytes)
+
+
+def test_a_good_file_is_read_hashed_and_titled(seeds):
+    (seeds / "chile.txt").write_text(TEXT, encoding="utf-8")
+    doc = read(seeds, "chile.txt")
+    assert doc.status == "ok" and doc.reason is None
+    assert doc.doc_id == "chile" and doc.text == TEXT and doc.encoding == "utf-8"
+    assert doc.sha256 == hashlib.sha256(TEXT.encode()).hexdigest() and doc.bytes == len(TEXT.encode())
+    assert doc.title == "U.S.-Chile Trade Facts"
+
+
+def test_windows_1252_is_decoded_and_its_encoding_recorded(seeds):
+    text = "Exportations – “Québec” : 5 milliards de dollars, hausse de 4,7 % par rapport à l’année précédente."
+    (seeds / "quebec.txt").write_bytes(text.encode("cp1252"))
+    doc = read(seeds, "quebec.txt")
+    assert doc.status == "ok" and doc.text == text and doc.encoding.startswith("cp125")
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\n"])
+def test_an_empty_file_is_listed_as_empty(seeds, content):
+    (seeds / "empty.txt").write_bytes(content)
+    doc = read(seeds, "empty.txt")
+    assert doc.status == "empty" and "empty" in doc.reason and doc.text is None
+
+
+def test_a_binary_file_named_txt_is_listed_as_binary(seeds):
+    (seeds / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    doc = read(seeds, "image.txt")
+    assert doc.status == "binary" and "not text" in doc.reason and doc.sha256
+
+
+def test_a_file_over_the_size_limit_is_not_read(seeds):
+    (seeds / "huge.txt").write_text("x" * 10_001)
+    doc = read(seeds, "huge.txt")
+    assert doc.status == "too_large" and "10000-byte limit" in doc.reason and doc.bytes == 10_001
+
+
+def test_a_link_out_of_the_seeds_folder_is_never_read(seeds, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text(TEXT)
+    os.symlink(secret, seeds / "link.txt")
+    doc = read(seeds, "link.txt")
+    assert doc.status == "outside_seeds" and str(secret) in doc.reason
+    assert doc.text is None and doc.sha256 is None
+
+
+def test_a_link_inside_the_seeds_folder_is_followed(seeds):
+    (seeds / "real.txt").write_text(TEXT)
+    os.symlink(seeds / "real.txt", seeds / "alias.txt")
+    assert read(seeds, "alias.txt").status == "ok"
+
+
+def test_a_broken_link_or_a_vanished_file_is_missing(seeds):
+    os.symlink(seeds / "nowhere.txt", seeds / "broken.txt")
+    assert read(seeds, "broken.txt").status == "missing"
+    assert read(seeds, "gone.txt").status == "missing"
+
+
+@pytest.mark.parametrize("name", ["a file [draft] (1).txt", "Café Exportações ñ.txt", "#hash&amp;.txt"])
+def test_awkward_names_are_ids(seeds, name):
+    (seeds / name).write_text(TEXT)
+    doc = read(seeds, name)
+    assert doc.status == "ok" and doc.file_name == name and doc.doc_id == name[:-4]
+
+
+def test_a_path_instead_of_a_name_is_refused(seeds):
+    assert read(seeds, "../etc/passwd.txt").status == "unreadable"
+
+
+def test_titles_skip_page_furniture_and_dates():
+    assert find_title("Skip to Content\n\nTuesday, April 1, 2025\n\n# Vietnam’s exports to the EU climb again\n") \
+        == "Vietnam’s exports to the EU climb again"
+    assert find_title("A sentence that ends with a period is no title.\n") is None
