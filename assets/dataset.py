@@ -8,7 +8,8 @@ from assets.metadata import column_schema, markdown_table
 from assets.partitions import seed_partitions
 from assets.resources import TradeFiguresSettings
 from pipeline.assemble import assemble
-from pipeline.dataset import Lineage, publish_version
+from pipeline.consistency import find_inconsistencies
+from pipeline.dataset import Lineage, open_table, publish_version
 from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.provenance import code_version
 from pipeline.workstore import WorkStore
@@ -51,3 +52,22 @@ def dataset(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettin
         "preview": markdown_table(tables.figures.select(PREVIEW_COLUMNS).sort("doc_id")),
         "partners": markdown_table(tables.figures.group_by("partner").len("figures").sort("partner"), limit=100),
     })
+
+
+@dg.asset_check(asset=dataset, description="Figures agree with each other within rounding: flows add up, "
+                "changes fit their levels, a fact stated twice agrees. Every violation is listed.")
+def figures_are_consistent(trade_figures: TradeFiguresSettings) -> dg.AssetCheckResult:
+    figures = open_table(trade_figures.settings().output_dir, "figures").collect()
+    violations = find_inconsistencies(figures)
+    by_rule = violations.group_by("rule").len().sort("rule")
+    return dg.AssetCheckResult(
+        passed=violations.is_empty(),
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "figures": figures.height,
+            "violations": violations.height,
+            "by_rule": dg.MetadataValue.json(dict(by_rule.iter_rows())),
+            "violations_list": markdown_table(
+                violations.with_columns(pl.col("figure_ids").list.join(", ")), limit=200, width=200),
+        },
+    )

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dagster as dg
 
-from assets.dataset import dataset
+from assets.dataset import dataset, figures_are_consistent
 from assets.documents import documents, documents_are_readable, seed_files
 from assets.figures import figures, figures_match_schema, no_rejected_figures
 from assets.resources import TradeFiguresSettings
@@ -16,7 +16,7 @@ everything = dg.define_asset_job(
 
 defs = dg.Definitions(
     assets=[seed_files, documents, figures, dataset],
-    asset_checks=[documents_are_readable, figures_match_schema, no_rejected_figures],
+    asset_checks=[documents_are_readable, figures_match_schema, no_rejected_figures, figures_are_consistent],
     jobs=[everything],
     resources={"trade_figures": TradeFiguresSettings()},
 )
