@@ -37,7 +37,7 @@ def test_bad_seeds_are_listed_and_never_stop_the_good_ones(folders, tmp_path):
     (tmp_path / "secret.txt").write_text("U.S. exports to Chile were $16 billion in 2013.")
     (seeds / "escape.txt").symlink_to(tmp_path / "secret.txt")
     (seeds / "Exportações – Brasil (1).txt").write_bytes(
-        "U.S. goods exports to Brazil were $44.1 billion in 2013, up 1.2% from 2012.".encode("cp1252"))
+        "U.S. goods exports to Brazil – São Paulo’s “market” – were $44.1 billion in 2013.".encode("cp1252"))
     with dg.instance_for_test() as instance:
         result = materialize_everything(instance)
         assert result.success

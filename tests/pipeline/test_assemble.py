@@ -1,0 +1,64 @@
+import polars as pl
+
+from pipeline.assemble import assemble
+from pipeline.documents import read_document
+from pipeline.extraction import figure_rows
+from pipeline.workstore import WorkStore
+
+CHILE = "U.S. goods exports to Chile were $16.2 billion in 2013, up 4.1% from 2012.\n"
+PERU = "U.S. goods imports from Peru totaled $8.1 billion in 2013.\n"
+
+
+def extract(store, seeds, name, version="v1"):
+    document = read_document(seeds, name, 10_000)
+    store.write_document(document)
+    figures, rejected = figure_rows(document)
+    store.write_extraction(name, figures, rejected, document.sha256, version)
+
+
+def test_tables_hold_the_fresh_seeds_and_count_figures_per_document(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "chile.txt").write_text(CHILE)
+    (seeds / "peru.txt").write_text(PERU)
+    (seeds / "empty.txt").write_text("")
+    store = WorkStore(tmp_path / "out")
+    for name in ["chile.txt", "peru.txt", "empty.txt"]:
+        extract(store, seeds, name)
+    assembled = assemble(store, ["chile.txt", "peru.txt", "empty.txt"], "v1")
+    assert assembled.pending == []
+    docs = assembled.tables.documents
+    counts = dict(docs.select("file_name", "n_figures").iter_rows())
+    assert counts["empty.txt"] == 0 and counts["chile.txt"] >= 1 and counts["peru.txt"] >= 1
+    assert assembled.tables.figures["doc_id"].n_unique() == 2
+
+
+def test_a_seed_read_after_its_extraction_or_by_an_older_extractor_is_pending(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "chile.txt").write_text(CHILE)
+    (seeds / "peru.txt").write_text(PERU)
+    store = WorkStore(tmp_path / "out")
+    extract(store, seeds, "chile.txt")
+    extract(store, seeds, "peru.txt", version="v0")
+    (seeds / "chile.txt").write_text(CHILE.replace("16.2", "17.0"))
+    store.write_document(read_document(seeds, "chile.txt", 10_000))  # read again, not yet extracted
+    assembled = assemble(store, ["chile.txt", "peru.txt", "never-read.txt"], "v1")
+    assert assembled.pending == ["chile.txt", "never-read.txt", "peru.txt"]
+    assert assembled.tables.figures.is_empty() and assembled.tables.documents.is_empty()
+
+
+def test_rows_failing_across_documents_are_rejected_at_assembly(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "chile.txt").write_text(CHILE)
+    store = WorkStore(tmp_path / "out")
+    extract(store, seeds, "chile.txt")
+    figures = pl.read_parquet(store.path("figures", "chile.txt"))
+    doubled = pl.concat([figures, figures])
+    store.write_extraction("chile.txt", doubled, pl.read_parquet(store.path("rejected", "chile.txt")),
+                           figures["seed_sha256"][0], "v1")
+    assembled = assemble(store, ["chile.txt"], "v1")
+    assert assembled.tables.figures.height == figures.height
+    assert (assembled.tables.rejected["check"] == "figure_id:unique").sum() == figures.height
+    assert assembled.tables.documents["n_rejected"].to_list() == [figures.height]

@@ -1,0 +1,35 @@
+import polars as pl
+
+from pipeline.documents import Document
+from pipeline.extraction import FIGURE_SCHEMA
+from pipeline.validation import REJECTED_SCHEMA
+from pipeline.workstore import WorkStore
+
+DOC = Document("a b [1]", "a b [1].txt", "f" * 64, 10, "utf-8", "ok", None, None, None, "some text")
+
+
+def test_documents_round_trip_under_awkward_keys(tmp_path):
+    store = WorkStore(tmp_path)
+    store.write_document(DOC)
+    assert store.read_document("a b [1].txt") == DOC
+    assert store.read_document("other.txt") is None
+
+
+def test_an_extraction_is_reused_only_for_the_same_bytes_and_extractor(tmp_path):
+    store = WorkStore(tmp_path)
+    store.write_extraction("a.txt", pl.DataFrame(schema=FIGURE_SCHEMA), pl.DataFrame(schema=REJECTED_SCHEMA),
+                           "f" * 64, "7")
+    assert store.has_extraction("a.txt", "f" * 64, "7")
+    assert not store.has_extraction("a.txt", "e" * 64, "7")
+    assert not store.has_extraction("a.txt", "f" * 64, "8")
+    assert not store.has_extraction("b.txt", "f" * 64, "7")
+
+
+def test_scan_skips_keys_without_files_and_remove_forgets_a_seed(tmp_path):
+    store = WorkStore(tmp_path)
+    store.write_document(DOC)
+    assert store.scan("documents", ["a b [1].txt", "missing.txt"]).collect().height == 1
+    assert store.scan("figures", ["missing.txt"]).collect().schema == FIGURE_SCHEMA
+    store.remove("a b [1].txt")
+    assert store.scan("documents", ["a b [1].txt"]).collect().is_empty()
+    assert not any(tmp_path.rglob("*.tmp"))
