@@ -69,3 +69,23 @@ def test_a_removed_seed_leaves_the_next_version(folders):
     assert second["parent"] == first["version_id"]
     assert victim.stem not in open_table(output, "figures").select("doc_id").collect()["doc_id"].to_list()
     assert victim.name not in [s["file_name"] for s in second["seeds"]]
+
+
+def test_a_seed_gone_between_listing_and_reading_is_listed_missing(folders):
+    seeds, output = folders
+    with dg.instance_for_test() as instance:
+        from assets.partitions import sync_seed_partitions
+        from pipeline.config import Settings
+
+        sync_seed_partitions(instance, Settings.from_env())
+        victim = sorted(seeds.glob("*.txt"))[-1]
+        victim.unlink()  # after the listing registered it, before the run reads it
+        keys = instance.get_dynamic_partitions("seed_files")
+        job = defs.resolve_job_def("materialize_everything")
+        result = job.execute_in_process(instance=instance, tags={
+            "dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]})
+        assert result.success
+    documents = open_table(output, "documents").collect()
+    missing = documents.filter(pl.col("file_name") == victim.name).row(0, named=True)
+    assert missing["status"] == "missing" and "disappeared" in missing["reason"]
+    assert documents.filter(pl.col("status") == "ok").height == len(list(SEEDS.glob("*.txt"))) - 1
