@@ -1,13 +1,17 @@
 """pandera (polars backend) models: the single source of every published table's columns, types and rules."""
 import polars as pl
 
+from schemas.changes import ChangeSchema
 from schemas.documents import DocumentSchema
 from schemas.figures import FigureSchema
 from schemas.rejected import RejectedFigureSchema
+from schemas.series import SeriesSchema
 
-TABLES = {"figures": FigureSchema, "documents": DocumentSchema, "rejected": RejectedFigureSchema}
+TABLES = {"figures": FigureSchema, "documents": DocumentSchema, "rejected": RejectedFigureSchema,
+          "series": SeriesSchema, "changes": ChangeSchema}
 
-__all__ = ["DocumentSchema", "FigureSchema", "RejectedFigureSchema", "TABLES", "polars_schema"]
+__all__ = ["ChangeSchema", "DocumentSchema", "FigureSchema", "RejectedFigureSchema", "SeriesSchema", "TABLES",
+           "polars_schema"]
 
 
 def polars_schema(model) -> "pl.Schema":

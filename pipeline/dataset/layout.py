@@ -1,19 +1,31 @@
 """Where a dataset's pieces live under the output folder.
 
     <output>/versions/<version_id>/figures/partner=<ISO3>/…parquet
-    <output>/versions/<version_id>/documents/documents.parquet
-    <output>/versions/<version_id>/rejected/rejected.parquet
-    <output>/versions/<version_id>/manifest.json     written last
-    <output>/current -> versions/<version_id>        swapped atomically
+    <output>/versions/<version_id>/<table>/<table>.parquet  documents, rejected, series, changes
+    <output>/versions/<version_id>/DATASET.md, schema.json   the data dictionary
+    <output>/versions/<version_id>/review.html               every figure highlighted in its document
+    <output>/versions/<version_id>/manifest.json             written last
+    <output>/current -> versions/<version_id>                swapped atomically
+    <output>/staging/                                        versions being built, and pruned ones being deleted
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-TABLE_NAMES = ("figures", "documents", "rejected")
+TABLE_NAMES = ("figures", "documents", "rejected", "series", "changes")
 PARTITION_KEY = "partner"
 MANIFEST = "manifest.json"
+DICTIONARY = "DATASET.md"
+SCHEMA_JSON = "schema.json"
+REVIEW = "review.html"
+
+
+def table_files(table: str) -> str:
+    """A table's Parquet files inside a version folder, as a glob."""
+    if table == "figures":
+        return f"figures/{PARTITION_KEY}=*/*.parquet"
+    return f"{table}/{table}.parquet"
 
 
 @dataclass(frozen=True, slots=True)

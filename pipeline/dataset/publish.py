@@ -1,14 +1,15 @@
 """Publishing a dataset version: staged, checked, moved into place, then made current.
 
-A version directory only ever appears under ``versions/`` complete, with its
-manifest (the rename of a finished staging directory is atomic), and
-``current`` is a symlink replaced atomically, so a reader or a crash at any
-point sees either the previous complete version or the new one.
+A version is written into ``staging/``, read back and validated, given its
+manifest last, and only then renamed into ``versions/`` (one atomic rename),
+so every folder there is complete. ``current`` is a symlink replaced
+atomically. A process killed at any point leaves ``current`` on a complete
+version; what it left in ``staging/`` is cleared by the next publish, which
+runs under the same lock.
 """
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
@@ -19,25 +20,17 @@ from pathlib import Path
 import polars as pl
 from filelock import FileLock
 
-from pipeline.dataset.hashing import file_sha256, frame_digest
-from pipeline.dataset.layout import MANIFEST, PARTITION_KEY, TABLE_NAMES, Layout
+from pipeline.changes import diff_tables, summarise
+from pipeline.dataset.contents import Contents, Tables, conform
+from pipeline.dataset.hashing import file_sha256
+from pipeline.dataset.layout import MANIFEST, PARTITION_KEY, REVIEW, TABLE_NAMES, Layout
 from pipeline.dataset.reader import read_manifest, scan_table_dir
+from pipeline.dataset.retention import keep_from_env, prune_locked
+from pipeline.review import render_review
+from schemas import TABLES
 
-SORT_KEYS = {"figures": ["doc_id", "char_start", "figure_id"], "documents": ["doc_id"],
-             "rejected": ["doc_id", "figure_id", "check", "record"]}
-
-
-@dataclass(frozen=True, slots=True)
-class Tables:
-    figures: pl.DataFrame
-    documents: pl.DataFrame
-    rejected: pl.DataFrame
-
-    def content_hash(self) -> str:
-        digest = hashlib.sha256()
-        for name in TABLE_NAMES:
-            digest.update(f"{name}:{frame_digest(getattr(self, name), SORT_KEYS[name])};".encode())
-        return digest.hexdigest()
+_LINEAGE_KEYS = ("version_id", "created_at", "content_hash", "parent", "dagster_run_id", "code_version",
+                 "extractor_version")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,78 +47,134 @@ class PublishResult:
     published: bool
     """False when the content equals the current version's: nothing new was written."""
     manifest: dict = field(default_factory=dict)
+    pruned: list[str] = field(default_factory=list)
+    """Old versions removed by the retention setting after this publish."""
 
 
-def publish_version(output_dir: Path, tables: Tables, lineage: Lineage,
-                    now: dt.datetime | None = None) -> PublishResult:
+def publish_version(output_dir: Path, tables: Tables, lineage: Lineage, now: dt.datetime | None = None,
+                    keep: int | None = None) -> PublishResult:
+    """Publish ``tables`` as a new version unless ``current`` already holds the same content.
+
+    ``keep`` (default: ``TRADE_FIGURES_KEEP_VERSIONS``, unset keeps all) prunes
+    the oldest versions afterwards, never the current one.
+    """
     layout = Layout(output_dir)
     layout.root.mkdir(parents=True, exist_ok=True)
-    content_hash = tables.content_hash()
+    keep = keep_from_env() if keep is None else keep
+    contents = Contents.build(tables)
     with FileLock(layout.lock):
+        _clear_leftovers(layout)
         parent = layout.current_id()
-        if parent is not None:
-            current = read_manifest(output_dir, parent)
-            if current.get("content_hash") == content_hash:
-                return PublishResult(parent, layout.version(parent), False, current)
-        created = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
-        version_id = f"{created:%Y%m%dT%H%M%SZ}-{content_hash[:12]}"
-        manifest = {
-            "version_id": version_id,
-            "created_at": created.isoformat(),
-            "content_hash": content_hash,
-            "parent": parent,
-            "dagster_run_id": lineage.run_id,
-            "code_version": lineage.code_version,
-            "extractor_version": lineage.extractor_version,
-            "seeds": tables.documents.select("doc_id", "file_name", "sha256", "status")
-                     .sort("doc_id").to_dicts(),
-            "row_counts": {name: getattr(tables, name).height for name in TABLE_NAMES},
-        }
-        target = layout.version(version_id)
-        if not target.exists():
-            staging = layout.staging / f"{version_id}.{uuid.uuid4().hex}"
-            try:
-                manifest["files"] = _write_tables(staging, tables, manifest)
-                _check_staged(staging, tables)
-                (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str))
-                layout.versions.mkdir(exist_ok=True)
-                os.rename(staging, target)
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)
-        _point_current(layout, version_id)
-        return PublishResult(version_id, target, True, read_manifest(output_dir, version_id))
+        parent_manifest = read_manifest(output_dir, parent) if parent else None
+        if parent_manifest and parent_manifest.get("content_hash") == contents.content_hash:
+            version_id, published = parent, False
+        else:
+            version_id, published = _publish(layout, contents, lineage, parent, now), True
+        pruned = prune_locked(layout, keep) if keep is not None else []
+        return PublishResult(version_id, layout.version(version_id), published,
+                             read_manifest(output_dir, version_id), pruned)
 
 
-def _write_tables(staging: Path, tables: Tables, manifest: dict) -> list[dict]:
-    """Write the three tables, each file carrying the lineage as Parquet key-value metadata."""
-    lineage = {"trade_figures.version_id": manifest["version_id"],
-               "trade_figures.lineage": json.dumps(manifest, default=str)}
-    figures = tables.figures.sort(SORT_KEYS["figures"])
-    figures.lazy().sink_parquet(
-        pl.PartitionBy(staging / "figures", key=PARTITION_KEY, include_key=False),
-        metadata=lineage, mkdir=True,
-    )
-    for name in ("documents", "rejected"):
-        (staging / name).mkdir(parents=True)
-        getattr(tables, name).sort(SORT_KEYS[name]).write_parquet(staging / name / f"{name}.parquet",
-                                                                  metadata=lineage)
+def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent: str | None,
+             now: dt.datetime | None) -> str:
+    created = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    version_id = f"{created:%Y%m%dT%H%M%S.%fZ}-{contents.content_hash[:12]}"
+    parent_tables = None if parent is None else {
+        name: scan_table_dir(layout.version(parent), name).collect() for name in ("figures", "documents")}
+    changes = conform("changes", diff_tables(parent_tables, contents.tables))
+    tables = {**contents.tables, "changes": changes}
+    manifest = {
+        "version_id": version_id,
+        "created_at": created.isoformat(),
+        "content_hash": contents.content_hash,
+        "parent": parent,
+        "dagster_run_id": lineage.run_id,
+        "code_version": lineage.code_version,
+        "extractor_version": lineage.extractor_version,
+        "seeds": tables["documents"].select("doc_id", "file_name", "sha256", "status").to_dicts(),
+        "row_counts": {name: frame.height for name, frame in tables.items()},
+        "changes": summarise(changes),
+    }
+    staging = layout.staging / f"{version_id}.{uuid.uuid4().hex}"
+    _write_tables(staging, tables, {k: manifest[k] for k in _LINEAGE_KEYS})
+    for name, text in {**contents.texts, REVIEW: render_review(
+            tables["documents"], tables["figures"], tables["rejected"], f"trade-figures {version_id}")}.items():
+        (staging / name).write_text(text, encoding="utf-8")
+    _check_staged(staging, tables)
+    manifest["files"] = _list_files(staging)
+    (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
+    _fsync_tree(staging)
+    layout.versions.mkdir(exist_ok=True)
+    os.rename(staging, layout.version(version_id))
+    _fsync(layout.versions)
+    _point_current(layout, version_id)
+    return version_id
+
+
+def _write_tables(staging: Path, tables: dict[str, pl.DataFrame], lineage: dict) -> None:
+    """Each table's Parquet files, carrying the version's lineage as key-value metadata."""
+    metadata = {"trade_figures.version_id": lineage["version_id"],
+                "trade_figures.lineage": json.dumps(lineage, default=str)}
+    tables["figures"].lazy().sink_parquet(
+        pl.PartitionBy(staging / "figures", key=PARTITION_KEY, include_key=False), metadata=metadata, mkdir=True)
+    for name in TABLE_NAMES:
+        if name != "figures":
+            (staging / name).mkdir(parents=True)
+            tables[name].write_parquet(staging / name / f"{name}.parquet", metadata=metadata)
+
+
+def _check_staged(staging: Path, tables: dict[str, pl.DataFrame]) -> None:
+    """Read the staged tables back: each must pass its model and hold exactly the rows given."""
+    for name in TABLE_NAMES:
+        staged = TABLES[name].validate(scan_table_dir(staging, name).collect())
+        if staged.height != tables[name].height:
+            raise RuntimeError(f"staged {name} holds {staged.height} rows, expected {tables[name].height}; "
+                               "not published")
+
+
+def _list_files(staging: Path) -> list[dict]:
     files = []
     for path in sorted(p for p in staging.rglob("*") if p.is_file()):
-        files.append({"path": path.relative_to(staging).as_posix(), "bytes": path.stat().st_size,
-                      "sha256": file_sha256(path), "rows": pl.scan_parquet(path).select(pl.len()).collect().item()})
+        entry = {"path": path.relative_to(staging).as_posix(), "bytes": path.stat().st_size,
+                 "sha256": file_sha256(path)}
+        if path.suffix == ".parquet":
+            entry["rows"] = pl.scan_parquet(path).select(pl.len()).collect().item()
+        files.append(entry)
     return files
-
-
-def _check_staged(staging: Path, tables: Tables) -> None:
-    """Read the staged files back: every table must hold exactly the rows given."""
-    for name in TABLE_NAMES:
-        rows = scan_table_dir(staging, name).select(pl.len()).collect().item()
-        expected = getattr(tables, name).height
-        if rows != expected:
-            raise RuntimeError(f"staged {name} holds {rows} rows, expected {expected}; not published")
 
 
 def _point_current(layout: Layout, version_id: str) -> None:
     tmp = layout.root / f".current.{uuid.uuid4().hex}"
     os.symlink(Path("versions") / version_id, tmp)
     os.replace(tmp, layout.current)
+    _fsync(layout.root)
+
+
+def _clear_leftovers(layout: Layout) -> None:
+    """What a killed publish or prune left: staged or half-deleted folders and unswapped symlinks.
+
+    Only called under the lock, when no other publish or prune is running.
+    """
+    if layout.staging.exists():
+        for path in layout.staging.iterdir():
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+    for link in layout.root.glob(".current.*"):
+        link.unlink()
+
+
+def _fsync_tree(root: Path) -> None:
+    """Flush a finished staging folder to disk, so a machine crash cannot leave a renamed but empty version."""
+    for path in sorted(root.rglob("*"), reverse=True):
+        _fsync(path)
+    _fsync(root)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -6,15 +6,14 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.dataset.layout import MANIFEST, PARTITION_KEY, Layout
+from pipeline.dataset.layout import MANIFEST, PARTITION_KEY, Layout, table_files
 from schemas import TABLES, polars_schema
 
 
 def scan_table_dir(version_dir: Path, table: str) -> pl.LazyFrame:
     """One table of a version folder; ``figures`` gets its ``partner`` back from the hive folders."""
-    folder = version_dir / table
     schema = polars_schema(TABLES[table])
-    files = sorted(folder.rglob("*.parquet"))
+    files = sorted(version_dir.glob(table_files(table)))
     if not files:
         return pl.LazyFrame(schema=schema)
     if table == "figures":
@@ -25,23 +24,29 @@ def scan_table_dir(version_dir: Path, table: str) -> pl.LazyFrame:
 
 
 def open_table(output_dir: Path, table: str = "figures", version: str | None = None) -> pl.LazyFrame:
-    """A published table as a LazyFrame: of ``version``, or of ``current`` when None."""
-    return scan_table_dir(_version_dir(output_dir, version), table)
+    """A published table as a LazyFrame: of ``version``, or of ``current`` when None.
+
+    Tables: figures, documents, rejected, series, changes (see the version's DATASET.md).
+    """
+    if table not in TABLES:
+        raise ValueError(f"no table {table!r}; the tables are {', '.join(TABLES)}")
+    return scan_table_dir(version_dir(output_dir, version), table)
 
 
 def read_manifest(output_dir: Path, version: str | None = None) -> dict:
-    return json.loads((_version_dir(output_dir, version) / MANIFEST).read_text())
+    return json.loads((version_dir(output_dir, version) / MANIFEST).read_text())
 
 
 def list_versions(output_dir: Path) -> list[str]:
-    """Complete versions (those with a manifest), oldest first."""
+    """Complete versions (those with a manifest), oldest first (ids start with their UTC time)."""
     versions = Layout(output_dir).versions
     if not versions.exists():
         return []
     return sorted(p.name for p in versions.iterdir() if (p / MANIFEST).exists())
 
 
-def _version_dir(output_dir: Path, version: str | None) -> Path:
+def version_dir(output_dir: Path, version: str | None = None) -> Path:
+    """The folder of a complete version, ``current``'s when None; FileNotFoundError otherwise."""
     layout = Layout(output_dir)
     version = version or layout.current_id()
     if version is None:

@@ -1,0 +1,65 @@
+"""What a version holds, apart from its relation to its parent, and the hash that names it.
+
+The content is the three assembled tables, the ``series`` built from them and
+the data dictionary, each table validated against its pandera model and put
+in the model's column order. The ``changes`` table, the review page and the
+manifest depend on the parent or on the version id, so they are left out of
+the hash: the same seeds and code always hash the same.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cached_property
+
+import polars as pl
+
+from pipeline.consistency import FACT
+from pipeline.dataset.dictionary import render_markdown, schema_json
+from pipeline.dataset.hashing import frame_digest
+from pipeline.dataset.layout import DICTIONARY, SCHEMA_JSON
+from pipeline.series import build_series
+from schemas import TABLES, polars_schema
+
+SORT_KEYS = {"figures": ["doc_id", "char_start", "figure_id"], "documents": ["doc_id"],
+             "rejected": ["doc_id", "figure_id", "check", "record"], "series": FACT, "changes": ["entity", "id"]}
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """The assembled tables a version is published from."""
+    figures: pl.DataFrame
+    documents: pl.DataFrame
+    rejected: pl.DataFrame
+
+
+@dataclass(frozen=True)
+class Contents:
+    tables: dict[str, pl.DataFrame]
+    """figures, documents, rejected and series: validated, in schema column order and sorted."""
+    texts: dict[str, str]
+    """The data dictionary files, by file name."""
+
+    @classmethod
+    def build(cls, tables: Tables) -> "Contents":
+        figures, documents = conform("figures", tables.figures), conform("documents", tables.documents)
+        return cls(
+            tables={"figures": figures, "documents": documents, "rejected": conform("rejected", tables.rejected),
+                    "series": conform("series", build_series(figures, documents))},
+            texts={DICTIONARY: render_markdown(), SCHEMA_JSON: schema_json()},
+        )
+
+    @cached_property
+    def content_hash(self) -> str:
+        digest = hashlib.sha256()
+        for name, frame in self.tables.items():
+            digest.update(f"{name}:{frame_digest(frame, SORT_KEYS[name])};".encode())
+        for name, text in self.texts.items():
+            digest.update(f"{name}:{hashlib.sha256(text.encode()).hexdigest()};".encode())
+        return digest.hexdigest()
+
+
+def conform(table: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` validated against the table's model (raises if it fails), in the model's column order, sorted."""
+    model = TABLES[table]
+    return model.validate(frame.select(list(polars_schema(model)))).sort(SORT_KEYS[table], nulls_last=True)

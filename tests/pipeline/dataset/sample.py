@@ -1,0 +1,87 @@
+"""Small, real-looking dataset tables built from a seed file and a hand-written brief.
+
+Importable by the tests and by child processes (``python -m tests.pipeline.dataset.publish_child``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import polars as pl
+
+from pipeline.dataset import Tables
+from pipeline.figures import Figure
+from schemas import DocumentSchema, FigureSchema, RejectedFigureSchema, polars_schema
+
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_9862d694e2a9a941.txt"
+BRIEF = ("Brief <script>alert('owned')</script> & \"quotes\" on U.S.-Mexico trade.\n"
+         "Exports to Mexico were $243.0 billion in 2012 and imports were $300 billion.\n"
+         "Mexico was our 3rd largest goods trading partner in 2013.\n")
+
+
+def document(doc_id: str, text: str | None, published: dt.date | None = None, status: str = "ok") -> dict:
+    data = (text or "").encode()
+    return {"doc_id": doc_id, "file_name": f"{doc_id}.txt", "sha256": hashlib.sha256(data).hexdigest() if text else None,
+            "bytes": len(data), "encoding": "utf-8" if text else None, "status": status,
+            "reason": None if status == "ok" else "the file is empty", "n_figures": 0, "n_rejected": 0,
+            "title": None, "published": published, "text": text}
+
+
+def figure(doc: dict, needle: str, value: float, unit: str, measure: str, flow: str, year: int | None,
+           nth: int = 0, **fields) -> dict:
+    """The figure whose text is the ``nth`` occurrence of ``needle`` in ``doc``'s text."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc["text"].index(needle, start + 1)
+    defaults = {"reporter": "USA", "partner": "MEX", "product": "all", "product_label": None, "hs_code": None,
+                "base_year": None, "qualifier": "exact", "sentence": needle, "rule": "test"}
+    record = Figure(doc_id=doc["doc_id"], char_start=start, char_end=start + len(needle), text=needle, value=value,
+                    unit=unit, measure=measure, flow=flow, year=year, **{**defaults, **fields}).as_record()
+    return {**record, "seed_sha256": doc["sha256"]}
+
+
+def base_records() -> tuple[list[dict], list[dict], list[dict]]:
+    """(documents, figures, rejected) as plain rows a test can edit before building tables."""
+    seed = document("000_seed", SEED.read_text(encoding="utf-8"), dt.date(2014, 3, 1))
+    brief = document("001_brief", BRIEF, dt.date(2014, 6, 1))
+    empty = document("002_empty", None, status="empty")
+    figures = [
+        figure(seed, "$536 billion", 536e9, "USD", "level", "total", 2012, qualifier="approx"),
+        figure(seed, "$243 billion", 243e9, "USD", "level", "export", 2012),
+        figure(seed, "$293 billion", 293e9, "USD", "level", "import", 2012),
+        figure(seed, "$49 billion", -49e9, "USD", "level", "balance", 2012),
+        figure(seed, "3rd", 3, "rank", "rank", "total", 2013, product="goods"),
+        figure(seed, "$507 billion", 507e9, "USD", "level", "total", 2013, product="goods"),
+        figure(brief, "$243.0 billion", 243e9, "USD", "level", "export", 2012),
+        figure(brief, "$300 billion", 300e9, "USD", "level", "import", 2012),
+        figure(brief, "3rd", 3, "rank", "rank", "total", 2013, product="goods"),
+    ]
+    bad_span = figure(seed, "$54 billion", -54e9, "USD", "level", "balance", 2013, partner="XXX")
+    rejected = [
+        {"figure_id": bad_span["figure_id"], "doc_id": "000_seed", "check": "partner:isin",
+         "reason": "partner: XXX fails isin", "record": json.dumps(bad_span)},
+        {"figure_id": None, "doc_id": "001_brief", "check": "value_is_finite",
+         "reason": "Values are finite numbers <b>", "record": json.dumps({"value": "NaN"})},
+    ]
+    return [seed, brief, empty], figures, rejected
+
+
+def build(documents: list[dict], figures: list[dict], rejected: list[dict]) -> Tables:
+    figures_frame = pl.DataFrame(figures, schema=polars_schema(FigureSchema))
+    rejected_frame = pl.DataFrame(rejected, schema=polars_schema(RejectedFigureSchema))
+    counts = {d["doc_id"]: (figures_frame.filter(pl.col("doc_id") == d["doc_id"]).height,
+                            rejected_frame.filter(pl.col("doc_id") == d["doc_id"]).height) for d in documents}
+    documents = [{**d, "n_figures": counts[d["doc_id"]][0], "n_rejected": counts[d["doc_id"]][1]} for d in documents]
+    return Tables(figures=figures_frame, documents=pl.DataFrame(documents, schema=polars_schema(DocumentSchema)),
+                  rejected=rejected_frame)
+
+
+def sample_tables(variant: int = 0) -> Tables:
+    """Variant 0 is the base; variant n > 0 also states an n-th extra figure, so each variant differs."""
+    documents, figures, rejected = base_records()
+    seed = documents[0]
+    for n in range(variant):
+        figures.append(figure(seed, "$", 1e9 + n, "USD", "level", "other", 2000 + n, nth=20 + n))
+    return build(documents, figures, rejected)
