@@ -1,0 +1,106 @@
+"""The document loop: lines -> sentences -> clauses -> figures, carrying context."""
+from __future__ import annotations
+
+from pipeline.figures import Figure
+
+from .context import Context
+from .economies import US
+from .fields import Clause, Resolved, analyse_clause, paren_group, resolve
+from .numbers import Mention, find_mentions
+from .periods import document_date
+from .ranks import Rank, find_ranks
+from .sentences import Line, Span, clauses, lines, sentences
+
+
+def extract_figures(text: str, doc_id: str) -> list[Figure]:
+    """Every figure of ``text``, sorted by position. Pure; never raises on a str."""
+    date = document_date(text)
+    doc_year = date.year if date else None
+    ctx = Context()
+    figures: list[Figure] = []
+    for line in lines(text):
+        for sentence in sentences(text, line):
+            figures.extend(_sentence_figures(text, doc_id, line, sentence, ctx, doc_year))
+    figures.sort(key=lambda f: (f.char_start, f.char_end))
+    return figures
+
+
+def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Context,
+                      doc_year: int | None) -> list[Figure]:
+    sentence = analyse_clause(text, span, doc_year, None)
+    mentions: list[Mention | Rank] = [*find_mentions(text, span.start, span.end),
+                                      *find_ranks(text, span.start, span.end)]
+    if not mentions:
+        if line.heading:
+            _heading(text, sentence, ctx)
+        return []
+    mentions.sort(key=lambda m: m.start)
+    sentence_text = text[span.start:span.end]
+    figures = []
+    previous_clause: Clause | None = None
+    last_mention: Mention | None = None
+    last_resolved: Resolved | None = None
+    for part in clauses(text, span):
+        clause = analyse_clause(text, part, doc_year, previous_clause)
+        previous_clause = clause
+        inside = [m for m in mentions if part.start <= m.start < part.end]
+        for m in inside:
+            is_rank = isinstance(m, Rank)
+            group = last_resolved if (not is_rank and last_resolved is not None
+                                      and paren_group(text, last_mention, m)) else None
+            r = resolve(text, m, clause, sentence, ctx, doc_year, group, is_rank)
+            figures.append(_figure(text, doc_id, m, r, sentence_text))
+            _remember(ctx, r)
+            if not is_rank:
+                last_mention, last_resolved = m, r
+        if not inside:
+            _carry_clause(text, clause, sentence, ctx, doc_year)
+    return figures
+
+
+def _figure(text: str, doc_id: str, m, r: Resolved, sentence_text: str) -> Figure:
+    return Figure(
+        doc_id=doc_id, char_start=m.start, char_end=m.end, text=text[m.start:m.end],
+        value=round(r.value, 4), unit=r.unit, measure=r.measure, reporter=r.reporter,
+        partner=r.partner, flow=r.flow, product=r.product, product_label=r.label,
+        hs_code=r.hs_code, year=r.year, base_year=r.base_year, qualifier=r.qualifier,
+        sentence=sentence_text, rule="; ".join(r.trace),
+    )
+
+
+def _remember(ctx: Context, r: Resolved) -> None:
+    """What the next clause inherits from this figure."""
+    if r.partner:
+        ctx.partner = r.partner
+    ctx.reporter = r.reporter or US
+    if r.flow:
+        ctx.flow = r.flow
+    if not r.list_item and r.measure != "rank":
+        ctx.product, ctx.label, ctx.hs_code = r.product, r.label, r.hs_code
+    if r.year is not None:
+        ctx.year = r.year
+        if r.measure in ("change", "pct_change"):
+            ctx.base_year = r.base_year
+
+
+def _carry_clause(text: str, clause: Clause, sentence: Clause, ctx: Context, doc_year) -> None:
+    """A clause without figures in a sentence with some still sets the subject of what follows."""
+    if not clause.flows and not clause.parties:
+        return
+    probe = Mention(clause.end, clause.end, 0.0, "USD", "money")
+    r = resolve(text, probe, clause, sentence, ctx, doc_year, None, False)
+    if r.partner:
+        ctx.partner = r.partner
+    ctx.reporter = r.reporter or US
+    if clause.flows:
+        ctx.flow = r.flow
+        ctx.product, ctx.label, ctx.hs_code = r.product, r.label, r.hs_code
+
+
+def _heading(text: str, heading: Clause, ctx: Context) -> None:
+    """"U.S.-Korea Trade Facts", "Imports": a heading names the subject of what follows."""
+    others = {p.iso3 for p in heading.parties if p.iso3 != US}
+    if len(others) == 1:
+        ctx.new_subject(others.pop())
+    if heading.flows:
+        ctx.flow = heading.flows[0][2]

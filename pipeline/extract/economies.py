@@ -1,0 +1,149 @@
+"""Economy names, short forms and demonyms to ISO 3166-1 alpha-3.
+
+pycountry supplies the names; ``_EXTRA`` adds only what it lacks (short
+forms, demonyms, aliases). Everything is compiled once at import into a
+case-sensitive trie regex, so finding economies costs one scan per text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pycountry
+
+US = "USA"
+EU = "EUU"  # no ISO 3166 alpha-3 exists for the EU; the World Bank's code
+
+# Names pycountry does not carry (or carries in a form text rarely uses).
+# None blocks a phrase that would otherwise match a shorter name.
+_EXTRA: dict[str, str | None] = {
+    "U.S.": US, "US": US, "U.S.A.": US, "USA": US, "United States": US,
+    "United States of America": US, "America": US,
+    "the States": US,
+    "North America": None, "North American": None, "South America": None,
+    "South American": None, "Latin America": None, "Latin American": None,
+    "Central America": None, "Central American": None, "the Americas": None,
+    "Americas": None, "Pan American": None, "Asian American": None,
+    "Mexican American": None, "New Mexico": None, "New Mexican": None,
+    "Korea": "KOR", "South Korea": "KOR", "Republic of Korea": "KOR", "ROK": "KOR",
+    "North Korea": "PRK", "DPRK": "PRK", "Taiwan": "TWN", "Chinese Taipei": "TWN",
+    "China": "CHN", "PRC": "CHN", "People's Republic of China": "CHN",
+    "Mainland China": "CHN", "Hong Kong": "HKG", "Macau": "MAC",
+    "UK": "GBR", "U.K.": "GBR", "Britain": "GBR", "Great Britain": "GBR",
+    "England": "GBR", "Russia": "RUS", "Vietnam": "VNM", "Viet Nam": "VNM", "Laos": "LAO", "Syria": "SYR",
+    "Czech Republic": "CZE", "Turkey": "TUR", "Ivory Coast": "CIV", "Holland": "NLD",
+    "EU": EU, "E.U.": EU, "European Union": EU,
+    "UAE": "ARE", "Burma": "MMR", "Swaziland": "SWZ",
+    "Cape Verde": "CPV", "East Timor": "TLS", "Macedonia": "MKD", "Brunei": "BRN",
+    "Bolivia": "BOL", "Iran": "IRN", "Venezuela": "VEN", "Tanzania": "TZA",
+    "Moldova": "MDA", "Palestine": "PSE", "Micronesia": "FSM",
+}
+
+# Demonyms and adjectives: they qualify what follows, like a possessive.
+_DEMONYMS: dict[str, str] = {
+    "American": US, "Americans": US, "Korean": "KOR", "Koreans": "KOR", "South Korean": "KOR",
+    "North Korean": "PRK", "Taiwanese": "TWN", "Chinese": "CHN", "British": "GBR",
+    "Russian": "RUS", "Vietnamese": "VNM", "Czech": "CZE", "Turkish": "TUR", "Dutch": "NLD",
+    "Emirati": "ARE",
+    "Mexican": "MEX", "Mexicans": "MEX", "Canadian": "CAN", "Canadians": "CAN",
+    "Japanese": "JPN", "German": "DEU", "Germans": "DEU", "French": "FRA",
+    "Italian": "ITA", "Spanish": "ESP", "Portuguese": "PRT", "Indian": "IND",
+    "Brazilian": "BRA", "Chilean": "CHL", "Peruvian": "PER", "Colombian": "COL",
+    "Argentine": "ARG", "Argentinian": "ARG", "Argentinean": "ARG", "Ecuadorian": "ECU",
+    "Venezuelan": "VEN", "Guatemalan": "GTM", "Honduran": "HND", "Salvadoran": "SLV",
+    "Nicaraguan": "NIC", "Costa Rican": "CRI", "Panamanian": "PAN", "Dominican": "DOM",
+    "Cuban": "CUB", "Haitian": "HTI", "Jamaican": "JAM", "Uruguayan": "URY",
+    "Paraguayan": "PRY", "Bolivian": "BOL", "Irish": "IRL", "Swiss": "CHE",
+    "Swedish": "SWE", "Norwegian": "NOR", "Danish": "DNK", "Finnish": "FIN",
+    "Belgian": "BEL", "Austrian": "AUT", "Polish": "POL", "Hungarian": "HUN",
+    "Greek": "GRC", "Ukrainian": "UKR", "Romanian": "ROU", "Israeli": "ISR",
+    "Saudi": "SAU", "Saudi Arabian": "SAU", "Egyptian": "EGY", "Moroccan": "MAR",
+    "Nigerian": "NGA", "Kenyan": "KEN", "Ethiopian": "ETH", "Ghanaian": "GHA",
+    "South African": "ZAF", "Pakistani": "PAK", "Bangladeshi": "BGD",
+    "Sri Lankan": "LKA", "Thai": "THA", "Malaysian": "MYS", "Indonesian": "IDN",
+    "Filipino": "PHL", "Philippine": "PHL", "Singaporean": "SGP", "Cambodian": "KHM",
+    "Australian": "AUS", "New Zealander": "NZL", "Iranian": "IRN", "Iraqi": "IRQ",
+    "Kuwaiti": "KWT", "Qatari": "QAT", "Jordanian": "JOR", "Lebanese": "LBN",
+    "Algerian": "DZA", "Tunisian": "TUN", "Kazakh": "KAZ", "European": EU,
+    "Europeans": EU,
+}
+
+
+def _pycountry_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if not name:
+                continue
+            names.setdefault(name, country.alpha_3)
+            if ", " in name:  # "Korea, Republic of" -> "Republic of Korea"
+                head, tail = name.split(", ", 1)
+                names.setdefault(f"{tail} {head}", country.alpha_3)
+    return names
+
+
+def _trie_regex(words: list[str]) -> str:
+    """An alternation that shares prefixes: fast for hundreds of literals."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+NAMES: dict[str, str | None] = {**_pycountry_names(), **_DEMONYMS, **_EXTRA}
+_NAME_RE = re.compile(
+    r"(?<![\w.])(" + _trie_regex(sorted(NAMES)) + r")(?![\w])(?:['’]s\b|(?<=s)['’](?!\w))?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EconomyMention:
+    start: int
+    end: int
+    iso3: str
+    possessive: bool  # "Mexico's", or a demonym used as an adjective ("Mexican exports")
+
+
+def resolve(name: str) -> str | None:
+    """ISO3 of an economy name, short form or demonym; None if unknown."""
+    name = name.strip()
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return NAMES.get(name)
+
+
+def find_economies(text: str, start: int = 0, end: int | None = None) -> list[EconomyMention]:
+    """Economy mentions in ``text[start:end]``, with absolute offsets."""
+    found = []
+    for m in _NAME_RE.finditer(text, start, len(text) if end is None else end):
+        name = m.group(1)
+        iso3 = NAMES.get(name)
+        if iso3 is None:
+            continue
+        if name == "US" and text[m.end(1):m.end(1) + 1] == "$":  # "US$" is a currency
+            continue
+        possessive = m.end() > m.end(1) or name in _DEMONYMS or (
+            iso3 == US and name in ("U.S.", "US") and _followed_by_noun(text, m.end(1)))
+        found.append(EconomyMention(m.start(1), m.end(1), iso3, possessive))
+    return found
+
+
+_LOWER_WORD = re.compile(r"[\s-]+(?:[a-z]|[A-Z][a-z])")
+
+
+def _followed_by_noun(text: str, pos: int) -> bool:
+    """"U.S. exports" / "U.S.-owned": the short form used as an adjective."""
+    return bool(_LOWER_WORD.match(text, pos)) and not text.startswith((" and", " to", " in"), pos)

@@ -1,0 +1,491 @@
+"""A clause's grammar and the fields of each figure in it.
+
+``Clause`` collects, once per clause, what the words say: the economies and
+the role each plays (owner "Mexico's", counterpart "to Mexico", subject),
+the flow and product words, the periods. ``resolve`` then reads one figure's
+measure, sign, parties, flow, product, year and qualifier from the words
+nearest to it, falling back on the sentence and then on the ``Context``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import labels
+from .context import Context
+from .economies import US, find_economies, resolve as resolve_economy
+from .numbers import Mention
+from .periods import Periods, YearToken, periods
+from .ranks import Rank
+from .sentences import Span, parenthesized
+from .vocab import (
+    CHANGE_BEFORE_RE, DIRECTION_AFTER_RE, DIRECTION_RE, FLOW_OF_GROUP, FLOW_RE, PRODUCT_OF_GROUP,
+    PRODUCT_RE, QUALIFIER_OF_GROUP, QUALIFIER_RE, SAME_PRODUCT_RE, SHARE_AFTER_RE, SHARE_BEFORE_RE,
+    WORLD_RE, GENERIC_LABELS, hs_chapter, label_product,
+)
+from schemas.contract import WORLD
+
+_COUNTER_PREP = re.compile(r"\b(?P<prep>to|from|with|in|into|between|against|versus|vs\.|and)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+_FLIPPABLE = re.compile(r"export|import|sourc|shipments|sales\s+to|purchases", re.IGNORECASE)
+_FLOW_NOUN = re.compile(r"(?:exports|imports|export|import)$", re.IGNORECASE)
+_IN_FLOW_AFTER = re.compile(r"\s*(?:per\s+dollar\s+)?(?:in|of|worth\s+of)\b[\w\s()’'.-]*$", re.IGNORECASE)
+_MORE_THAN_AFTER = re.compile(r"\s*(?:more|higher|greater|larger|less|lower|smaller)\s+than\b", re.IGNORECASE)
+_COMPARATIVES = frozenset({"more", "less", "greater", "larger", "smaller"})
+_WHOLE_END = re.compile(r"[,;.]|\b(?:went|go|goes|came|come|was|were|is|are|in\s+(?:19|20)\d\d|"
+                        r"according)\b", re.IGNORECASE)
+_WHOLE_START = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:share\s+)?(?:per\s+dollar\s+)?of\s+", re.IGNORECASE)
+_PAREN_BEFORE = re.compile(r"\s*\(\s*(?:US|U\.S\.)?\s*\\?$")
+_PRONOUN_OWNER = re.compile(r"^\s*(?:and\s+|but\s+|while\s+)?its\s", re.IGNORECASE)
+_RANK_OBJECT = re.compile(
+    r"\s+(?:of|for|in)\s+(?:(?:U\.S\.|US|American)\s+)?(?P<np>[a-z][a-z -]{2,50}?)"
+    r"(?=\s+(?:to|from|in|and|after|by|with|at|as|among)\b|\s*[,.;(]|$)")
+_PRESENT_TENSE = re.compile(r"\b(?:is|are|remains?|stands?|has|currently|now|today)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    start: int
+    end: int
+    iso3: str
+    role: str  # "owner" (Mexico's, Mexican), "counter" (to/from/with Mexico), "subject", "other"
+    prep: str | None
+
+
+@dataclass(slots=True)
+class Clause:
+    start: int
+    end: int
+    parties: list[Party]
+    flows: list[tuple[int, int, str, str]]  # start, end, flow, words
+    products: list[tuple[int, int, str]]
+    periods: Periods
+    asides: list[Span]
+    previous: "Clause | None" = None
+    fresh_subject: bool = False
+
+
+@dataclass(slots=True)
+class Resolved:
+    value: float
+    unit: str
+    measure: str
+    reporter: str | None
+    partner: str | None
+    flow: str | None
+    product: str | None
+    label: str | None
+    hs_code: str | None
+    year: int | None
+    base_year: int | None
+    qualifier: str
+    list_item: bool = False
+    trace: list[str] = field(default_factory=list)
+
+
+def analyse_clause(text: str, span: Span, doc_year: int | None, previous: Clause | None) -> Clause:
+    asides = parenthesized(text, span.start, span.end)
+    parties = _parties(text, span, asides)
+    flows = [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup], m.group())
+             for m in FLOW_RE.finditer(text, span.start, span.end) if not _inside(m.start(), asides)]
+    products = [(m.start(), m.end(), PRODUCT_OF_GROUP[m.lastgroup])
+                for m in PRODUCT_RE.finditer(text, span.start, span.end)]
+    clause = Clause(span.start, span.end, parties, flows, products,
+                    periods(text, span.start, span.end, doc_year), asides, previous)
+    clause.fresh_subject = bool(flows) and any(p.iso3 != US or p.role == "owner" for p in parties)
+    return clause
+
+
+def _inside(pos: int, spans: list[Span]) -> bool:
+    return any(s.start <= pos < s.end for s in spans)
+
+
+def _parties(text: str, span: Span, asides: list[Span]) -> list[Party]:
+    found: list[Party] = []
+    between = False
+    for e in find_economies(text, span.start, span.end):
+        if _inside(e.start, asides):
+            continue
+        before = text[max(span.start, e.start - 14):e.start]
+        prep = _COUNTER_PREP.search(before)
+        word = prep.group("prep").lower() if prep else None
+        if word == "between":
+            between = True
+        if word and (word != "and" or between):
+            role = "counter"
+        elif e.possessive:
+            role = "owner"
+        elif not found:
+            role = "subject"
+        else:
+            role = "other"
+        found.append(Party(e.start, e.end, e.iso3, role, word))
+    return found
+
+
+def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause, ctx: Context,
+            doc_year: int | None, group: Resolved | None, is_rank: bool) -> Resolved:
+    """All fields of one figure. ``group`` is the percentage an amount in parentheses follows."""
+    trace: list[str] = []
+    measure, sign = _measure(text, mention, clause, group, is_rank, trace)
+    value = float(mention.value)
+    unit = "rank" if is_rank else mention.unit
+
+    flow, flow_words, flow_source = _flow(text, mention, clause, ctx, is_rank)
+    list_label = labels.list_item(text, clause.start, mention.start) if unit == "USD" else None
+    item_partner = item_flow = None
+    if list_label:
+        item_partner = resolve_economy(labels.clean(list_label).title())
+        lone_flow = FLOW_RE.fullmatch(labels.clean(list_label))
+        item_flow = FLOW_OF_GROUP[lone_flow.lastgroup] if lone_flow else None
+        if item_flow:
+            flow, flow_source = item_flow, f"'{list_label}'"
+    trace.append(f"flow={flow}<{flow_source}")
+
+    reporter, partner, flipped, party_why = _parties_of(text, mention, clause, sentence, ctx, flow,
+                                                        flow_words, measure, is_rank)
+    if item_partner:
+        partner, party_why = item_partner, "list item"
+    if flipped and flow in ("export", "import"):
+        flow = "import" if flow == "export" else "export"
+        trace.append("flow seen from the US side")
+    if flow in ("fdi_outward", "affiliate_sales_outward") and _inward(clause):
+        flow = flow.replace("outward", "inward")
+    if flow == "balance" and measure == "level":
+        deficit = bool(flow_words) and "deficit" in flow_words.lower() or \
+            (flow_source == "context" and _ctx_deficit(text, clause))
+        if deficit != flipped:
+            sign = -1
+    trace.append(f"partner={partner}<{party_why}")
+    if reporter != US:
+        trace.append(f"reporter={reporter}")
+
+    product, label, hs, product_why = _product(text, mention, clause, ctx, flow_source, list_label,
+                                               item_partner or item_flow, is_rank)
+    trace.append(f"product={product}{'/' + label if label else ''}<{product_why}")
+
+    year, base, period_why = _period(text, mention, clause, sentence, ctx, doc_year, measure, group)
+    trace.append(f"year={year}<{period_why}" + (f"; base={base}" if base else ""))
+    qualifier = _qualifier(text, mention, clause)
+    if value < 0:
+        sign, value = -1, -value
+    return Resolved(sign * value, unit, measure, reporter, partner, flow, product, label, hs,
+                    year, base, qualifier, bool(list_label and not item_partner and not item_flow),
+                    trace)
+
+
+# --- measure and sign ---------------------------------------------------------------------
+
+def _measure(text: str, m, clause: Clause, group: Resolved | None, is_rank: bool,
+             trace: list[str]) -> tuple[str, int]:
+    if is_rank:
+        trace.append("rank")
+        return "rank", 1
+    before = text[clause.start:m.start]
+    after = text[m.end:clause.end]
+    if m.unit == "USD":
+        if group is not None:
+            trace.append("money:change (in parentheses after a percent change)")
+            return "change", -1 if group.value < 0 else 1
+        change = CHANGE_BEFORE_RE.search(before[-60:])
+        if change:
+            trace.append(f"money:change<'{change.group().strip()}'")
+            return "change", -1 if change.group("down") else 1
+        more = _MORE_THAN_AFTER.match(after)
+        if more:
+            trace.append("money:change<'than'")
+            return "change", -1 if re.match(r"\s*(?:less|lower|smaller)", after) else 1
+        trace.append("money:level")
+        return "level", 1
+    if m.kind in ("fraction", "cents"):
+        trace.append(f"{m.kind}:share")
+        return "share", 1
+    direction = DIRECTION_AFTER_RE.match(after)
+    if direction:
+        trace.append(f"percent:pct_change<'{direction.group().strip()}'")
+        return "pct_change", -1 if direction.group("down") else 1
+    if SHARE_BEFORE_RE.search(before[-60:]) or SHARE_AFTER_RE.match(after):
+        trace.append("percent:share")
+        return "share", 1
+    for word in reversed(list(DIRECTION_RE.finditer(before))):
+        if word.group().lower() in _COMPARATIVES:
+            continue
+        trace.append(f"percent:pct_change<'{word.group()}'")
+        return "pct_change", -1 if word.group("down") else 1
+    trace.append("percent:share (no change word)")
+    return "share", 1
+
+
+# --- flow -----------------------------------------------------------------------------------
+
+def _flow(text: str, m, clause: Clause, ctx: Context, is_rank: bool) -> tuple[str | None, str, str]:
+    if is_rank:
+        return m.flow, "", "rank role"
+    for start, _end, flow, words in clause.flows:
+        if m.end <= start <= m.end + 45 and _IN_FLOW_AFTER.match(text, m.end, start):
+            return flow, words, f"'{words}'"
+    preceding = [f for f in clause.flows if f[1] <= m.start]
+    if preceding:
+        _s, _e, flow, words = preceding[-1]
+        return flow, words, f"'{words}'"
+    following = [f for f in clause.flows if f[0] >= m.end]
+    if following:
+        _s, _e, flow, words = following[0]
+        return flow, words, f"'{words}'"
+    return ctx.flow, "", "context"
+
+
+def _inward(clause: Clause) -> bool:
+    """Investment or affiliate sales located in the US, or owned by another economy."""
+    if any(p.iso3 == US and p.prep in ("in", "into") for p in clause.parties):
+        return True
+    if any(p.iso3 != US and p.prep in ("in", "into") for p in clause.parties):
+        return False
+    return any(p.iso3 != US and p.role == "owner" for p in clause.parties)
+
+
+def _ctx_deficit(text: str, clause: Clause) -> bool:
+    return "deficit" in text[clause.start:clause.end].lower()
+
+
+# --- reporter and partner -------------------------------------------------------------------
+
+def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow: str | None,
+                flow_words: str, measure: str, is_rank: bool) -> tuple[str, str | None, bool, str]:
+    """(reporter, partner, seen-from-the-other-side?, why)."""
+    parties = [p for p in clause.parties]
+    others = [p for p in parties if p.iso3 != US]
+    us_counter = any(p.iso3 == US and p.role == "counter" for p in parties)
+    if not others:
+        before = [p for p in sentence.parties if p.iso3 != US and p.end <= m.start]
+        after = [p for p in sentence.parties if p.iso3 != US and p.start >= m.end]
+        if flow == "remittances":
+            return ctx.partner or US, WORLD, False, "remittances received"
+        if WORLD_RE.search(text, clause.start, clause.end) and not is_rank:
+            return US, WORLD, False, "world phrase"
+        if before or after:
+            party = before[-1] if before else after[0]
+            flip = bool(flow_words) and us_counter and bool(_FLIPPABLE.search(flow_words))
+            return US, party.iso3, flip, "sentence"
+        if ctx.reporter != US and _PRONOUN_OWNER.match(text, clause.start):
+            return ctx.reporter, ctx.partner, False, "context ('its')"
+        flip = bool(flow_words) and us_counter and bool(_FLIPPABLE.search(flow_words))
+        return US, ctx.partner, flip, "context"
+
+    if flow == "remittances":
+        counters = [p for p in others if p.role == "counter" and p.iso3 != others[0].iso3]
+        return others[0].iso3, counters[0].iso3 if counters else WORLD, False, "remittances received"
+
+    if measure == "share" and not is_rank:
+        share = _share_parties(text, m, clause, others)
+        if share:
+            return share
+
+    if is_rank:
+        owner = _rank_owner(text, m, parties)
+        if owner:
+            rest = [p for p in others if p.iso3 != owner]
+            return owner, (rest[0].iso3 if rest else US), False, "possessive before the rank"
+        preceding = [p for p in others if p.end <= m.start]
+        party = preceding[-1] if preceding else others[0]
+        return US, party.iso3, False, "subject of the rank"
+
+    distinct = {p.iso3 for p in others}
+    owners = [p for p in others if p.role in ("owner", "subject")]
+    counters = [p for p in others if p.role == "counter"]
+    if _PRONOUN_OWNER.match(text, clause.start) and ctx.reporter != US and counters:
+        return ctx.reporter, _nearest(counters, m).iso3, False, "'its' = context reporter"
+    if len(distinct) > 1 and owners and counters and owners[0].iso3 not in {c.iso3 for c in counters} \
+            and owners[0].start < counters[0].start and not us_counter:
+        return owners[0].iso3, _nearest(counters, m).iso3, False, "third-country trade"
+    party = _nearest(others, m)
+    flip = (bool(flow_words) and us_counter and party.role != "counter"
+            and bool(_FLIPPABLE.search(flow_words))) or \
+        (flow == "balance" and us_counter and party.role in ("owner", "subject"))
+    return US, party.iso3, flip, "clause"
+
+
+def _nearest(parties: list[Party], m) -> Party:
+    preceding = [p for p in parties if p.end <= m.start]
+    return preceding[-1] if preceding else parties[0]
+
+
+def _share_parties(text: str, m, clause: Clause, others: list[Party]):
+    """Whose share: "82 percent of Mexico's exports" is Mexico's; "of overall U.S. exports" the US's."""
+    start = _WHOLE_START.match(text, m.end, clause.end)
+    if start:
+        stop = _WHOLE_END.search(text, start.end(), clause.end)
+        whole = Span(start.end(), stop.start() if stop else clause.end)
+    else:
+        whole = Span(m.end, m.end)
+    in_whole = [p for p in clause.parties if whole.start <= p.start < whole.end]
+    owner = next((p for p in in_whole if p.role in ("owner", "subject")), None)
+    us_in_clause = any(p.iso3 == US for p in clause.parties)
+    if owner is not None:
+        if owner.iso3 == US or any(p.iso3 == US and p.role == "counter" for p in in_whole):
+            return None
+        return owner.iso3, US if us_in_clause else WORLD, False, "owner of the whole"
+    subject = next((p for p in clause.parties if p.end <= m.start and p.role in ("subject", "owner")), None)
+    if subject is not None and subject.iso3 != US and not any(
+            p.iso3 == US and p.role == "owner" and p.end <= m.start for p in clause.parties):
+        return subject.iso3, US if us_in_clause else WORLD, False, "subject's share"
+    return None
+
+
+def _rank_owner(text: str, m, parties: list[Party]) -> str | None:
+    for p in parties:
+        if p.iso3 != US and p.role == "owner" and 0 <= m.start - p.end <= 4:
+            return p.iso3
+    return None
+
+
+# --- product --------------------------------------------------------------------------------
+
+def _product(text: str, m, clause: Clause, ctx: Context, flow_source: str, list_label: str | None,
+             list_is_not_product: object, is_rank: bool):
+    """(product, label, hs_code, why)."""
+    if is_rank:
+        return _rank_product(text, m, clause)
+    if SAME_PRODUCT_RE.search(text, clause.start, clause.end):
+        return ctx.product, ctx.label, ctx.hs_code, "'that category' = context"
+    candidates: list[tuple[str, str]] = []
+    if list_label and not list_is_not_product:
+        candidates.append((list_label, "list item"))
+    if re.match(r"\s*which\b", text[clause.start:clause.end]) and clause.previous:
+        np = labels.antecedent(text, clause.previous.start, clause.previous.end)
+        if np:
+            candidates.append((np, "antecedent of 'which'"))
+    of = labels.of_phrase(text, clause.start, clause.end)
+    if of:
+        candidates.append((of[1], "of-phrase"))
+    for start, _end, _flow, words in clause.flows:
+        if _FLOW_NOUN.search(words) and (start < m.start or not candidates):
+            pre = labels.premodifier(text, clause.start, start)
+            if pre:
+                candidates.append((pre, "pre-modifier"))
+    if not clause.flows and not clause.parties:
+        subject = labels.subject(text, clause.start, m.start)
+        if subject:
+            candidates.append((subject, "subject"))
+    for raw, why in candidates:
+        label = labels.clean(raw)
+        if not label or label in GENERIC_LABELS:
+            continue
+        product = label_product(label)
+        if product:
+            return product, None, None, f"'{raw.strip()}'"
+        if resolve_economy(label.title()):
+            continue
+        return "category", label, hs_chapter(label), f"{why} '{raw.strip()}'"
+    keyword = _nearest_keyword(clause.products, m)
+    if keyword:
+        return keyword, None, None, "product word"
+    if flow_source == "context" or not clause.fresh_subject:
+        if ctx.product:
+            return ctx.product, ctx.label, ctx.hs_code, "context"
+    return "all", None, None, "unspecified"
+
+
+def _nearest_keyword(products: list[tuple[int, int, str]], m) -> str | None:
+    preceding = [p for p in products if p[1] <= m.start]
+    if preceding:
+        return preceding[-1][2]
+    following = [p for p in products if p[0] >= m.end]
+    return following[0][2] if following else None
+
+
+def _rank_product(text: str, rank: Rank, clause: Clause):
+    phrase = [p for p in clause.products if rank.start <= p[0] < rank.phrase_end]
+    if phrase:
+        return phrase[0][2], None, None, "rank phrase"
+    obj = _RANK_OBJECT.match(text, rank.phrase_end, clause.end)
+    if obj:
+        label = labels.clean(obj.group("np"))
+        product = label_product(label)
+        if product:
+            return product, None, None, "rank object"
+        if label and label not in GENERIC_LABELS:
+            return "category", label, hs_chapter(label), f"rank object '{label}'"
+    keyword = _nearest_keyword([p for p in clause.products if not _inside(p[0], clause.asides)], rank)
+    if keyword:
+        return keyword, None, None, "clause product word"
+    return "all", None, None, "unspecified"
+
+
+# --- period ---------------------------------------------------------------------------------
+
+def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_year: int | None,
+            measure: str, group: Resolved | None):
+    """(year, base_year, why)."""
+    year, why = _year(m, clause, sentence, measure)
+    if year is None:
+        if clause.periods.no_period or sentence.periods.no_period:
+            return None, None, "no period named"
+        if ctx.year is not None:
+            year, why = ctx.year, "context"
+        elif doc_year is not None and _PRESENT_TENSE.search(text, sentence.start, sentence.end):
+            year, why = doc_year, "document date"
+        elif doc_year is not None:
+            year, why = doc_year, "document date"
+    if measure not in ("change", "pct_change"):
+        return year, None, why
+    if group is not None:
+        return year, group.base_year, why
+    base = _base(m, clause, sentence)
+    if base is None and (clause.periods.year_on_year or sentence.periods.year_on_year) and year:
+        base = year - 1
+    if base is None and why == "context":
+        base = ctx.base_year
+    if base is None and year is not None:
+        base = year - 1
+    return year, base, why
+
+
+def _year(m, clause: Clause, sentence: Clause, measure: str) -> tuple[int | None, str]:
+    years = [t for t in clause.periods.years if t.year is not None]
+    if years:
+        if measure in ("change", "pct_change"):
+            return max(t.year for t in years), "clause"
+        after = [t for t in years if t.start >= m.end]
+        before = [t for t in years if t.end <= m.start]
+        token = after[0] if after else before[-1] if before else years[0]
+        return token.year, "clause"
+    pairs = [t.pair_year for t in clause.periods.bases if t.pair_year]
+    if pairs:
+        return max(pairs), "clause"
+    years = [t for t in sentence.periods.years if t.year is not None]
+    if years:
+        return _closest(years, m).year, "sentence"
+    pairs = [t.pair_year for t in sentence.periods.bases if t.pair_year]
+    if pairs:
+        return max(pairs), "sentence"
+    return None, ""
+
+
+def _closest(tokens: list[YearToken], m) -> YearToken:
+    return min(tokens, key=lambda t: abs(t.start - m.start))
+
+
+def _base(m, clause: Clause, sentence: Clause) -> int | None:
+    after = [t for t in clause.periods.bases if t.start >= m.end]
+    if after:
+        return after[0].year
+    before = [t for t in clause.periods.bases if t.end <= m.start]
+    if before:
+        return before[-1].year
+    if sentence.periods.bases:
+        return _closest(sentence.periods.bases, m).year
+    return None
+
+
+# --- qualifier ------------------------------------------------------------------------------
+
+def _qualifier(text: str, m, clause: Clause) -> str:
+    q = QUALIFIER_RE.search(text, max(clause.start, m.start - 30), m.start)
+    return QUALIFIER_OF_GROUP[q.lastgroup] if q else "exact"
+
+
+def paren_group(text: str, previous: Mention | None, m: Mention) -> bool:
+    """"4.7% ($10.2 billion)": an amount in parentheses right after a percentage."""
+    return previous is not None and previous.unit == "percent" and m.unit == "USD" and \
+        bool(_PAREN_BEFORE.fullmatch(text, previous.end, m.start))

@@ -1,0 +1,116 @@
+"""Named product groups: where a clause names what was traded.
+
+Four shapes, tried in order: a list item ("Machinery ($38.5 billion)"),
+an of-phrase ("exports of tree nuts"), a pre-modifier ("dairy exports"),
+and a bare subject ("Royalties and license fees were up 63 percent").
+Each returns the label as written; ``clean`` lower-cases it and drops asides.
+"""
+from __future__ import annotations
+
+import re
+
+from .economies import resolve
+
+_PARENS = re.compile(r"\s*\([^()]*\)")
+_TRAIL = re.compile(r"\s+(?:that|which|who|such\s+as|including|excluding|especially|like|mainly|"
+                    r"primarily|mostly|led\s+by)\b.*$", re.IGNORECASE)
+_VERBS = (r"were|was|are|is|have|has|had|totaled|totalled|totaling|reached|rose|fell|grew|increased|"
+          r"decreased|declined|dropped|jumped|climbed|slipped|surged|amounted|stood|accounted|came|"
+          r"went|continued|experienced|posted|saw|recorded|hit|exceeded|expanded|contracted|"
+          r"shrank|soared|plunged|remained|also|will|would|could|may|might|can")
+_OF_PHRASE = re.compile(
+    rf"\b(?:exports?|imports?|sales|shipments|purchases|trade)\s+(?:in|of)\s+"
+    rf"(?P<label>(?:(?!\b(?:{_VERBS}|to|from|in|into|with|by|between|during|for|at)\b)[^,;:$\d])+)",
+    re.IGNORECASE)
+_PREMOD_STOP = frozenset(
+    "the a an its their our his her total overall all combined annual monthly net gross real nominal "
+    "bilateral global foreign domestic direct record strong weak higher lower key major growing rising "
+    "falling new current recent such these those this that other of to in for from by with as "
+    "u.s. us american of' were was their both two-way".split())
+_WORD = re.compile(r"[A-Za-z][\w'’&-]*\*?")
+_SUBJECT = re.compile(
+    rf"^\s*(?:(?:and|but|while|also)\s+)?(?P<label>[A-Za-z][A-Za-z ,&'-]{{2,60}}?)\s+(?:{_VERBS})\b",
+    re.IGNORECASE)
+_NOT_SUBJECT = re.compile(
+    r"\b(?:it|this|that|they|these|those|he|she|we|there|which|increase|decrease|growth|value|"
+    r"total|figure|number|amount|share|deficit|surplus|balance|gain|rise|level|rate|prices?|"
+    r"inflation|unemployment|gdp|economy|population|output|production|data|report|agreement|"
+    r"government|president|estimates?|research|sales|investment|spending|revenue|income)\b",
+    re.IGNORECASE)
+
+
+def clean(label: str) -> str:
+    """Lower case, asides and trailing qualifications removed: "poultry meat (excluding eggs)" -> "poultry meat"."""
+    label = _PARENS.sub("", label).replace("*", "").replace("“", "").replace("”", "").replace('"', "")
+    label = _TRAIL.sub("", label)
+    return " ".join(label.split()).strip(" ,.;:-").lower()
+
+
+def list_item(text: str, clause_start: int, money_start: int) -> str | None:
+    """"Machinery ($38.5 billion)": the item name before a parenthesised amount."""
+    pos = money_start - 1
+    while pos > clause_start and text[pos] in " \\":
+        pos -= 1
+    if text[pos] != "(":
+        return None
+    end = pos
+    pos -= 1
+    depth = 0
+    while pos >= clause_start:
+        ch = text[pos]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            depth -= 1
+        elif depth == 0 and ch in ",:;":
+            break
+        pos -= 1
+    item = text[pos + 1:end]
+    item = re.sub(r"^\s*(?:and|or|as\s+well\s+as|include[sd]?|including|were|are|was|is)\s+", "",
+                  item, flags=re.IGNORECASE)
+    item = re.sub(r"^.*\b(?:include[sd]?|including|were|are|such\s+as)\s+", "", item, flags=re.IGNORECASE)
+    if not item.strip() or any(ch.isdigit() for ch in _PARENS.sub("", item)) or "%" in item:
+        return None
+    if len(_PARENS.sub("", item).split()) > 8:
+        return None
+    return item
+
+
+def of_phrase(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """"exports of tree nuts": (position, label) of the last such phrase before ``end``."""
+    found = None
+    for m in _OF_PHRASE.finditer(text, start, end):
+        found = (m.start(), m.group("label"))
+    return found
+
+
+def premodifier(text: str, start: int, flow_start: int) -> str | None:
+    """"distillers grains exports": the words right before a flow noun."""
+    kept: list[str] = []
+    boundary = flow_start
+    for w in reversed(list(_WORD.finditer(text, start, flow_start))):
+        token = w.group()
+        if text[w.end():boundary].strip() or token.lower() in _PREMOD_STOP or \
+                token.endswith(("'s", "’s")) or resolve(token):
+            break
+        kept.insert(0, token)
+        boundary = w.start()
+    while kept and kept[0].lower() in ("and", "or"):
+        kept.pop(0)
+    return " ".join(kept) or None
+
+
+def subject(text: str, start: int, end: int) -> str | None:
+    """A bare subject naming the product: "Royalties and license fees were up 63 percent"."""
+    m = _SUBJECT.match(text, start, end)
+    if not m or _NOT_SUBJECT.search(m.group("label")):
+        return None
+    return m.group("label")
+
+
+def antecedent(text: str, start: int, end: int) -> str | None:
+    """"especially mineral fuels (primarily coal), which ...": the noun phrase a "which" refers to."""
+    segment = _PARENS.sub("", text[start:end]).rstrip(" ,")
+    m = re.search(r"(?:^|,|\b(?:especially|including|such\s+as|of|in|notably|particularly|mainly))"
+                  r"\s+(?P<np>[a-z][a-z -]{2,40})$", segment)
+    return m.group("np") if m else None

@@ -1,0 +1,116 @@
+"""Mentions of money, percentages and fractions of a whole: spans and values.
+
+One precompiled regex finds every candidate in a text; small look-arounds
+then drop the ones the contract keeps out (tariff rates, per-day amounts).
+Ranks live in ranks.py: they need the words around them to exist at all.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALES = {
+    "trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+    "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3,
+}
+_WORD_SCALE = r"trillion|billion|million|thousand"
+_ABBR_SCALE = r"tn|bn|bln|mn|mln|[bBmMkK]"
+_FRACTION_NUM = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+_FRACTION_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                 "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+
+_MENTION_RE = re.compile(
+    rf"""
+    (?P<money>(?P<cur>(?:US|U\.S\.|USD)\s?)?\\?(?P<dollar>\$)\s?(?P<mnum>{_NUM})
+        (?:[\s-]*(?P<mscale>{_WORD_SCALE})\b|(?P<mabbr>{_ABBR_SCALE})\b)?)
+  | (?P<usd>(?<![\w.,])(?:USD|US\$)\s?(?P<unum>{_NUM})(?:[\s-]*(?P<uscale>{_WORD_SCALE})\b)?)
+  | (?P<dollars>(?<![\w.,$])(?P<dnum>{_NUM})\s*(?P<dscale>{_WORD_SCALE})?\s*
+        (?:(?:U\.S\.|US)\s+)?(?:dollars\b|USD\b))
+  | (?P<pct>(?<![\w.,])(?P<sign>[-−](?=\d))?(?P<pnum>{_NUM})\s?
+        (?:%|percent(?:age\s+points?)?\b|per\s?cent\b|pct\b))
+  | (?P<cents>(?<![\w.,])(?P<cnum>\d{{1,2}}(?:\.\d+)?)\s?cents?\b(?=\s+(?:(?:of|on|in|for|out\s+of)\s+)?
+        (?:every|each|per|a|the)\s+(?:(?:U\.S\.|US)\s+)?dollar))
+  | (?P<frac>\b(?P<fnum>one|two|three|four|nine|a)[\s-](?P<fden>half|halves|thirds?|quarters?|
+        fourths?|fifths?|tenths?)\b(?=\s+of\b))
+  | (?P<half>\b(?:one[\s-])?half\b(?=\s+of\b))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# A fraction word that names a period, not a share ("the first half of 2013").
+_PERIOD_BEFORE = re.compile(r"(?:first|second|third|last|past|next|latter|other|fourth|a)\s+$",
+                            re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:year|\d{4}|decade)",
+                           re.IGNORECASE)
+_TARIFF_AFTER = re.compile(
+    r"(?:\s+(?:ad\s+valorem|import|export|additional|retaliatory|reciprocal|punitive))?\s+"
+    r"(?:tariffs?|duty|duties|levy|levies|tax|taxes|VAT)\b", re.IGNORECASE)
+_TARIFF_BEFORE = re.compile(
+    r"(?:tariffs?|duty|duties|levy|tax|rate)\s+(?:rate\s+)?(?:of|at)\s+(?:up\s+to\s+)?$", re.IGNORECASE)
+_RATE_AFTER = re.compile(
+    r"\s*(?:(?:each|per|a)\s+(?:day|week|hour|person|capita|head|barrel|ton|tonne|kilogram|kg|"
+    r"pound|gallon|liter|litre|unit|share|month)\b|daily\b|an?\s+hour\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    value: float
+    unit: str  # "USD" or "percent"
+    kind: str  # "money", "percent", "fraction", "cents"
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Money amounts, percentages and fractions in ``text[start:end]`` (absolute offsets)."""
+    stop = len(text) if end is None else end
+    found = []
+    for m in _MENTION_RE.finditer(text, start, stop):
+        mention = _to_mention(m)
+        if mention and not _excluded(text, mention, stop):
+            found.append(mention)
+    return found
+
+
+def _to_mention(m: re.Match) -> Mention | None:
+    if m.group("money"):
+        scale = m.group("mscale") or m.group("mabbr")
+        value = _number(m.group("mnum")) * (_SCALES[scale.lower()] if scale else 1)
+        begin = m.start("cur") if m.group("cur") else m.start("dollar")
+        return Mention(begin, m.end(), value, "USD", "money")
+    if m.group("usd"):
+        scale = m.group("uscale")
+        value = _number(m.group("unum")) * (_SCALES[scale.lower()] if scale else 1)
+        return Mention(m.start(), m.end(), value, "USD", "money")
+    if m.group("dollars"):
+        scale = m.group("dscale")
+        if not scale and re.fullmatch(r"(?:19|20)\d\d", m.group("dnum")):
+            return None  # "in 2010 dollars": a price basis, not an amount
+        value = _number(m.group("dnum")) * (_SCALES[scale.lower()] if scale else 1)
+        return Mention(m.start(), m.end(), value, "USD", "money")
+    if m.group("pct"):
+        value = _number(m.group("pnum"))
+        return Mention(m.start(), m.end(), -value if m.group("sign") else value, "percent", "percent")
+    if m.group("cents"):
+        return Mention(m.start(), m.end(), _number(m.group("cnum")), "percent", "cents")
+    if m.group("frac"):
+        num = _FRACTION_NUM[m.group("fnum").lower()]
+        den = _FRACTION_DEN[m.group("fden").lower()]
+        if num >= den:
+            return None
+        return Mention(m.start(), m.end(), round(100 * num / den, 2), "percent", "fraction")
+    return Mention(m.start(), m.end(), 50.0, "percent", "fraction")
+
+
+def _excluded(text: str, mention: Mention, stop: int) -> bool:
+    before = text[max(0, mention.start - 30):mention.start]
+    after = text[mention.end:min(stop, mention.end + 40)]
+    if mention.kind == "fraction":
+        return bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(after))
+    if mention.unit == "percent":
+        return bool(_TARIFF_AFTER.match(after) or _TARIFF_BEFORE.search(before))
+    return bool(_RATE_AFTER.match(after))

@@ -1,0 +1,128 @@
+"""Periods: the document's own date, the years a clause names, and base years.
+
+A year is a ``YearToken``: where it sits, its value, and whether it is a
+base ("from 2012", "since 1993", "compared to the same period in 2011",
+"between 2011 and 2013" -> 2011 is the base, 2013 the year).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
+         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)"
+_DATE_RE = re.compile(
+    rf"(?P<long>{_WEEKDAY}?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d))"
+    r"|(?P<short>(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/]))"
+)
+_DATE_LABEL = re.compile(r"(?:Published|Updated|Posted|Last\s+updated|Date|Dated)\s*:?", re.IGNORECASE)
+
+_YEAR = r"(?:19|20)\d\d"
+_BASE_RE = re.compile(
+    rf"\bbetween\s+(?P<b1>{_YEAR})(?:\s*\([^)]*\))?\s+and\s+(?:in\s+)?(?P<y1>{_YEAR})"
+    rf"|\bfrom\s+(?P<b2>{_YEAR})(?:\s*\([^)]*\))?\s+(?:to|through|until)\s+(?P<y2>{_YEAR})"
+    rf"|\bfrom\s+[^;]{{0,40}}?\b(?:in|during)\s+(?P<b3>{_YEAR})\s+to\s+[^;]{{0,40}}?\b(?:in|during)\s+(?P<y3>{_YEAR})"
+    rf"|\b(?:from|since|over)\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<b4>{_YEAR})\b"
+    rf"|\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against)\s+(?:[^\d;,.]{{0,50}}?\s)?(?P<b5>{_YEAR})\b"
+)
+_YEAR_RE = re.compile(rf"(?<![\w$.,/-])(?P<year>{_YEAR})(?![\w%]|,\d|\.\d|-\w)")
+_DATE_YEAR_RE = re.compile(rf"{_MONTH}\s+(?:\d{{1,2}},?\s+)?$")
+_RELATIVE_RE = re.compile(
+    r"\b(?P<last>last\s+year|the\s+(?:previous|prior|past)\s+year|a\s+year\s+(?:earlier|ago))\b"
+    r"|\b(?P<this>this\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date)\b"
+    r"|\b(?P<yoy>annually|year[- ](?:on|over)[- ]year|y/y|from\s+a\s+year\s+(?:earlier|before|ago)|"
+    r"(?:from|over|compared\s+(?:to|with))\s+the\s+(?:previous|prior)\s+year)\b"
+    r"|\b(?P<none>historically|traditionally|over\s+the\s+years|previous\s+estimates)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class YearToken:
+    start: int
+    end: int
+    year: int | None
+    base: bool          # a base year ("from 2012")
+    pair_year: int | None = None  # for "between 2011 and 2013": the later year
+
+
+@dataclass(frozen=True, slots=True)
+class Periods:
+    """What one stretch of text says about periods."""
+    years: list[YearToken]    # non-base years, including resolved relative ones
+    bases: list[YearToken]
+    year_on_year: bool        # "annually", "year on year": base = year - 1
+    no_period: bool           # "historically": the text names no period
+
+
+def document_date(text: str) -> dt.date | None:
+    """The document's own date: a date alone on its line, else the first opening a line.
+
+    "April 1, 2018", "Tuesday, April 1, 2025" and "4/29/14" on a line of their
+    own, or "March 15, 2014, marks ..." opening a paragraph. Dates inside a
+    sentence ("entry into force on March 15, 2012") are events, not the date.
+    """
+    opening = None
+    for m in _DATE_RE.finditer(text):
+        date = _to_date(m)
+        if date is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        before = text[line_start:m.start()].strip()
+        after = text[m.end():len(text) if line_end < 0 else line_end].strip()
+        if before and not _DATE_LABEL.fullmatch(before):
+            continue
+        if not after:
+            return date
+        if opening is None and after.startswith(","):
+            opening = date
+    return opening
+
+
+def _to_date(m: re.Match) -> dt.date | None:
+    try:
+        if m.group("long"):
+            month = _MONTHS[m.group("month").rstrip(".").lower()[:3]]
+            return dt.date(int(m.group("year")), month, int(m.group("day")))
+        year = int(m.group("y"))
+        year = year + 2000 if year < 100 else year
+        return dt.date(year, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+
+
+def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
+    """Years, base years and relative periods in ``text[start:end]``."""
+    bases: list[YearToken] = []
+    taken: set[int] = set()
+    years: list[YearToken] = []
+    for m in _BASE_RE.finditer(text, start, end):
+        for b, y in (("b1", "y1"), ("b2", "y2"), ("b3", "y3"), ("b4", None), ("b5", None)):
+            if m.group(b):
+                later = int(m.group(y)) if y else None
+                bases.append(YearToken(m.start(b), m.end(b), int(m.group(b)), True, later))
+                if b != "b3":  # "from $34.4 billion in 2011 to ...": 2011 also dates that level
+                    taken.add(m.start(b))
+                break
+    for m in _YEAR_RE.finditer(text, start, end):
+        if m.start() in taken or _DATE_YEAR_RE.search(text, max(start, m.start() - 16), m.start()):
+            continue
+        years.append(YearToken(m.start(), m.end(), int(m.group()), False))
+    year_on_year = no_period = False
+    for m in _RELATIVE_RE.finditer(text, start, end):
+        if m.group("yoy"):
+            year_on_year = True
+        elif m.group("none"):
+            no_period = True
+        elif doc_year is not None:
+            value = doc_year - 1 if m.group("last") else doc_year
+            years.append(YearToken(m.start(), m.end(), value, False))
+    years.sort(key=lambda t: t.start)
+    return Periods(years, bases, year_on_year, no_period)

@@ -1,0 +1,89 @@
+"""Ordinal ranks of an economy in trade or investment ("our 3rd largest goods trading partner").
+
+A superlative is a rank only when a trade role noun (partner, market,
+supplier, exporter, investor...) follows it within a few words; one that
+ranks product groups ("the top export categories"), counts a list ("the top
+5 exporters") or sizes an economy ("the world's largest economy") is not.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vocab import RANK_FLOW_OF_GROUP, RANK_ROLE_RE
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20,
+}
+_ORDINAL = r"(?:" + "|".join(_ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
+_SUPERLATIVE = r"(?:largest|biggest|leading|top|greatest|most\s+important|major)"
+_RANK_RE = re.compile(
+    rf"\b(?P<ord>{_ORDINAL})\b(?:[\s-]+(?:{_SUPERLATIVE})\b|(?=\s+(?:among|in\s+the\s+ranking)))"
+    rf"|\b(?:rank(?:ed|s|ing)?|placed|came\s+in|is|was)\s+(?:No\.\s*|number\s+)?(?P<ord2>{_ORDINAL})\b"
+    rf"(?=\s+(?:among|as|in))"
+    rf"|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bour\s)|(?<=\btheir\s)|(?<=['’]s\s)|(?<=['’]\s))"
+    rf"(?:single\s+)?(?P<sup>largest|biggest|top|leading|number[- ]one)\b",
+    re.IGNORECASE,
+)
+_WINDOW = re.compile(r"(?:[\s-]+(?:[\w.'’&-]+))", re.IGNORECASE)
+_STOP_NOUNS = re.compile(
+    r"categor\w*|products?|items?|sectors?|industr\w*|compan\w*|firms?|economy|economies|cities|"
+    r"city|states?|countries|country|nations?|brands?|ports?|banks?|producers?|manufacturers?|"
+    r"employers?|destinations?|sources?|recipients?|share|shares|growth|increase|decline|year|"
+    r"years|month|months|days?|number|amount", re.IGNORECASE)
+_TRADE_CONTEXT = re.compile(r"export|import|invest|FDI|shipment|trade|goods|merchandise", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Rank:
+    start: int
+    end: int
+    value: int
+    flow: str
+    phrase_end: int  # end of the role noun: the rank phrase is text[start:phrase_end]
+
+
+def find_ranks(text: str, start: int, end: int) -> list[Rank]:
+    """Rank figures in ``text[start:end]``: span is the ordinal (or "top"/"largest") alone."""
+    found = []
+    for m in _RANK_RE.finditer(text, start, end):
+        group = "ord" if m.group("ord") else "ord2" if m.group("ord2") else "sup"
+        word = m.group(group)
+        if group == "sup":
+            value = 1
+        else:
+            lower = word.lower()
+            value = _ORDINAL_WORDS.get(lower) or int(lower[:-2])
+        role = _role_after(text, m.end(), end)
+        if role is None:
+            continue
+        flow, phrase_end = role
+        found.append(Rank(m.start(group), m.end(group), value, flow, phrase_end))
+    return found
+
+
+def _role_after(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """The trade role noun within five words after ``pos``, and where it ends."""
+    for _ in range(6):
+        role = RANK_ROLE_RE.match(text, _skip_space(text, pos, end), end)
+        if role:
+            flow = RANK_FLOW_OF_GROUP[role.lastgroup]
+            if role.group().lower().startswith(("destination", "source")) and \
+                    not _TRADE_CONTEXT.search(role.group()):
+                return None
+            return flow, role.end()
+        word = _WINDOW.match(text, pos, end)
+        if not word or any(ch.isdigit() for ch in word.group()) or \
+                _STOP_NOUNS.fullmatch(word.group().strip(" -")) or word.group()[-1:] in ",;:":
+            return None
+        pos = word.end()
+    return None
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \t\u00a0-":
+        pos += 1
+    return pos

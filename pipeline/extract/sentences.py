@@ -1,0 +1,117 @@
+"""Lines, sentences and clauses of a document, as offsets into its text.
+
+A line is a paragraph in the documents we read; a short line without final
+punctuation is a heading. Page furniture after the article (a comment
+counter, "Related articles") ends the text that is read.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINE_RE = re.compile(r"[^\n]+")
+_BULLET_RE = re.compile(r"\s*(?:[•▪◦·●\-–*]|\d{1,2}[.)])\s+")
+_END_OF_ARTICLE = re.compile(
+    r"\s*(?:\d+\s+comments?|comments?\s*\(\d+\)|related\s+(?:articles|posts|stories|news|content)|"
+    r"you\s+may\s+also\s+like|more\s+stories|recommended\s+(?:for\s+you|stories|articles)|"
+    r"leave\s+a\s+(?:comment|reply)|most\s+(?:read|popular))\s*:?\s*$",
+    re.IGNORECASE,
+)
+_BOUNDARY_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9$•])")
+_ABBREVIATIONS = frozenset(
+    "u.s u.k u.n e.u i.e e.g mr mrs ms dr st ave no inc corp co ltd jan feb mar apr jun jul aug "
+    "sep sept oct nov dec vs etc approx gov sen rep jr sr dept est fig ft mt pres gen".split()
+)
+_CLAUSE_RE = re.compile(
+    r";\s*|,\s+(?=(?:and|but|while|whereas|although|though|which|with)\b)|\s+(?=(?:while|whereas)\b)|"
+    r",\s+(?=(?:closing|leaving|making|bringing|marking|reaching|totaling|totalling|"
+    r"representing|accounting|giving|pushing|lifting|dragging)\b)"
+)
+
+_PAREN_RE = re.compile(r"[()]")
+_DASH_RE = re.compile(r"\s[—–]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int
+    heading: bool
+    bullet: bool
+
+
+def lines(text: str) -> list[Line]:
+    """Non-blank lines up to the end of the article, each classified."""
+    found = []
+    for m in _LINE_RE.finditer(text):
+        body = m.group().strip()
+        if not body:
+            continue
+        if _END_OF_ARTICLE.match(body):
+            break
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        end = m.start() + len(m.group().rstrip())
+        bullet = bool(_BULLET_RE.match(m.group()))
+        words = len(body.split())
+        heading = not bullet and words <= 20 and body.rstrip("*_ ")[-1:] not in ".!?:;\"”)"
+        found.append(Line(start, end, heading, bullet))
+    return found
+
+
+def sentences(text: str, line: Line) -> list[Span]:
+    """Sentences of one line; abbreviations such as "U.S." do not end one."""
+    spans, begin = [], line.start
+    for m in _BOUNDARY_RE.finditer(text, line.start, line.end):
+        token = text[max(line.start, m.start() - 6):m.start()].rsplit(None, 1)[-1].lower()
+        token = token.lstrip("(\"“")
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        end = m.start() + 1
+        spans.append(Span(begin, end))
+        begin = m.end()
+    if begin < line.end:
+        spans.append(Span(begin, line.end))
+    return spans
+
+
+def clauses(text: str, sentence: Span) -> list[Span]:
+    """Clauses of a sentence, split before ", and", ", while", ";", a participle..."""
+    spans, begin = [], sentence.start
+    for m in _CLAUSE_RE.finditer(text, sentence.start, sentence.end):
+        if _inside_parentheses(text, begin, m.start()):
+            continue
+        if m.start() > begin:
+            spans.append(Span(begin, m.start()))
+        begin = m.end()
+    if begin < sentence.end:
+        spans.append(Span(begin, sentence.end))
+    return spans
+
+
+def _inside_parentheses(text: str, start: int, pos: int) -> bool:
+    segment = text[start:pos]
+    return segment.count("(") > segment.count(")")
+
+
+def parenthesized(text: str, start: int, end: int) -> list[Span]:
+    """Spans inside (...) or between paired dashes: asides whose names are not the subject."""
+    spans, depth, opened = [], 0, start
+    for m in _PAREN_RE.finditer(text, start, end):
+        if m.group() == "(":
+            if depth == 0:
+                opened = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append(Span(opened, m.end()))
+    dashes = [m.start() for m in _DASH_RE.finditer(text, start, end)]
+    for a, b in zip(dashes[::2], dashes[1::2]):
+        spans.append(Span(a, b + 2))
+    return spans
