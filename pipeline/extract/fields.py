@@ -27,6 +27,7 @@ from schemas.contract import WORLD
 
 _COUNTER_PREP = re.compile(r"\b(?P<prep>to|from|with|in|into|between|against|versus|vs\.|and)\s+(?:the\s+)?$",
                            re.IGNORECASE)
+_DIRECTIONAL = ("to", "from", "into", "with")
 _FLIPPABLE = re.compile(r"export|import|sourc|shipments|sales\s+to|purchases", re.IGNORECASE)
 _FLOW_NOUN = re.compile(r"(?:exports|imports|export|import)$", re.IGNORECASE)
 _IN_FLOW_AFTER = re.compile(r"\s*(?:per\s+dollar\s+)?(?:in|of|worth\s+of)\b[\w\s()’'.-]*$", re.IGNORECASE)
@@ -35,8 +36,10 @@ _COMPARATIVES = frozenset({"more", "less", "greater", "larger", "smaller"})
 _WHOLE_END = re.compile(r"[,;.]|\b(?:went|go|goes|came|come|was|were|is|are|in\s+(?:19|20)\d\d|"
                         r"according)\b", re.IGNORECASE)
 _WHOLE_START = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:share\s+)?(?:per\s+dollar\s+)?of\s+", re.IGNORECASE)
+_WHOLE_BEFORE = re.compile(r"\b(?:share|percent|%)\s+of\s+(?:the\s+)?(?:(?:[\w.]+\s+){0,2}[\w.]+['’]s?\s+)?(?:US\s*)?\\?$",
+                           re.IGNORECASE)
 _PAREN_BEFORE = re.compile(r"\s*\(\s*(?:US|U\.S\.)?\s*\\?$")
-_PRONOUN_OWNER = re.compile(r"^\s*(?:and\s+|but\s+|while\s+)?its\s", re.IGNORECASE)
+_PRONOUN_OWNER = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?its\s", re.IGNORECASE)
 _RANK_OBJECT = re.compile(
     r"\s+(?:of|for|in)\s+(?:(?:U\.S\.|US|American)\s+)?(?P<np>[a-z][a-z -]{2,50}?)"
     r"(?=\s+(?:to|from|in|and|after|by|with|at|as|among)\b|\s*[,.;(]|$)")
@@ -111,7 +114,7 @@ def _parties(text: str, span: Span, asides: list[Span]) -> list[Party]:
         word = prep.group("prep").lower() if prep else None
         if word == "between":
             between = True
-        if word and (word != "and" or between):
+        if word and (word != "and" or between) and not (e.possessive and word in ("in", "with", "and")):
             role = "counter"
         elif e.possessive:
             role = "owner"
@@ -255,12 +258,16 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
     """(reporter, partner, seen-from-the-other-side?, why)."""
     parties = [p for p in clause.parties]
     others = [p for p in parties if p.iso3 != US]
-    us_counter = any(p.iso3 == US and p.role == "counter" for p in parties)
+    us_counter = any(p.iso3 == US and p.prep in _DIRECTIONAL for p in parties)
+    if not is_rank and m.unit == "USD" and _WHOLE_BEFORE.search(text, clause.start, m.start):
+        return US, WORLD, False, "the whole a share is of"
     if not others:
         before = [p for p in sentence.parties if p.iso3 != US and p.end <= m.start]
         after = [p for p in sentence.parties if p.iso3 != US and p.start >= m.end]
         if flow == "remittances":
-            return ctx.partner or US, WORLD, False, "remittances received"
+            receiver = (before + after)[0].iso3 if before or after else \
+                ctx.reporter if ctx.reporter != US else ctx.partner
+            return receiver or US, WORLD, False, "remittances received"
         if WORLD_RE.search(text, clause.start, clause.end) and not is_rank:
             return US, WORLD, False, "world phrase"
         if before or after:

@@ -27,9 +27,12 @@ _PREMOD_STOP = frozenset(
     "bilateral global foreign domestic direct record strong weak higher lower key major growing rising "
     "falling new current recent such these those this that other of to in for from by with as "
     "u.s. us american of' were was their both two-way".split())
+_LIST_INTRO = re.compile(r"^[^()]*\b(?:include[sd]?|including|were|are|such\s+as)\s+", re.IGNORECASE)
+_LIST_LEAD = re.compile(r"^\s*(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
+_AMOUNT = re.compile(r"[$%\d]")
 _WORD = re.compile(r"[A-Za-z][\w'’&-]*\*?")
 _SUBJECT = re.compile(
-    rf"^\s*(?:(?:and|but|while|also)\s+)?(?P<label>[A-Za-z][A-Za-z ,&'-]{{2,60}}?)\s+(?:{_VERBS})\b",
+    rf"\s*(?:(?:and|but|while|also)\s+)?(?!(?:and|but|while|also|or)\b)(?P<label>[A-Za-z][A-Za-z &'-]{{2,60}}?)\s+(?:{_VERBS})\b",
     re.IGNORECASE)
 _NOT_SUBJECT = re.compile(
     r"\b(?:it|this|that|they|these|those|he|she|we|there|which|increase|decrease|growth|value|"
@@ -39,39 +42,43 @@ _NOT_SUBJECT = re.compile(
     re.IGNORECASE)
 
 
+_ANTECEDENT = re.compile(
+    r"(?:^|,|\b(?:especially|including|such\s+as|of|in|notably|particularly|mainly))\s+"
+    r"(?!(?:especially|including|such|notably|particularly|mainly)\b)(?P<np>[a-z][a-z -]{2,40})$")
+_UNCLOSED = re.compile(r"\s*\([^)]*$")
+
+
 def clean(label: str) -> str:
     """Lower case, asides and trailing qualifications removed: "poultry meat (excluding eggs)" -> "poultry meat"."""
-    label = _PARENS.sub("", label).replace("*", "").replace("“", "").replace("”", "").replace('"', "")
+    label = _UNCLOSED.sub("", _PARENS.sub("", label)).replace("*", "").replace("“", "").replace("”", "").replace('"', "")
     label = _TRAIL.sub("", label)
     return " ".join(label.split()).strip(" ,.;:-").lower()
 
 
 def list_item(text: str, clause_start: int, money_start: int) -> str | None:
     """"Machinery ($38.5 billion)": the item name before a parenthesised amount."""
-    pos = money_start - 1
-    while pos > clause_start and text[pos] in " \\":
-        pos -= 1
-    if text[pos] != "(":
+    end = money_start - 1
+    while end > clause_start and text[end] in " \\":
+        end -= 1
+    if end <= clause_start or text[end] != "(":
         return None
-    end = pos
-    pos -= 1
-    depth = 0
-    while pos >= clause_start:
-        ch = text[pos]
+    begin, depth = clause_start, 0
+    for i in range(end - 1, clause_start - 1, -1):
+        ch = text[i]
         if ch == ")":
+            opening = text.rfind("(", clause_start, i)
+            if depth == 0 and _AMOUNT.search(text, max(opening, clause_start), i):
+                begin = i + 1  # the previous item's amount: "... ($74 million) and snack foods"
+                break
             depth += 1
         elif ch == "(":
             depth -= 1
         elif depth == 0 and ch in ",:;":
+            begin = i + 1
             break
-        pos -= 1
-    item = text[pos + 1:end]
-    item = re.sub(r"^\s*(?:and|or|as\s+well\s+as|include[sd]?|including|were|are|was|is)\s+", "",
-                  item, flags=re.IGNORECASE)
-    item = re.sub(r"^.*\b(?:include[sd]?|including|were|are|such\s+as)\s+", "", item, flags=re.IGNORECASE)
-    if not item.strip() or any(ch.isdigit() for ch in _PARENS.sub("", item)) or "%" in item:
-        return None
-    if len(_PARENS.sub("", item).split()) > 8:
+    item = _LIST_LEAD.sub("", _LIST_INTRO.sub("", text[begin:end]))
+    bare = _PARENS.sub("", item)
+    if not bare.strip() or _AMOUNT.search(bare) or len(bare.split()) > 8:
         return None
     return item
 
@@ -111,6 +118,5 @@ def subject(text: str, start: int, end: int) -> str | None:
 def antecedent(text: str, start: int, end: int) -> str | None:
     """"especially mineral fuels (primarily coal), which ...": the noun phrase a "which" refers to."""
     segment = _PARENS.sub("", text[start:end]).rstrip(" ,")
-    m = re.search(r"(?:^|,|\b(?:especially|including|such\s+as|of|in|notably|particularly|mainly))"
-                  r"\s+(?P<np>[a-z][a-z -]{2,40})$", segment)
+    m = _ANTECEDENT.search(segment)
     return m.group("np") if m else None
