@@ -72,13 +72,13 @@ def file_sha256(seeds_dir: Path) -> Callable[[str], str | None]:
     return sha256
 
 
-def dumps_state(state: dict[str, SeedState], **extra: str) -> str:
+def dumps_state(state: dict[str, SeedState], **extra: object) -> str:
     """Compact JSON: ``{"format": 1, "seeds": {name: [size, mtime_ns, sha256]}, **extra}``."""
     seeds = {name: [s.size, s.mtime_ns, s.sha256] for name, s in sorted(state.items())}
     return json.dumps({"format": CURSOR_FORMAT, **extra, "seeds": seeds}, separators=(",", ":"))
 
 
-def loads_state(cursor: str | None) -> tuple[dict[str, SeedState], dict[str, str]]:
+def loads_state(cursor: str | None) -> tuple[dict[str, SeedState], dict[str, object]]:
     """(state, extra fields) of a cursor; an empty or unknown cursor gives an empty state."""
     data = json.loads(cursor) if cursor else {}
     if data.get("format") != CURSOR_FORMAT:
