@@ -5,7 +5,7 @@ from pipeline.figures import Figure
 
 from .context import Context
 from .economies import US
-from .fields import Clause, Resolved, analyse_clause, paren_group, resolve
+from .fields import Clause, Resolved, analyse_clause, paren_group, resolve, restatement
 from .numbers import Mention, find_mentions
 from .periods import document_date
 from .ranks import Rank, find_ranks
@@ -48,7 +48,8 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
             is_rank = isinstance(m, Rank)
             group = last_resolved if (not is_rank and last_resolved is not None
                                       and paren_group(text, last_mention, m)) else None
-            r = resolve(text, m, clause, sentence, ctx, doc_year, group, is_rank)
+            r = resolve(text, m, clause, sentence, ctx, doc_year, group, is_rank,
+                        _next_figure(text, mentions, m, span.end))
             figures.append(_figure(text, doc_id, m, r, sentence_text))
             _remember(ctx, r)
             if not is_rank:
@@ -56,6 +57,19 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
         if not inside:
             _carry_clause(text, clause, sentence, ctx, doc_year)
     return figures
+
+
+def _next_figure(text: str, mentions: list, m, default: int) -> int:
+    """Where the next figure with its own period starts: not "($10.2 billion)" or ", or 35.2%"."""
+    previous = m
+    for other in mentions:
+        if other.start <= m.start:
+            continue
+        if paren_group(text, previous, other) or restatement(text, previous, other):
+            previous = other
+            continue
+        return other.start
+    return default
 
 
 def _figure(text: str, doc_id: str, m, r: Resolved, sentence_text: str) -> Figure:
@@ -88,7 +102,7 @@ def _carry_clause(text: str, clause: Clause, sentence: Clause, ctx: Context, doc
     if not clause.flows and not clause.parties:
         return
     probe = Mention(clause.end, clause.end, 0.0, "USD", "money")
-    r = resolve(text, probe, clause, sentence, ctx, doc_year, None, False)
+    r = resolve(text, probe, clause, sentence, ctx, doc_year, None, False, clause.end)
     if r.partner:
         ctx.partner = r.partner
     ctx.reporter = r.reporter or US

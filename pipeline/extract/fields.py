@@ -38,6 +38,9 @@ _WHOLE_END = re.compile(r"[,;.]|\b(?:went|go|goes|came|come|was|were|is|are|in\s
 _WHOLE_START = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:share\s+)?(?:per\s+dollar\s+)?of\s+", re.IGNORECASE)
 _WHOLE_BEFORE = re.compile(r"\b(?:share|percent|%)\s+of\s+(?:the\s+)?(?:(?:[\w.]+\s+){0,2}[\w.]+['’]s?\s+)?(?:US\s*)?\\?$",
                            re.IGNORECASE)
+# "$26.66 billion, or 35.2%" restates a change; "up 51 percent to $300 million" names its end point.
+_RESTATE = re.compile(r"\)?,?\s+or\s+(?:about\s+|nearly\s+|some\s+)?|\s+to\s+(?:(?:an\s+estimated|"
+                      r"about|nearly|almost|roughly|some|around|over|more\s+than|exceed)\s+)?(?:US\s*)?")
 _PAREN_BEFORE = re.compile(r"\s*\(\s*(?:US|U\.S\.)?\s*\\?$")
 _PRONOUN_OWNER = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?its\s", re.IGNORECASE)
 _RANK_OBJECT = re.compile(
@@ -127,8 +130,12 @@ def _parties(text: str, span: Span, asides: list[Span]) -> list[Party]:
 
 
 def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause, ctx: Context,
-            doc_year: int | None, group: Resolved | None, is_rank: bool) -> Resolved:
-    """All fields of one figure. ``group`` is the percentage an amount in parentheses follows."""
+            doc_year: int | None, group: Resolved | None, is_rank: bool, limit: int) -> Resolved:
+    """All fields of one figure.
+
+    ``group`` is the percentage an amount in parentheses follows; ``limit`` is where
+    the next figure of the sentence starts (a base year after it belongs to it).
+    """
     trace: list[str] = []
     measure, sign = _measure(text, mention, clause, group, is_rank, trace)
     value = float(mention.value)
@@ -167,7 +174,7 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
                                                item_partner or item_flow, is_rank)
     trace.append(f"product={product}{'/' + label if label else ''}<{product_why}")
 
-    year, base, period_why = _period(text, mention, clause, sentence, ctx, doc_year, measure, group)
+    year, base, period_why = _period(text, mention, clause, sentence, ctx, doc_year, measure, group, limit)
     trace.append(f"year={year}<{period_why}" + (f"; base={base}" if base else ""))
     qualifier = _qualifier(text, mention, clause)
     if value < 0:
@@ -422,7 +429,7 @@ def _rank_product(text: str, rank: Rank, clause: Clause):
 # --- period ---------------------------------------------------------------------------------
 
 def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_year: int | None,
-            measure: str, group: Resolved | None):
+            measure: str, group: Resolved | None, limit: int):
     """(year, base_year, why)."""
     year, why = _year(m, clause, sentence, measure)
     if year is None:
@@ -438,7 +445,7 @@ def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_ye
         return year, None, why
     if group is not None:
         return year, group.base_year, why
-    base = _base(m, clause, sentence)
+    base = _base(m, clause, sentence, limit)
     if base is None and (clause.periods.year_on_year or sentence.periods.year_on_year) and year:
         base = year - 1
     if base is None and why == "context":
@@ -473,15 +480,15 @@ def _closest(tokens: list[YearToken], m) -> YearToken:
     return min(tokens, key=lambda t: abs(t.start - m.start))
 
 
-def _base(m, clause: Clause, sentence: Clause) -> int | None:
-    after = [t for t in clause.periods.bases if t.start >= m.end]
-    if after:
-        return after[0].year
-    before = [t for t in clause.periods.bases if t.end <= m.start]
-    if before:
-        return before[-1].year
-    if sentence.periods.bases:
-        return _closest(sentence.periods.bases, m).year
+def _base(m, clause: Clause, sentence: Clause, limit: int) -> int | None:
+    """The base named after the figure (before the next one), else before it in the clause/sentence."""
+    for periods_ in (clause.periods, sentence.periods):
+        after = [t for t in periods_.bases if m.end <= t.start < limit]
+        if after:
+            return after[0].year
+        before = [t for t in periods_.bases if t.end <= m.start]
+        if before:
+            return before[-1].year
     return None
 
 
@@ -496,3 +503,8 @@ def paren_group(text: str, previous: Mention | None, m: Mention) -> bool:
     """"4.7% ($10.2 billion)": an amount in parentheses right after a percentage."""
     return previous is not None and previous.unit == "percent" and m.unit == "USD" and \
         bool(_PAREN_BEFORE.fullmatch(text, previous.end, m.start))
+
+
+def restatement(text: str, previous, m) -> bool:
+    """The same change said twice, or a change and the level it reached: one period for both."""
+    return previous is not None and bool(_RESTATE.fullmatch(text, previous.end, m.start))

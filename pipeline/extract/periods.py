@@ -21,7 +21,8 @@ _DATE_RE = re.compile(
     rf"(?P<long>{_WEEKDAY}?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d))"
     r"|(?P<short>(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/]))"
 )
-_DATE_LABEL = re.compile(r"(?:Published|Updated|Posted|Last\s+updated|Date|Dated)\s*:?", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"(?:(?i:published|updated|posted|last\s+updated|date|dated)\s*:?|"
+                         r"[A-Z][A-Z.'’ -]+,?)")  # or a dateline: "HANOI, January 12, 2023"
 
 _YEAR = r"(?:19|20)\d\d"
 _BASE_RE = re.compile(
@@ -81,7 +82,7 @@ def document_date(text: str) -> dt.date | None:
             continue
         if not after:
             return date
-        if opening is None and after.startswith(","):
+        if opening is None and after.startswith((",", "—", "–", "-")):
             opening = date
     return opening
 
@@ -107,7 +108,9 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
         for b, y in (("b1", "y1"), ("b2", "y2"), ("b3", "y3"), ("b4", None), ("b5", None)):
             if m.group(b):
                 later = int(m.group(y)) if y else None
-                bases.append(YearToken(m.start(b), m.end(b), int(m.group(b)), True, later))
+                # "from $34.4 billion in 2011 to ...": the base is named where "from" is
+                begin = m.start() if b == "b3" else m.start(b)
+                bases.append(YearToken(begin, m.end(b), int(m.group(b)), True, later))
                 if b != "b3":  # "from $34.4 billion in 2011 to ...": 2011 also dates that level
                     taken.add(m.start(b))
                 break
