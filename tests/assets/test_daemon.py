@@ -1,0 +1,75 @@
+"""Unattended: the real `dagster-daemon` follows a seeds folder and publishes a new version after each change.
+
+Slow (minutes): the sensor ticks every 30 s and scattered changes go through
+the backfill daemon, which iterates every 30 s.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+
+import polars as pl
+import pytest
+
+from pipeline.dataset import open_table
+from tests.assets.live import BIN, Project, running
+from tests.conftest import SEEDS
+
+ALL_SEEDS = sorted(SEEDS.glob("*.txt"))
+RUN_TIMEOUT = 120  # a sensor tick (30 s) and one run
+BACKFILL_TIMEOUT = 240  # a tick, then backfill iterations (30 s each) around two runs
+EXTRA = "\n\nIn 2013, U.S. goods exports to Chile were $17.5 billion, up 3.1% from 2012.\n"
+
+
+@pytest.fixture
+def project(tmp_path):
+    project = Project.create(tmp_path, n=3)
+    with running([str(BIN / "dagster-daemon"), "run", "-w", "workspace.yaml"], project, "daemon"):
+        yield project
+
+
+def seeds_of(manifest: dict) -> dict[str, str]:
+    return {s["file_name"]: s["sha256"] for s in manifest["seeds"]}
+
+
+def doc_ids(project: Project) -> set[str]:
+    return set(open_table(project.output, "figures").select("doc_id").collect()["doc_id"])
+
+
+def sha256(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_daemon_follows_added_changed_and_removed_seeds(project):
+    first = project.wait_for_version(None, RUN_TIMEOUT)
+    names = sorted(p.name for p in project.seeds.iterdir())
+    assert set(seeds_of(first)) == set(names)
+    assert doc_ids(project) == {n.removesuffix(".txt") for n in names}
+
+    added = ALL_SEEDS[3]
+    shutil.copy(added, project.seeds / added.name)
+    second = project.wait_for_version(first["version_id"], RUN_TIMEOUT)
+    assert second["parent"] == first["version_id"]
+    assert set(seeds_of(second)) == {*names, added.name}
+    assert added.stem in doc_ids(project)
+
+    changed = project.seeds / names[1]
+    with open(changed, "a") as fh:
+        fh.write(EXTRA)
+    third = project.wait_for_version(second["version_id"], RUN_TIMEOUT)
+    assert seeds_of(third)[changed.name] == sha256(changed)
+    figures = open_table(project.output, "figures").filter(pl.col("doc_id") == changed.stem).collect()
+    assert "$17.5 billion" in figures["text"].to_list()
+
+    removed = project.seeds / names[0]
+    removed.unlink()
+    fourth = project.wait_for_version(third["version_id"], RUN_TIMEOUT)
+    assert set(seeds_of(fourth)) == {*names[1:], added.name}
+    assert removed.stem not in doc_ids(project)
+
+    scattered = [project.seeds / names[1], project.seeds / added.name]  # not neighbours: a backfill
+    for path in scattered:
+        with open(path, "a") as fh:
+            fh.write(EXTRA.replace("17.5", "18.25"))
+    fifth = project.wait_for_version(fourth["version_id"], BACKFILL_TIMEOUT)
+    assert all(seeds_of(fifth)[p.name] == sha256(p) for p in scattered)
