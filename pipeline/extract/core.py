@@ -5,7 +5,7 @@ from pipeline.figures import Figure
 
 from .context import Context
 from .economies import US
-from .fields import Clause, Resolved, analyse_clause, paren_group, resolve, restatement
+from .fields import Clause, Resolved, analyse_clause, merge, paren_group, resolve, restatement
 from .numbers import Mention, find_mentions
 from .periods import document_date
 from .ranks import Rank, find_ranks
@@ -27,22 +27,23 @@ def extract_figures(text: str, doc_id: str) -> list[Figure]:
 
 def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Context,
                       doc_year: int | None) -> list[Figure]:
-    sentence = analyse_clause(text, span, doc_year, None)
     mentions: list[Mention | Rank] = [*find_mentions(text, span.start, span.end),
                                       *find_ranks(text, span.start, span.end)]
     if not mentions:
         if line.heading:
-            _heading(text, sentence, ctx)
+            _heading(text, analyse_clause(text, span, doc_year, None), ctx)
         return []
     mentions.sort(key=lambda m: m.start)
     sentence_text = text[span.start:span.end]
     figures = []
-    previous_clause: Clause | None = None
+    parts = clauses(text, span)
+    analysed: list[Clause] = []
+    for part in parts:
+        analysed.append(analyse_clause(text, part, doc_year, analysed[-1] if analysed else None))
+    sentence = merge(span, analysed)
     last_mention: Mention | None = None
     last_resolved: Resolved | None = None
-    for part in clauses(text, span):
-        clause = analyse_clause(text, part, doc_year, previous_clause)
-        previous_clause = clause
+    for part, clause in zip(parts, analysed):
         inside = [m for m in mentions if part.start <= m.start < part.end]
         for m in inside:
             is_rank = isinstance(m, Rank)

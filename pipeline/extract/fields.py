@@ -69,6 +69,7 @@ class Clause:
     asides: list[Span]
     previous: "Clause | None" = None
     fresh_subject: bool = False
+    of_label: str | None = None  # "exports of tree nuts" -> "tree nuts"
 
 
 @dataclass(slots=True)
@@ -99,7 +100,23 @@ def analyse_clause(text: str, span: Span, doc_year: int | None, previous: Clause
     clause = Clause(span.start, span.end, parties, flows, products,
                     periods(text, span.start, span.end, doc_year), asides, previous)
     clause.fresh_subject = bool(flows) and any(p.iso3 != US or p.role == "owner" for p in parties)
+    clause.of_label = labels.of_phrase(text, span.start, span.end) if flows else None
     return clause
+
+
+def merge(span: Span, parts: list[Clause]) -> Clause:
+    """The sentence as one clause, from its analysed clauses (no second scan)."""
+    if len(parts) == 1:
+        return parts[0]
+    periods_ = Periods([t for c in parts for t in c.periods.years],
+                       [t for c in parts for t in c.periods.bases],
+                       any(c.periods.year_on_year for c in parts),
+                       any(c.periods.no_period for c in parts))
+    merged = Clause(span.start, span.end, [p for c in parts for p in c.parties],
+                    [f for c in parts for f in c.flows], [p for c in parts for p in c.products],
+                    periods_, [a for c in parts for a in c.asides])
+    merged.fresh_subject = any(c.fresh_subject for c in parts)
+    return merged
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:
@@ -369,9 +386,8 @@ def _product(text: str, m, clause: Clause, ctx: Context, flow_source: str, list_
         np = labels.antecedent(text, clause.previous.start, clause.previous.end)
         if np:
             candidates.append((np, "antecedent of 'which'"))
-    of = labels.of_phrase(text, clause.start, clause.end)
-    if of:
-        candidates.append((of[1], "of-phrase"))
+    if clause.of_label:
+        candidates.append((clause.of_label, "of-phrase"))
     for start, _end, _flow, words in clause.flows:
         if _FLOW_NOUN.search(words) and (start < m.start or not candidates):
             pre = labels.premodifier(text, clause.start, start)

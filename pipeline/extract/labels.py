@@ -18,10 +18,10 @@ _VERBS = (r"were|was|are|is|have|has|had|totaled|totalled|totaling|reached|rose|
           r"decreased|declined|dropped|jumped|climbed|slipped|surged|amounted|stood|accounted|came|"
           r"went|continued|experienced|posted|saw|recorded|hit|exceeded|expanded|contracted|"
           r"shrank|soared|plunged|remained|also|will|would|could|may|might|can")
-_OF_PHRASE = re.compile(
-    rf"\b(?:exports?|imports?|sales|shipments|purchases|trade)\s+(?:in|of)\s+"
-    rf"(?P<label>(?:(?!\b(?:{_VERBS}|to|from|in|into|with|by|between|during|for|at)\b)[^,;:$\d])+)",
-    re.IGNORECASE)
+_OF_START = re.compile(r"\b(?:exports?|imports?|sales|shipments|purchases|trade)\s+(?:in|of)\s+",
+                       re.IGNORECASE)
+_OF_STOP = re.compile(rf"\b(?:{_VERBS}|to|from|in|into|with|by|between|during|for|at)\b|[,;:$\d]",
+                      re.IGNORECASE)
 _PREMOD_STOP = frozenset(
     "the a an its their our his her total overall all combined annual monthly net gross real nominal "
     "bilateral global foreign domestic direct record strong weak higher lower key major growing rising "
@@ -83,11 +83,14 @@ def list_item(text: str, clause_start: int, money_start: int) -> str | None:
     return item
 
 
-def of_phrase(text: str, start: int, end: int) -> tuple[int, str] | None:
-    """"exports of tree nuts": (position, label) of the last such phrase before ``end``."""
+def of_phrase(text: str, start: int, end: int) -> str | None:
+    """"exports of tree nuts": the label of the last such phrase in ``text[start:end]``."""
     found = None
-    for m in _OF_PHRASE.finditer(text, start, end):
-        found = (m.start(), m.group("label"))
+    for m in _OF_START.finditer(text, start, end):
+        stop = _OF_STOP.search(text, m.end(), end)
+        label = text[m.end():stop.start() if stop else end]
+        if label.strip():
+            found = label
     return found
 
 

@@ -22,7 +22,8 @@ _FRACTION_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
 
 _MENTION_RE = re.compile(
     rf"""
-    (?P<money>(?P<cur>(?:US|U\.S\.|USD)\s?)?\\?(?P<dollar>\$)\s?(?P<mnum>{_NUM})
+    (?:(?=[\\$\d\-−])|(?<![\w.])(?=[UuOoTtFfNnAaHh]))  # cheap filter: a sign, digit or word start
+    (?:(?P<money>(?P<cur>(?:US|U\.S\.|USD)\s?)?\\?(?P<dollar>\$)\s?(?P<mnum>{_NUM})
         (?:[\s-]*(?P<mscale>{_WORD_SCALE})\b|(?P<mabbr>{_ABBR_SCALE})\b)?)
   | (?P<usd>(?<![\w.,])(?:USD|US\$)\s?(?P<unum>{_NUM})(?:[\s-]*(?P<uscale>{_WORD_SCALE})\b)?)
   | (?P<dollars>(?<![\w.,$])(?P<dnum>{_NUM})\s*(?P<dscale>{_WORD_SCALE})?\s*
@@ -33,7 +34,7 @@ _MENTION_RE = re.compile(
         (?:every|each|per|a|the)\s+(?:(?:U\.S\.|US)\s+)?dollar))
   | (?P<frac>\b(?P<fnum>one|two|three|four|nine|a)[\s-](?P<fden>half|halves|thirds?|quarters?|
         fourths?|fifths?|tenths?)\b(?=\s+of\b))
-  | (?P<half>\b(?:one[\s-])?half\b(?=\s+of\b))
+  | (?P<half>\b(?:one[\s-])?half\b(?=\s+of\b)))
     """,
     re.VERBOSE | re.IGNORECASE,
 )

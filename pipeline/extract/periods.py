@@ -26,20 +26,20 @@ _DATE_LABEL = re.compile(r"(?:(?i:published|updated|posted|last\s+updated|date|d
 
 _YEAR = r"(?:19|20)\d\d"
 _BASE_RE = re.compile(
-    rf"\bbetween\s+(?P<b1>{_YEAR})(?:\s*\([^)]*\))?\s+and\s+(?:in\s+)?(?P<y1>{_YEAR})"
+    rf"\b(?=[bfostcrvaBFOSTCRVA])(?:\bbetween\s+(?P<b1>{_YEAR})(?:\s*\([^)]*\))?\s+and\s+(?:in\s+)?(?P<y1>{_YEAR})"
     rf"|\bfrom\s+(?P<b2>{_YEAR})(?:\s*\([^)]*\))?\s+(?:to|through|until)\s+(?P<y2>{_YEAR})"
     rf"|\bfrom\s+[^;]{{0,40}}?\b(?:in|during)\s+(?P<b3>{_YEAR})\s+to\s+[^;]{{0,40}}?\b(?:in|during)\s+(?P<y3>{_YEAR})"
     rf"|\b(?:from|since|over)\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<b4>{_YEAR})\b"
-    rf"|\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against)\s+(?:[^\d;,.]{{0,50}}?\s)?(?P<b5>{_YEAR})\b"
+    rf"|\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against)\s+(?:[^\d;,.]{{0,50}}?\s)?(?P<b5>{_YEAR})\b)"
 )
 _YEAR_RE = re.compile(rf"(?<![\w$.,/-])(?P<year>{_YEAR})(?![\w%]|,\d|\.\d|-\w)")
 _DATE_YEAR_RE = re.compile(rf"{_MONTH}\s+(?:\d{{1,2}},?\s+)?$")
 _RELATIVE_RE = re.compile(
-    r"\b(?P<last>last\s+year|the\s+(?:previous|prior|past)\s+year|a\s+year\s+(?:earlier|ago))\b"
+    r"\b(?=[latsyhopcfLATSYHOPCF])(?:\b(?P<last>last\s+year|the\s+(?:previous|prior|past)\s+year|a\s+year\s+(?:earlier|ago))\b"
     r"|\b(?P<this>this\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date)\b"
     r"|\b(?P<yoy>annually|year[- ](?:on|over)[- ]year|y/y|from\s+a\s+year\s+(?:earlier|before|ago)|"
     r"(?:from|over|compared\s+(?:to|with))\s+the\s+(?:previous|prior)\s+year)\b"
-    r"|\b(?P<none>historically|traditionally|over\s+the\s+years|previous\s+estimates)\b",
+    r"|\b(?P<none>historically|traditionally|over\s+the\s+years|previous\s+estimates)\b)",
     re.IGNORECASE,
 )
 
@@ -104,7 +104,8 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
     bases: list[YearToken] = []
     taken: set[int] = set()
     years: list[YearToken] = []
-    for m in _BASE_RE.finditer(text, start, end):
+    has_year = _YEAR_RE.search(text, start, end) is not None
+    for m in (_BASE_RE.finditer(text, start, end) if has_year else ()):
         for b, y in (("b1", "y1"), ("b2", "y2"), ("b3", "y3"), ("b4", None), ("b5", None)):
             if m.group(b):
                 later = int(m.group(y)) if y else None
@@ -114,7 +115,7 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
                 if b != "b3":  # "from $34.4 billion in 2011 to ...": 2011 also dates that level
                     taken.add(m.start(b))
                 break
-    for m in _YEAR_RE.finditer(text, start, end):
+    for m in (_YEAR_RE.finditer(text, start, end) if has_year else ()):
         if m.start() in taken or _DATE_YEAR_RE.search(text, max(start, m.start() - 16), m.start()):
             continue
         years.append(YearToken(m.start(), m.end(), int(m.group()), False))

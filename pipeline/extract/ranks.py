@@ -21,13 +21,14 @@ _ORDINAL_WORDS = {
 _ORDINAL = r"(?:" + "|".join(_ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
 _SUPERLATIVE = r"(?:largest|biggest|leading|top|greatest|most\s+important|major)"
 _RANK_RE = re.compile(
-    rf"\b(?P<ord>{_ORDINAL})\b(?:[\s-]+(?:{_SUPERLATIVE})\b|(?=\s+(?:among|in\s+the\s+ranking)))"
+    rf"\b(?=[A-Za-z\d])(?:\b(?P<ord>{_ORDINAL})\b(?:[\s-]+(?:{_SUPERLATIVE})\b|(?=\s+(?:among|in\s+the\s+ranking)))"
     rf"|\b(?:rank(?:ed|s|ing)?|placed|came\s+in|is|was)\s+(?:No\.\s*|number\s+)?(?P<ord2>{_ORDINAL})\b"
     rf"(?=\s+(?:among|as|in))"
     rf"|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bour\s)|(?<=\btheir\s)|(?<=['’]s\s)|(?<=['’]\s))"
-    rf"(?:single\s+)?(?P<sup>largest|biggest|top|leading|number[- ]one)\b",
+    rf"(?:single\s+)?(?P<sup>largest|biggest|top|leading|number[- ]one)\b)",
     re.IGNORECASE,
 )
+_HINT = re.compile(r"larg|bigg|lead|top|great|most|rank|placed|came|among|number", re.IGNORECASE)
 _WINDOW = re.compile(r"(?:[\s-]+(?:[\w.'’&-]+))", re.IGNORECASE)
 _STOP_NOUNS = re.compile(
     r"categor\w*|products?|items?|sectors?|industr\w*|compan\w*|firms?|economy|economies|cities|"
@@ -49,7 +50,9 @@ class Rank:
 
 def find_ranks(text: str, start: int, end: int) -> list[Rank]:
     """Rank figures in ``text[start:end]``: span is the ordinal (or "top"/"largest") alone."""
-    found = []
+    found: list[Rank] = []
+    if not _HINT.search(text, start, end):
+        return found
     for m in _RANK_RE.finditer(text, start, end):
         group = "ord" if m.group("ord") else "ord2" if m.group("ord2") else "sup"
         word = m.group(group)

@@ -11,7 +11,7 @@ from schemas.contract import FLOWS, PRODUCTS, QUALIFIERS
 
 # (pattern, flow). First alternative wins at a position, so longer phrases come first.
 _FLOW_WORDS = [
-    (r"sales\s+of\s+services|affiliate\s+sales|affiliates\b|[\w.]+-owned\s+(?:firms|affiliates|"
+    (r"sales\s+of\s+services|affiliate\s+sales|affiliates\b|owned\s+(?:firms|affiliates|"
      r"companies|subsidiaries)", "affiliate_sales_outward"),
     (r"\bFDI\b|direct\s+investment|foreign\s+investment|investment\s+(?:stock|position)|"
      r"\binvestments?\b(?!\s+(?:climate|treaty|treaties|agreement|opportunit))|\binvested\b|"
@@ -27,7 +27,8 @@ _FLOW_WORDS = [
     (r"\bexports?\b|\bexported\b|\bexporting\b|\bshipments\s+to\b|\bsales\s+to\b", "export"),
     (r"\bimports?\b|\bimported\b|\bimporting\b|\bpurchases\s+from\b|\bsourced?\b", "import"),
 ]
-FLOW_RE = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOW_WORDS)), re.IGNORECASE)
+FLOW_RE = re.compile(r"\b(?=[adefioprstADEFIOPRST])(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOW_WORDS)) + ")",
+                     re.IGNORECASE)
 FLOW_OF_GROUP = {f"f{i}": flow for i, (_, flow) in enumerate(_FLOW_WORDS)}
 
 # Role nouns of a rank ("our 3rd largest trading partner") and the flow they rank by.
@@ -54,7 +55,7 @@ _PRODUCT_WORDS = [
     (r"\bservices\b", "services"),
     (r"\bgoods\b|\bmerchandise\b", "goods"),
 ]
-PRODUCT_RE = re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PRODUCT_WORDS)),
+PRODUCT_RE = re.compile(r"\b(?=[aghimstAGHIMST])(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PRODUCT_WORDS)) + ")",
                         re.IGNORECASE)
 PRODUCT_OF_GROUP = {f"p{i}": product for i, (_, product) in enumerate(_PRODUCT_WORDS)}
 # "in that category", "such products": the product of the sentence before.
