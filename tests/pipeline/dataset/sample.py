@@ -15,7 +15,8 @@ from pipeline.dataset import Tables
 from pipeline.figures import Figure
 from schemas import DocumentSchema, FigureSchema, RejectedFigureSchema, polars_schema
 
-SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_9862d694e2a9a941.txt"
+REPO = Path(__file__).resolve().parents[3]
+SEED = REPO / "seeds" / "000_9862d694e2a9a941.txt"
 BRIEF = ("Brief <script>alert('owned')</script> & \"quotes\" on U.S.-Mexico trade.\n"
          "Exports to Mexico were $243.0 billion in 2012 and imports were $300 billion.\n"
          "Mexico was our 3rd largest goods trading partner in 2013.\n")

@@ -1,0 +1,63 @@
+"""verify: a version's files against its manifest, as a function and as ``python -m pipeline.dataset verify``."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.dataset import Lineage, publish_version, verify_version
+from tests.pipeline.dataset.sample import REPO, sample_tables
+
+
+@pytest.fixture
+def published(tmp_path):
+    first = publish_version(tmp_path, sample_tables(0), Lineage("code", "extractor"))
+    second = publish_version(tmp_path, sample_tables(1), Lineage("code", "extractor"))
+    return tmp_path, first, second
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline.dataset", *args], cwd=REPO, capture_output=True, text=True)
+
+
+def test_an_untouched_version_verifies(published):
+    output, first, second = published
+    result = verify_version(output)
+    assert result.ok and result.version_id == second.version_id
+    assert result.checked == len(second.manifest["files"])
+    assert verify_version(output, first.version_id).ok
+
+
+def test_missing_extra_and_altered_files_are_reported(published):
+    output, first, _ = published
+    (first.path / "series" / "series.parquet").unlink()
+    (first.path / "figures" / "partner=ZZZ").mkdir()
+    (first.path / "figures" / "partner=ZZZ" / "0.parquet").write_bytes(b"not parquet")
+    review = first.path / "review.html"
+    review.write_text(review.read_text().replace("<h1>", "<h1>edited "))
+    result = verify_version(output, first.version_id)
+    assert not result.ok
+    assert (result.missing, result.extra, result.altered) == (
+        ["series/series.parquet"], ["figures/partner=ZZZ/0.parquet"], ["review.html"])
+
+
+def test_a_same_size_edit_is_caught_by_the_hash(published):
+    output, _, second = published
+    path = second.path / "DATASET.md"
+    text = path.read_text()
+    path.write_text(text.replace("figure", "FIGURE", 1))
+    assert verify_version(output).altered == ["DATASET.md"]
+
+
+def test_the_verify_command_exits_non_zero_on_a_mismatch(published):
+    output, first, second = published
+    ok = _cli("verify", "--output", str(output))
+    assert ok.returncode == 0, ok.stderr
+    assert second.version_id in ok.stdout
+    (first.path / "schema.json").unlink()
+    bad = _cli("verify", "--version", first.version_id, "--output", str(output))
+    assert bad.returncode == 1
+    assert "missing: schema.json" in bad.stdout
+    unknown = _cli("verify", "--version", "no-such-version", "--output", str(output))
+    assert unknown.returncode == 2
