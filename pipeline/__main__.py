@@ -10,8 +10,9 @@ from pipeline.decoding import decode_bytes
 from pipeline.extract import extract_figures
 
 
-def extract(paths: list[Path], out=sys.stdout) -> int:
+def extract(paths: list[Path], out=None) -> int:
     """Print one JSON line per figure of each file (doc_id = file name without .txt)."""
+    out = out or sys.stdout
     for path in paths:
         text = decode_bytes(path.read_bytes()).text
         doc_id = path.name[:-4] if path.name.endswith(".txt") else path.name
