@@ -30,7 +30,7 @@ from pipeline.review import render_review
 from schemas import TABLES
 
 _LINEAGE_KEYS = ("version_id", "created_at", "content_hash", "parent", "dagster_run_id", "code_version",
-                 "extractor_version")
+                 "extractor_version", "seeds", "row_counts")
 
 
 @dataclass(frozen=True, slots=True)
