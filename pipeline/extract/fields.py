@@ -41,6 +41,7 @@ _WHOLE_BEFORE = re.compile(r"\b(?:share|percent|%)\s+of\s+(?:the\s+)?(?:(?:[\w.]
 # "$26.66 billion, or 35.2%" restates a change; "up 51 percent to $300 million" names its end point.
 _RESTATE = re.compile(r"\)?,?\s+or\s+(?:about\s+|nearly\s+|some\s+)?|\s+to\s+(?:(?:an\s+estimated|"
                       r"about|nearly|almost|roughly|some|around|over|more\s+than|exceed)\s+)?(?:US\s*)?")
+_OR_BEFORE = re.compile(r",?\s+or\s+(?:US\s*)?\\?")
 _PAREN_BEFORE = re.compile(r"\s*\(\s*(?:US|U\.S\.)?\s*\\?$")
 _PRONOUN_OWNER = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?its\s", re.IGNORECASE)
 _RANK_OBJECT = re.compile(
@@ -295,12 +296,15 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
         if WORLD_RE.search(text, clause.start, clause.end) and not is_rank:
             return US, WORLD, False, "world phrase"
         if before or after:
-            party = before[-1] if before else after[0]
+            party = next((p for p in before if p.role in ("subject", "owner")), None) or \
+                (before[-1] if before else after[0])
             flip = bool(flow_words) and us_counter and bool(_FLIPPABLE.search(flow_words))
             return US, party.iso3, flip, "sentence"
         if ctx.reporter != US and _PRONOUN_OWNER.match(text, clause.start):
             return ctx.reporter, ctx.partner, False, "context ('its')"
         flip = bool(flow_words) and us_counter and bool(_FLIPPABLE.search(flow_words))
+        if ctx.partner is None:
+            return US, WORLD, flip, "no partner named: the world"
         return US, ctx.partner, flip, "context"
 
     if flow == "remittances":
@@ -317,8 +321,8 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
         if owner:
             rest = [p for p in others if p.iso3 != owner]
             return owner, (rest[0].iso3 if rest else US), False, "possessive before the rank"
-        preceding = [p for p in others if p.end <= m.start]
-        party = preceding[-1] if preceding else others[0]
+        party = next((p for p in others if p.role in ("subject", "owner") and p.end <= m.start), None) \
+            or _nearest(others, m)
         return US, party.iso3, False, "subject of the rank"
 
     distinct = {p.iso3 for p in others}
@@ -447,7 +451,7 @@ def _rank_product(text: str, rank: Rank, clause: Clause):
 def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_year: int | None,
             measure: str, group: Resolved | None, limit: int):
     """(year, base_year, why)."""
-    year, why = _year(m, clause, sentence, measure)
+    year, why = _year(m, clause, sentence, measure, limit)
     if year is None:
         if clause.periods.no_period or sentence.periods.no_period:
             return None, None, "no period named"
@@ -471,12 +475,12 @@ def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_ye
     return year, base, why
 
 
-def _year(m, clause: Clause, sentence: Clause, measure: str) -> tuple[int | None, str]:
+def _year(m, clause: Clause, sentence: Clause, measure: str, limit: int) -> tuple[int | None, str]:
     years = [t for t in clause.periods.years if t.year is not None]
     if years:
         if measure in ("change", "pct_change"):
             return max(t.year for t in years), "clause"
-        after = [t for t in years if t.start >= m.end]
+        after = [t for t in years if m.end <= t.start < limit]
         before = [t for t in years if t.end <= m.start]
         token = after[0] if after else before[-1] if before else years[0]
         return token.year, "clause"
@@ -516,9 +520,9 @@ def _qualifier(text: str, m, clause: Clause) -> str:
 
 
 def paren_group(text: str, previous: Mention | None, m: Mention) -> bool:
-    """"4.7% ($10.2 billion)": an amount in parentheses right after a percentage."""
+    """"4.7% ($10.2 billion)", "5.2 percent, or $3.9 billion": the amount behind a percent change."""
     return previous is not None and previous.unit == "percent" and m.unit == "USD" and \
-        bool(_PAREN_BEFORE.fullmatch(text, previous.end, m.start))
+        bool(_PAREN_BEFORE.fullmatch(text, previous.end, m.start) or _OR_BEFORE.fullmatch(text, previous.end, m.start))
 
 
 def restatement(text: str, previous, m) -> bool:

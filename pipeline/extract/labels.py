@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .economies import resolve
+from .economies import NAMES, resolve
 
 _PARENS = re.compile(r"\s*\([^()]*\)")
 _TRAIL = re.compile(r"\s+(?:that|which|who|such\s+as|including|excluding|especially|like|mainly|"
@@ -26,7 +26,8 @@ _PREMOD_STOP = frozenset(
     "the a an its their our his her total overall all combined annual monthly net gross real nominal "
     "bilateral global foreign domestic direct record strong weak higher lower key major growing rising "
     "falling new current recent such these those this that other of to in for from by with as "
-    "u.s. us american of' were was their both two-way".split())
+    "u.s. us american of' were was their both two-way while but whereas although though as if when "
+    "where so yet or nor".split())
 _LIST_INTRO = re.compile(r"^[^()]*\b(?:include[sd]?|including|were|are|such\s+as)\s+", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"^\s*(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
 _AMOUNT = re.compile(r"[$%\d]")
@@ -45,12 +46,16 @@ _NOT_SUBJECT = re.compile(
 _ANTECEDENT = re.compile(
     r"(?:^|,|\b(?:especially|including|such\s+as|of|in|notably|particularly|mainly))\s+"
     r"(?!(?:especially|including|such|notably|particularly|mainly)\b)(?P<np>[a-z][a-z -]{2,40})$")
+_ECONOMY_WORDS = re.compile(r"^(?:\s*(?:" + "|".join(
+    re.escape(n) for n in sorted(NAMES, key=len, reverse=True) if NAMES[n] and n[:1].isupper()) +
+    r")(?:['’]s)?\b)+")
 _UNCLOSED = re.compile(r"\s*\([^)]*$")
 
 
 def clean(label: str) -> str:
     """Lower case, asides and trailing qualifications removed: "poultry meat (excluding eggs)" -> "poultry meat"."""
-    label = _UNCLOSED.sub("", _PARENS.sub("", label)).replace("*", "").replace("“", "").replace("”", "").replace('"', "")
+    label = _UNCLOSED.sub("", _PARENS.sub("", label)).replace("*", "")
+    label = _ECONOMY_WORDS.sub("", label)  # "Chinese goods" -> "goods".replace("“", "").replace("”", "").replace('"', "")
     label = _TRAIL.sub("", label)
     return " ".join(label.split()).strip(" ,.;:-").lower()
 
