@@ -71,7 +71,8 @@ def _highlight(text: str, marks: list[_Mark]) -> str:
     """The escaped text with each mark wrapped around its span.
 
     Marks nest when one span lies inside another; a span that crosses an open
-    one cannot nest in HTML, so it is shown as a marker at its start instead.
+    one cannot nest in HTML, so it is shown as an empty marker at its start
+    instead (its symbol comes from CSS, so the text itself is unchanged).
     """
     out, pos, open_ends = [], 0, []
 
@@ -86,7 +87,7 @@ def _highlight(text: str, marks: list[_Mark]) -> str:
             out.append("</mark>")
         advance(mark.start)
         if open_ends and mark.end > open_ends[-1]:
-            out.append(_open(mark, "crossing") + "◆</mark>")
+            out.append(_open(mark, "crossing") + "</mark>")
             continue
         out.append(_open(mark))
         open_ends.append(mark.end)
@@ -115,7 +116,7 @@ def _int(value) -> int:
 
 
 def _figure_title(record: dict) -> str:
-    parts = [f"{record['value']:g} {record['unit']}", record["measure"],
+    parts = [f"{record['value']:,.15g} {record['unit']}", record["measure"],
              f"{record['reporter']}→{record['partner']} {record['flow']}", record["product"]]
     if record["product_label"]:
         parts.append(record["product_label"])
@@ -142,7 +143,7 @@ pre.text {{ white-space: pre-wrap; font: 0.95rem/1.5 ui-monospace, monospace; }}
 mark {{ cursor: pointer; border-radius: 2px; }}
 mark.figure {{ background: #ffe680; }}
 mark.rejected {{ background: #ffd0d0; text-decoration: underline wavy #c00; }}
-mark.crossing {{ font-size: 0.7em; vertical-align: super; }}
+mark.crossing::before {{ content: "◆"; font-size: 0.7em; vertical-align: super; }}
 mark:hover, mark:focus {{ outline: 2px solid #333; }}
 mark.selected {{ outline: 3px solid #06c; }}
 .meta {{ color: #555; }} ul.unplaced {{ font-size: 0.9rem; }}

@@ -35,7 +35,7 @@ def build_series(figures: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame
         pl.col("value").alias("values"),
         pl.col("tolerance").alias("tolerances"),
     )
-    conflict = [_conflict(v, t) for v, t in facts.select("values", "tolerances").iter_rows()]
+    conflict = [statements_conflict(v, t) for v, t in facts.select("values", "tolerances").iter_rows()]
     return (
         facts.with_columns(pl.Series("conflict", conflict, dtype=pl.Boolean))
         .select(list(SERIES_SCHEMA))
@@ -44,7 +44,7 @@ def build_series(figures: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame
     )
 
 
-def _conflict(values: list[float], tolerances: list[float]) -> bool:
+def statements_conflict(values: list[float], tolerances: list[float]) -> bool:
     """Whether some pair of statements cannot ``agree`` within its rounding.
 
     Each statement stands for the interval value ± tolerance; intervals on a
