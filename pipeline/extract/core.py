@@ -30,8 +30,8 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
     mentions: list[Mention | Rank] = [*find_mentions(text, span.start, span.end),
                                       *find_ranks(text, span.start, span.end)]
     if not mentions:
-        if line.heading:
-            _heading(text, analyse_clause(text, span, doc_year, None), ctx)
+        if line.heading or line.intro:
+            _heading(text, analyse_clause(text, span, doc_year, None), ctx, line.intro)
         return []
     mentions.sort(key=lambda m: m.start)
     sentence_text = text[span.start:span.end]
@@ -112,10 +112,16 @@ def _carry_clause(text: str, clause: Clause, sentence: Clause, ctx: Context, doc
         ctx.product, ctx.label, ctx.hs_code = r.product, r.label, r.hs_code
 
 
-def _heading(text: str, heading: Clause, ctx: Context) -> None:
-    """"U.S.-Korea Trade Facts", "Imports": a heading names the subject of what follows."""
+def _heading(text: str, heading: Clause, ctx: Context, intro: bool) -> None:
+    """"U.S.-Korea Trade Facts", "Imports": a heading names the subject of what follows.
+
+    A list intro ("Top U.S. export markets in 2022:") also gives the list its period.
+    """
     others = {p.iso3 for p in heading.parties if p.iso3 != US}
     if len(others) == 1:
         ctx.new_subject(others.pop())
     if heading.flows:
         ctx.flow = heading.flows[0][2]
+    years = {t.year for t in heading.periods.years}
+    if intro and len(years) == 1:
+        ctx.year = years.pop()

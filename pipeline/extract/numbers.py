@@ -23,7 +23,7 @@ _FRACTION_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
 _MENTION_RE = re.compile(
     rf"""
     (?:(?=[\\$\d\-−])|(?<![\w.])(?=[UuOoTtFfNnAaHh]))  # cheap filter: a sign, digit or word start
-    (?:(?P<money>(?P<cur>(?:US|U\.S\.|USD)\s?)?\\?(?P<dollar>\$)\s?(?P<mnum>{_NUM})
+    (?:(?P<money>(?:(?P<cur>(?:US|U\.S\.|USD)\s?)|(?<![A-Za-z]))\\?(?P<dollar>\$)\s?(?P<mnum>{_NUM})
         (?:[\s-]*(?P<mscale>{_WORD_SCALE})\b|(?P<mabbr>{_ABBR_SCALE})\b)?)
   | (?P<usd>(?<![\w.,])(?:USD|US\$)\s?(?P<unum>{_NUM})(?:[\s-]*(?P<uscale>{_WORD_SCALE})\b)?)
   | (?P<dollars>(?<![\w.,$])(?P<dnum>{_NUM})\s*(?P<dscale>{_WORD_SCALE})?\s*

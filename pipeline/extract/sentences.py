@@ -44,6 +44,7 @@ class Line:
     end: int
     heading: bool
     bullet: bool
+    intro: bool = False  # "Top U.S. export markets in 2022:" introduces the lines below
 
 
 def lines(text: str) -> list[Line]:
@@ -60,7 +61,7 @@ def lines(text: str) -> list[Line]:
         bullet = bool(_BULLET_RE.match(m.group()))
         words = len(body.split())
         heading = not bullet and words <= 20 and body.rstrip("*_ ")[-1:] not in ".!?:;\"”)"
-        found.append(Line(start, end, heading, bullet))
+        found.append(Line(start, end, heading, bullet, body.endswith(":")))
     return found
 
 

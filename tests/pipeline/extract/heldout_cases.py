@@ -274,4 +274,45 @@ CASES = [
      True),
     ("U.S. trade with ASEAN countries reached $500 billion in 2022, with Vietnam accounting for $139 billion.",
      [fig("$139 billion", 139 * B, flow="total", partner="VNM", year=2022)], False),
+    # --- third batch: whole news pages and fact-sheet structures ---
+    ("Published: May 6, 2024\n\nChile exports to US climb as copper demand grows\n\n"
+     "SANTIAGO — Chilean exports to the United States rose 9.3% last year to $16.8 billion, "
+     "the central bank said on Monday.\n\nCopper accounted for nearly half of the total.\n\n"
+     "Related articles\n\nPeru's exports to China jump 20%\n",
+     [fig("9.3%", 9.3, measure="pct_change", flow="import", partner="CHL", reporter="USA", year=2023,
+          base_year=2022),
+      fig("$16.8 billion", 16.8 * B, measure="level", flow="import", partner="CHL", year=2023),
+      fig("half", 50, measure="share", qualifier="approx")], True),
+    ("Canadian exports to the U.S. reached C$594 billion in 2022, or about $456 billion.",
+     [fig("$456 billion", 456 * B, flow="import", partner="CAN", qualifier="approx", year=2022)], True),
+    ("Top U.S. export markets in 2022:\n• Canada: $356 billion\n• Mexico: $324 billion\n• China: $154 billion",
+     [fig("$356 billion", 356 * B, flow="export", partner="CAN", year=2022),
+      fig("$324 billion", 324 * B, flow="export", partner="MEX", year=2022),
+      fig("$154 billion", 154 * B, flow="export", partner="CHN", year=2022)], True),
+    ("In the first quarter of 2024, U.S. exports to Canada rose 2.1% from a year earlier.",
+     [fig("2.1%", 2.1, measure="pct_change", flow="export", partner="CAN", year=2024, base_year=2023)], True),
+    ("U.S. agricultural exports to Colombia were $4.1 billion in fiscal year 2021.",
+     [fig("$4.1 billion", 4.1 * B, flow="export", partner="COL", product="agriculture", year=2021)], True),
+    ("U.S.-Peru Trade Facts\n\nU.S. goods exports to Peru in 2019 were $11.2 billion, down 1.5% ($170 "
+     "million) from 2018 but up 67% from 2009. U.S. exports to Peru account for 0.7% of overall U.S. "
+     "exports in 2019.\n\nThe top export categories (2-digit HS) in 2019 were: mineral fuels ($3.0 "
+     "billion), machinery ($2.0 billion), and plastics ($495 million).",
+     [fig("$11.2 billion", 11.2 * B, flow="export", partner="PER", product="goods", year=2019),
+      fig("1.5%", -1.5, measure="pct_change", partner="PER", product="goods", year=2019, base_year=2018),
+      fig("$170 million", -170 * M, measure="change", partner="PER", year=2019, base_year=2018),
+      fig("67%", 67, measure="pct_change", partner="PER", year=2019, base_year=2009),
+      fig("0.7%", 0.7, measure="share", flow="export", partner="PER", year=2019),
+      fig("$3.0 billion", 3 * B, flow="export", partner="PER", product="category", product_label="mineral fuels",
+          hs_code="27", year=2019),
+      fig("$2.0 billion", 2 * B, flow="export", partner="PER", product="category", product_label="machinery",
+          hs_code="84", year=2019),
+      fig("$495 million", 495 * M, flow="export", partner="PER", product="category", product_label="plastics",
+          hs_code="39", year=2019)], True),
+    ("The United States is Colombia's largest trading partner.",
+     [fig("largest", 1, unit="rank", flow="total", reporter="COL", partner="USA")], True),
+    ("U.S. services imports from India grew 7 percent in 2019 to an estimated $29.7 billion.",
+     [fig("7 percent", 7, measure="pct_change", flow="import", partner="IND", product="services",
+          year=2019, base_year=2018),
+      fig("$29.7 billion", 29.7 * B, measure="level", flow="import", partner="IND", product="services",
+          qualifier="approx", year=2019)], True),
 ]
