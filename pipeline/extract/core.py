@@ -85,9 +85,12 @@ def _figure(text: str, doc_id: str, m, r: Resolved, sentence_text: str) -> Figur
 
 def _remember(ctx: Context, r: Resolved) -> None:
     """What the next clause inherits from this figure."""
-    if r.partner:
-        ctx.partner = r.partner
-    ctx.reporter = r.reporter or US
+    if r.reporter not in (None, US) and r.partner == US:
+        ctx.partner, ctx.reporter = r.reporter, US  # the economy the US trades with stays the subject
+    else:
+        if r.partner:
+            ctx.partner = r.partner
+        ctx.reporter = r.reporter or US
     if r.flow:
         ctx.flow = r.flow
     if not r.list_item and r.measure != "rank":

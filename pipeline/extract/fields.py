@@ -318,9 +318,9 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
 
     if is_rank:
         owner = _rank_owner(text, m, parties)
-        if owner:
-            rest = [p for p in others if p.iso3 != owner]
-            return owner, (rest[0].iso3 if rest else US), False, "possessive before the rank"
+        if owner:  # "The United States is Brazil's second-largest trading partner, after China"
+            subject = next((p for p in parties if p.role == "subject" and p.iso3 != owner), None)
+            return owner, subject.iso3 if subject else US, False, "possessive before the rank"
         party = next((p for p in others if p.role in ("subject", "owner") and p.end <= m.start), None) \
             or _nearest(others, m)
         return US, party.iso3, False, "subject of the rank"

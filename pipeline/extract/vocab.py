@@ -17,6 +17,8 @@ _FLOW_WORDS = [
      r"\binvestments?\b(?!\s+(?:climate|treaty|treaties|agreement|opportunit))|\binvested\b|"
      r"\binvestors?\b", "fdi_outward"),
     (r"\bremittances?\b", "remittances"),
+    (r"(?:foreign\s+)?(?:assistance|aid)\b|\bgrants?\b|\bloans?\b|\bGDP\b|gross\s+domestic\s+product|"
+     r"tourism\s+(?:revenues?|receipts|spending)|\bspending\b|\bspent\b", "other"),
     (r"trade\s+(?:deficits?|surplus(?:es)?|balances?|gap)|\bdeficits?\b|\bsurplus(?:es)?\b|"
      r"\btrade\s+imbalance", "balance"),
     (r"two[- ]ways?\b|(?:total|bilateral|overall)\s+(?:two-way\s+)?trade\b|trad(?:ing|e)\s+partners?|"
@@ -27,7 +29,7 @@ _FLOW_WORDS = [
     (r"\bexports?\b|\bexported\b|\bexporting\b|\bshipments\s+to\b|\bsales\s+to\b", "export"),
     (r"\bimports?\b|\bimported\b|\bimporting\b|\bpurchases\s+from\b|\bsourced?\b", "import"),
 ]
-FLOW_RE = re.compile(r"\b(?=[adefioprstADEFIOPRST])(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOW_WORDS)) + ")",
+FLOW_RE = re.compile(r"\b(?=[adefgilooprstADEFGILOPRST])(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOW_WORDS)) + ")",
                      re.IGNORECASE)
 FLOW_OF_GROUP = {f"f{i}": flow for i, (_, flow) in enumerate(_FLOW_WORDS)}
 
@@ -145,6 +147,11 @@ HS_CHAPTERS = {
     "dairy, eggs, honey": "04", "vegetables": "07", "fruits and nuts": "08", "fruit and nuts": "08",
     "edible fruit and nuts": "08", "coffee, tea and spices": "09", "cereals": "10", "grain": "10",
     "milling products": "11", "oil seeds": "12", "oilseeds": "12", "oil seeds and grains": "12",
+    "oilseeds and grains": "12", "oilseeds and oleaginous fruits": "12", "soybeans": "12",
+    "precious metal and stone": "71", "precious metals and stones": "71", "natural pearls": "71",
+    "articles of iron and steel": "73", "iron and steel articles": "73", "wood pulp and paper": "48",
+    "mineral fuels and oil": "27", "mineral fuel and oils": "27", "crude oil": "27",
+    "medical instruments and optics": "90", "optical instruments": "90",
     "animal or vegetable fats and oils": "15", "animal and vegetable fats": "15",
     "meat and fish preparations": "16", "sugar": "17", "sugars": "17", "cocoa": "18",
     "baked goods": "19", "cereal preparations": "19", "prepared vegetables and fruit": "20",

@@ -8,6 +8,50 @@ nothing else may be returned.
 from __future__ import annotations
 
 B, M = 1e9, 1e6
+CHINA_SHEET = """U.S.-China Trade Facts
+
+U.S. goods and services trade with China totaled an estimated $635.4 billion in 2016. Exports were $169.8 billion; imports were $478.9 billion. The U.S. goods and services trade deficit with China was $309.6 billion in 2016.
+
+China is currently our largest goods trading partner with $578.2 billion in total (two way) goods trade during 2016. Goods exports totaled $115.6 billion; goods imports totaled $462.6 billion. The U.S. goods trade deficit with China was $347.0 billion in 2016.
+
+Exports
+
+China was the United States' 3rd largest goods export market in 2016.
+
+U.S. goods exports to China in 2016 were $115.6 billion, down 0.3% ($369 million) from 2015, but up 46% from 2006.
+
+The top export categories (2-digit HS) in 2016 were: aircraft ($14.6 billion), oilseeds and grains (soybeans) ($14.2 billion), machinery ($13.0 billion), vehicles ($11.5 billion), and electrical machinery ($11.1 billion).
+
+U.S. exports of agricultural products to China totaled $21.4 billion in 2016, our 2nd largest agricultural export market.
+
+U.S. exports of services to China were an estimated $54.0 billion in 2016, 9.4% ($4.7 billion) more than 2015, and 381% greater than 2006 levels.
+
+Imports
+
+U.S. goods imports from China totaled $462.6 billion in 2016, a 3.8% decrease ($18.1 billion) from 2015, but up 60% from 2006.
+
+U.S. imports of agricultural products from China totaled $4.4 billion in 2016, our 3rd largest supplier of agricultural imports.
+
+Investment
+
+China's FDI in the United States (stock) was $14.8 billion in 2015, up 56.9% from 2014.
+
+The United States is China's largest trading partner, and U.S. foreign assistance to the region totaled $150 million in 2016.
+"""
+BRAZIL_SHEET = """U.S. Relations With Brazil
+
+Bureau of Western Hemisphere Affairs
+Fact Sheet
+March 5, 2019
+
+Bilateral Economic Relations
+
+The United States is Brazil’s second-largest trading partner, after China. In 2018, two-way trade in goods and services totaled $103.9 billion, with a U.S. surplus of $27.7 billion. U.S. foreign direct investment in Brazil was $68.3 billion in 2017. Brazilian investment in the United States totaled $42.8 billion. More than 2 million Brazilians visited the United States in 2018, spending over $6 billion.
+
+Brazil is the ninth-largest economy in the world and our 13th-largest goods export market. Exports of U.S. goods to Brazil grew 8 percent last year, while imports from Brazil declined by 3.5 percent. U.S. assistance to Brazil totaled $14 million in 2018.
+
+Brazil receives about $2.5 billion in remittances annually, mostly from the United States.
+"""
 
 
 def fig(text, value, **fields):
@@ -315,4 +359,28 @@ CASES = [
           year=2019, base_year=2018),
       fig("$29.7 billion", 29.7 * B, measure="level", flow="import", partner="IND", product="services",
           qualifier="approx", year=2019)], True),
+    # --- fourth batch: a USTR-style sheet and a State Department-style sheet for other partners ---
+    (CHINA_SHEET,
+     [fig("$635.4 billion", 635.4 * B, flow="total", partner="CHN", product="all", qualifier="approx", year=2016),
+      fig("$478.9 billion", 478.9 * B, flow="import", partner="CHN", product="all", year=2016),
+      fig("$309.6 billion", -309.6 * B, flow="balance", partner="CHN", product="all", year=2016),
+      fig("largest", 1, unit="rank", flow="total", partner="CHN", product="goods", year=2016),
+      fig("0.3%", -0.3, measure="pct_change", flow="export", product="goods", year=2016, base_year=2015),
+      fig("$369 million", -369 * M, measure="change", flow="export", year=2016, base_year=2015),
+      fig("$14.2 billion", 14.2 * B, product="category", product_label="oilseeds and grains", hs_code="12"),
+      fig("2nd", 2, unit="rank", flow="export", product="agriculture", year=2016),
+      fig("381%", 381, measure="pct_change", flow="export", product="services", base_year=2006),
+      fig("$18.1 billion", -18.1 * B, measure="change", flow="import", product="goods", base_year=2015),
+      fig("$14.8 billion", 14.8 * B, flow="fdi_inward", partner="CHN", reporter="USA", year=2015),
+      fig("$150 million", 150 * M, flow="other")], False),
+    (BRAZIL_SHEET,
+     [fig("second", 2, unit="rank", flow="total", reporter="BRA", partner="USA", year=2019),
+      fig("$103.9 billion", 103.9 * B, flow="total", partner="BRA", product="all", year=2018),
+      fig("$27.7 billion", 27.7 * B, flow="balance", partner="BRA", year=2018),
+      fig("$68.3 billion", 68.3 * B, flow="fdi_outward", partner="BRA", year=2017),
+      fig("13th", 13, unit="rank", flow="export", partner="BRA", product="goods"),
+      fig("8 percent", 8, measure="pct_change", flow="export", partner="BRA", product="goods", year=2018,
+          base_year=2017),
+      fig("3.5 percent", -3.5, measure="pct_change", flow="import", partner="BRA", year=2018),
+      fig("$2.5 billion", 2.5 * B, flow="remittances", reporter="BRA", qualifier="approx")], False),
 ]
