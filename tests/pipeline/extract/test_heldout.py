@@ -27,9 +27,11 @@ def _mismatches(expected: dict, figure) -> list[str]:
 def test_heldout(document, expected, exhaustive):
     figures = extract_figures(document, "heldout")
     problems = []
-    found = {f.text: f for f in figures}
-    for want in expected:
-        figure = found.get(want["text"])
+    unused = list(figures)
+    for want in expected:  # repeated texts are matched in document order
+        figure = next((f for f in unused if f.text == want["text"]), None)
+        if figure is not None:
+            unused.remove(figure)
         if figure is None:
             problems.append(f"missed {want['text']!r}")
             continue
