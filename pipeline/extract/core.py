@@ -19,6 +19,10 @@ def extract_figures(text: str, doc_id: str) -> list[Figure]:
     ctx = Context()
     figures: list[Figure] = []
     for line in lines(text):
+        if line.furniture:
+            if figures:  # page furniture after the article: teasers of other stories follow
+                break
+            continue
         for sentence in sentences(text, line):
             figures.extend(_sentence_figures(text, doc_id, line, sentence, ctx, doc_year))
     figures.sort(key=lambda f: (f.char_start, f.char_end))

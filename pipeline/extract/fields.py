@@ -41,6 +41,7 @@ _WHOLE_BEFORE = re.compile(r"\b(?:share|percent|%)\s+of\s+(?:the\s+)?(?:(?:[\w.]
 # "$26.66 billion, or 35.2%" restates a change; "up 51 percent to $300 million" names its end point.
 _RESTATE = re.compile(r"\)?,?\s+or\s+(?:about\s+|nearly\s+|some\s+)?|\s+to\s+(?:(?:an\s+estimated|"
                       r"about|nearly|almost|roughly|some|around|over|more\s+than|exceed)\s+)?(?:US\s*)?")
+_DEFICIT = re.compile(r"deficit|\bgap\b|imbalance", re.IGNORECASE)
 _OR_BEFORE = re.compile(r",?\s+or\s+(?:US\s*)?\\?")
 _PAREN_BEFORE = re.compile(r"\s*\(\s*(?:US|U\.S\.)?\s*\\?$")
 _PRONOUN_OWNER = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?its\s", re.IGNORECASE)
@@ -180,7 +181,7 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
     if flow in ("fdi_outward", "affiliate_sales_outward") and _inward(clause):
         flow = flow.replace("outward", "inward")
     if flow == "balance" and measure == "level":
-        deficit = bool(flow_words) and "deficit" in flow_words.lower() or \
+        deficit = bool(flow_words) and bool(_DEFICIT.search(flow_words)) or \
             (flow_source == "context" and _ctx_deficit(text, clause))
         if deficit != flipped:
             sign = -1
@@ -273,7 +274,7 @@ def _inward(clause: Clause) -> bool:
 
 
 def _ctx_deficit(text: str, clause: Clause) -> bool:
-    return "deficit" in text[clause.start:clause.end].lower()
+    return bool(_DEFICIT.search(text, clause.start, clause.end))
 
 
 # --- reporter and partner -------------------------------------------------------------------

@@ -23,7 +23,7 @@ _FRACTION_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
 _MENTION_RE = re.compile(
     rf"""
     (?:(?=[\\$\d\-−])|(?<![\w.])(?=[UuOoTtFfNnAaHh]))  # cheap filter: a sign, digit or word start
-    (?:(?P<money>(?:(?P<cur>(?:US|U\.S\.|USD)\s?)|(?<![A-Za-z]))\\?(?P<dollar>\$)\s?(?P<mnum>{_NUM})
+    (?:(?P<money>(?:(?P<cur>(?:US|U\.S\.|USD)\s?)|(?<![A-Za-z]))(?P<msign>[-−](?=\$))?\\?(?P<dollar>\$)\s?(?P<mnum>{_NUM})
         (?:[\s-]*(?P<mscale>{_WORD_SCALE})\b|(?P<mabbr>{_ABBR_SCALE})\b)?)
   | (?P<usd>(?<![\w.,])(?:USD|US\$)\s?(?P<unum>{_NUM})(?:[\s-]*(?P<uscale>{_WORD_SCALE})\b)?)
   | (?P<dollars>(?<![\w.,$])(?P<dnum>{_NUM})\s*(?P<dscale>{_WORD_SCALE})?\s*
@@ -81,8 +81,8 @@ def _to_mention(m: re.Match) -> Mention | None:
     if m.group("money"):
         scale = m.group("mscale") or m.group("mabbr")
         value = _number(m.group("mnum")) * (_SCALES[scale.lower()] if scale else 1)
-        begin = m.start("cur") if m.group("cur") else m.start("dollar")
-        return Mention(begin, m.end(), value, "USD", "money")
+        begin = m.start("cur") if m.group("cur") else m.start("msign") if m.group("msign") else m.start("dollar")
+        return Mention(begin, m.end(), -value if m.group("msign") else value, "USD", "money")
     if m.group("usd"):
         scale = m.group("uscale")
         value = _number(m.group("unum")) * (_SCALES[scale.lower()] if scale else 1)

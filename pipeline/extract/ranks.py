@@ -25,10 +25,10 @@ _RANK_RE = re.compile(
     rf"|\b(?:rank(?:ed|s|ing)?|placed|came\s+in|is|was)\s+(?:No\.\s*|number\s+)?(?P<ord2>{_ORDINAL})\b"
     rf"(?=\s+(?:among|as|in))"
     rf"|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bour\s)|(?<=\btheir\s)|(?<=['’]s\s)|(?<=['’]\s))"
-    rf"(?:single\s+)?(?P<sup>largest|biggest|top|leading|number[- ]one)\b)",
+    rf"(?:single\s+)?(?:(?P<sup>largest|biggest|top|leading|number[- ]one)\b|(?:No\.|number)\s?(?P<no>\d{{1,2}})\b))",
     re.IGNORECASE,
 )
-_HINT = re.compile(r"larg|bigg|lead|top|great|most|rank|placed|came|among|number", re.IGNORECASE)
+_HINT = re.compile(r"larg|bigg|lead|top|great|most|rank|placed|came|among|number|No\.", re.IGNORECASE)
 _WINDOW = re.compile(r"(?:[\s-]+(?:[\w.'’&-]+))", re.IGNORECASE)
 _STOP_NOUNS = re.compile(
     r"categor\w*|products?|items?|sectors?|industr\w*|compan\w*|firms?|economy|economies|cities|"
@@ -54,9 +54,12 @@ def find_ranks(text: str, start: int, end: int) -> list[Rank]:
     if not _HINT.search(text, start, end):
         return found
     for m in _RANK_RE.finditer(text, start, end):
-        group = "ord" if m.group("ord") else "ord2" if m.group("ord2") else "sup"
+        group = next(g for g in ("ord", "ord2", "sup", "no") if m.group(g))
         word = m.group(group)
-        if group == "sup":
+        if group == "no":
+            value = int(word)
+            group = 0  # the span is "No. 2" as a whole
+        elif group == "sup":
             value = 1
         else:
             lower = word.lower()

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 _LINE_RE = re.compile(r"[^\n]+")
 _BULLET_RE = re.compile(r"\s*(?:[•▪◦·●\-–*]|\d{1,2}[.)])\s+")
 _END_OF_ARTICLE = re.compile(
-    r"\s*(?:\d+\s+comments?|comments?\s*\(\d+\)|related\s+(?:articles|posts|stories|news|content)|"
+    r"\s*(?:\d+\s+comments?|read\s+more|trending(?:\s+now)?|share\s+this(?:\s+article)?|tags?|filed\s+under|"
+    r"about\s+the\s+author|more\s+from\s+[\w\s]{1,30}|popular\s+(?:posts|stories|articles)|comments?\s*\(\d+\)|related\s+(?:articles|posts|stories|news|content)|"
     r"you\s+may\s+also\s+like|more\s+stories|recommended\s+(?:for\s+you|stories|articles)|"
     r"leave\s+a\s+(?:comment|reply)|most\s+(?:read|popular))\s*:?\s*$",
     re.IGNORECASE,
@@ -45,17 +46,19 @@ class Line:
     heading: bool
     bullet: bool
     intro: bool = False  # "Top U.S. export markets in 2022:" introduces the lines below
+    furniture: bool = False  # "1 COMMENT", "Related articles": what follows is not the article
 
 
 def lines(text: str) -> list[Line]:
-    """Non-blank lines up to the end of the article, each classified."""
+    """Non-blank lines, each classified; a furniture line marks where an article may end."""
     found = []
     for m in _LINE_RE.finditer(text):
         body = m.group().strip()
         if not body:
             continue
         if _END_OF_ARTICLE.match(body):
-            break
+            found.append(Line(m.start(), m.end(), False, False, False, True))
+            continue
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
         end = m.start() + len(m.group().rstrip())
         bullet = bool(_BULLET_RE.match(m.group()))

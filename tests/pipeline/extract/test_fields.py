@@ -33,3 +33,18 @@ def test_qualifiers():
 def test_rule_explains_the_fields():
     f = _one("U.S. exports to Mexico totaled $10 billion in 2013.", "$10 billion")
     assert "flow=export<'exports'" in f.rule and "year=2013" in f.rule
+
+
+def test_teasers_after_page_furniture_are_not_read():
+    text = "Exports to Chile rose 5% in 2019.\n\n1 COMMENT\n\nOther story: prices up 10%"
+    assert [f.text for f in extract_figures(text, "t")] == ["5%"]
+
+
+def test_furniture_before_the_article_does_not_end_it():
+    text = "Share this\n\nExports to Chile rose 5% in 2019."
+    assert [f.text for f in extract_figures(text, "t")] == ["5%"]
+
+
+def test_signed_balances():
+    text = "The U.S. trade balance with Chile was -$2 billion in 2019. The trade gap with Vietnam was $105 billion."
+    assert [f.value for f in extract_figures(text, "t")] == [-2e9, -105e9]

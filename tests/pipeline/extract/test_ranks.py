@@ -11,6 +11,7 @@ def test_ordinals_in_digits_and_words():
     assert _ranks("the sixth-largest supplier of crude oil") == [("sixth", 6, "import")]
     assert _ranks("China was the top exporter to the United States") == [("top", 1, "import")]
     assert _ranks("Mexico ranked third among U.S. agricultural export markets") == [("third", 3, "export")]
+    assert _ranks("Canada is the No. 2 export market") == [("No. 2", 2, "export")]
 
 
 def test_superlatives_that_are_not_economy_ranks():

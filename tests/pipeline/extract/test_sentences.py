@@ -4,9 +4,10 @@ from pipeline.extract.sentences import clauses, lines, parenthesized, sentences
 def test_lines_headings_and_end_of_article():
     text = "Trade Facts\n\nExports rose 5%. Imports fell.\n• Bullet point here.\n1 COMMENT\nTeaser 18% here."
     found = lines(text)
-    assert [(text[l.start:l.end], l.heading, l.bullet) for l in found] == [
-        ("Trade Facts", True, False), ("Exports rose 5%. Imports fell.", False, False),
-        ("• Bullet point here.", False, True)]
+    assert [(text[l.start:l.end], l.heading, l.bullet, l.furniture) for l in found] == [
+        ("Trade Facts", True, False, False), ("Exports rose 5%. Imports fell.", False, False, False),
+        ("• Bullet point here.", False, True, False), ("1 COMMENT", False, False, True),
+        ("Teaser 18% here.", False, False, False)]
 
 
 def test_sentences_keep_abbreviations():
