@@ -15,7 +15,7 @@ _SCALES = {
     "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3,
 }
 _WORD_SCALE = r"trillion|billion|million|thousand"
-_ABBR_SCALE = r"tn|bn|bln|mn|mln|[bBmMkK]"
+_ABBR_SCALE = r"\s?(?:tn|bn|bln|mn|mln)|[bBmMkK]"
 _FRACTION_NUM = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
 _FRACTION_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                  "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
@@ -79,7 +79,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
 
 def _to_mention(m: re.Match) -> Mention | None:
     if m.group("money"):
-        scale = m.group("mscale") or m.group("mabbr")
+        scale = m.group("mscale") or (m.group("mabbr") or "").strip()
         value = _number(m.group("mnum")) * (_SCALES[scale.lower()] if scale else 1)
         begin = m.start("cur") if m.group("cur") else m.start("msign") if m.group("msign") else m.start("dollar")
         return Mention(begin, m.end(), -value if m.group("msign") else value, "USD", "money")
