@@ -285,7 +285,7 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
     parties = [p for p in clause.parties]
     others = [p for p in parties if p.iso3 != US]
     us_counter = any(p.iso3 == US and p.prep in _DIRECTIONAL for p in parties)
-    if not is_rank and m.unit == "USD" and _WHOLE_BEFORE.search(text, clause.start, m.start):
+    if not is_rank and m.unit == "USD" and _WHOLE_BEFORE.search(text, max(clause.start, m.start - 50), m.start):
         return US, WORLD, False, "the whole a share is of"
     if not others:
         before = [p for p in sentence.parties if p.iso3 != US and p.end <= m.start]

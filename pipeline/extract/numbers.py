@@ -22,7 +22,7 @@ _FRACTION_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
 
 _MENTION_RE = re.compile(
     rf"""
-    (?:(?=[\\$\d\-−])|(?<![\w.])(?=[UuOoTtFfNnAaHh]))  # cheap filter: a sign, digit or word start
+    (?:(?=[\\$\d\-−])|(?<![\w.])(?=US|U\.S|one|two|thr|fou|nin|a[\s-]|hal))  # cheap first-character filter
     (?:(?P<money>(?:(?P<cur>(?:US|U\.S\.|USD)\s?)|(?<![A-Za-z]))(?P<msign>[-−](?=\$))?\\?(?P<dollar>\$)\s?(?P<mnum>{_NUM})
         (?:[\s-]*(?P<mscale>{_WORD_SCALE})\b|(?P<mabbr>{_ABBR_SCALE})\b)?)
   | (?P<usd>(?<![\w.,])(?:USD|US\$)\s?(?P<unum>{_NUM})(?:[\s-]*(?P<uscale>{_WORD_SCALE})\b)?)

@@ -18,7 +18,7 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)"
 _DATE_RE = re.compile(
-    rf"(?P<long>{_WEEKDAY}?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d))"
+    rf"(?=[A-Z\d])(?P<long>{_WEEKDAY}?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d))"
     r"|(?P<short>(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/]))"
 )
 _DATE_LABEL = re.compile(r"(?:(?i:published|updated|posted|last\s+updated|date|dated)\s*:?|"
@@ -32,7 +32,7 @@ _BASE_RE = re.compile(
     rf"|\b(?:from|since|over)\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<b4>{_YEAR})\b"
     rf"|\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against)\s+(?:[^\d;,.]{{0,50}}?\s)?(?P<b5>{_YEAR})\b)"
 )
-_YEAR_RE = re.compile(rf"(?:(?<![\w$.,/-])|(?<=FY)|(?<=FY\s))(?P<year>{_YEAR})(?![\w%]|,\d|\.\d|-\w)")
+_YEAR_RE = re.compile(rf"(?=[12])(?:(?<![\w$.,/-])|(?<=FY)|(?<=FY\s))(?P<year>{_YEAR})(?![\w%]|,\d|\.\d|-\w)")
 _DATE_YEAR_RE = re.compile(rf"{_MONTH}\s+(?:\d{{1,2}},?\s+)?$")
 _RELATIVE_RE = re.compile(
     r"\b(?=[latsyhopcfLATSYHOPCF])(?:\b(?P<last>last\s+year|the\s+(?:previous|prior|past)\s+year|a\s+year\s+(?:earlier|ago))\b"

@@ -62,8 +62,8 @@ def lines(text: str) -> list[Line]:
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
         end = m.start() + len(m.group().rstrip())
         bullet = bool(_BULLET_RE.match(m.group()))
-        words = len(body.split())
-        heading = not bullet and words <= 20 and body.rstrip("*_ ")[-1:] not in ".!?:;\"”)"
+        heading = not bullet and len(body) < 200 and body.rstrip("*_ ")[-1:] not in ".!?:;\"”)" \
+            and body.count(" ") < 20
         found.append(Line(start, end, heading, bullet, body.endswith(":")))
     return found
 

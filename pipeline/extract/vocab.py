@@ -29,7 +29,8 @@ _FLOW_WORDS = [
     (r"\bexports?\b|\bexported\b|\bexporting\b|\bshipments\s+to\b|\bsales\s+to\b", "export"),
     (r"\bimports?\b|\bimported\b|\bimporting\b|\bpurchases\s+from\b|\bsourced?\b", "import"),
 ]
-FLOW_RE = re.compile(r"\b(?=[adefgilooprstADEFGILOPRST])(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOW_WORDS)) + ")",
+_FLOW_STARTS = "sa|af|ow|fd|di|fo|in|re|as|ai|gr|lo|gd|to|sp|tr|de|su|ba|im|tw|bi|ov|ex|sh|pu|so"
+FLOW_RE = re.compile(r"\b(?=" + _FLOW_STARTS + r")(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOW_WORDS)) + ")",
                      re.IGNORECASE)
 FLOW_OF_GROUP = {f"f{i}": flow for i, (_, flow) in enumerate(_FLOW_WORDS)}
 
@@ -57,7 +58,7 @@ _PRODUCT_WORDS = [
     (r"\bservices\b", "services"),
     (r"\bgoods\b|\bmerchandise\b", "goods"),
 ]
-PRODUCT_RE = re.compile(r"\b(?=[aghimstAGHIMST])(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PRODUCT_WORDS)) + ")",
+PRODUCT_RE = re.compile(r"\b(?=go|ad|hi|te|in|ag|fa|ma|se|me)(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PRODUCT_WORDS)) + ")",
                         re.IGNORECASE)
 PRODUCT_OF_GROUP = {f"p{i}": product for i, (_, product) in enumerate(_PRODUCT_WORDS)}
 # "in that category", "such products": the product of the sentence before.
