@@ -97,7 +97,7 @@ def _remember(ctx: Context, r: Resolved) -> None:
         ctx.reporter = r.reporter or US
     if r.flow:
         ctx.flow = r.flow
-    if not r.list_item and r.measure != "rank":
+    if not r.list_item and (r.measure != "rank" or r.product != "all"):
         ctx.product, ctx.label, ctx.hs_code = r.product, r.label, r.hs_code
     if r.year is not None:
         ctx.year = r.year

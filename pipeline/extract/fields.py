@@ -41,6 +41,10 @@ _WHOLE_BEFORE = re.compile(r"\b(?:share|percent|%)\s+of\s+(?:the\s+)?(?:(?:[\w.]
 # "$26.66 billion, or 35.2%" restates a change; "up 51 percent to $300 million" names its end point.
 _RESTATE = re.compile(r"\)?,?\s+or\s+(?:about\s+|nearly\s+|some\s+)?|\s+to\s+(?:(?:an\s+estimated|"
                       r"about|nearly|almost|roughly|some|around|over|more\s+than|exceed)\s+)?(?:US\s*)?")
+# "Japan's share of U.S. imports fell to 5.7% in 2019 from 6.2%": the share's level, not a change.
+_ENDPOINT_BEFORE = re.compile(r"\b(?:to|from|at)\s+(?:(?:about|around|nearly|almost|roughly|some|over|"
+                              r"under|just|an\s+estimated)\s+)?$", re.IGNORECASE)
+_SHARE_WORD = re.compile(r"\b(?:share|portion|proportion)\b", re.IGNORECASE)
 _DEFICIT = re.compile(r"deficit|\bgap\b|imbalance", re.IGNORECASE)
 _OR_BEFORE = re.compile(r",?\s+or\s+(?:US\s*)?\\?")
 _PAREN_BEFORE = re.compile(r"\s*\(\s*(?:US|U\.S\.)?\s*\\?$")
@@ -228,6 +232,9 @@ def _measure(text: str, m, clause: Clause, group: Resolved | None, is_rank: bool
         return "level", 1
     if m.kind in ("fraction", "cents"):
         trace.append(f"{m.kind}:share")
+        return "share", 1
+    if _ENDPOINT_BEFORE.search(before[-30:]) and _SHARE_WORD.search(before):
+        trace.append("percent:share (a share's level)")
         return "share", 1
     direction = DIRECTION_AFTER_RE.match(after)
     if direction:

@@ -38,6 +38,18 @@ China's FDI in the United States (stock) was $14.8 billion in 2015, up 56.9% fro
 
 The United States is China's largest trading partner, and U.S. foreign assistance to the region totaled $150 million in 2016.
 """
+JAPAN_BRIEF = """Japan Trade Brief
+July 10, 2020
+
+U.S. exports to Japan totaled $74.7 billion in 2019, while imports from Japan were $143.6 billion, leaving a deficit of $68.9 billion.
+Japan is the fourth-largest export market for U.S. agricultural products, with sales of $11.7 billion last year.
+Beef exports to Japan rose 4 percent to $2.0 billion.
+The EU's exports to Japan grew 6% in 2019, while Japan's exports to the EU rose 7%.
+U.S. services trade with Japan amounted to $80 billion in 2019; the services surplus was $13.2 billion.
+Japanese companies employ nearly 1 million workers in the United States.
+Japan's share of U.S. imports fell to 5.7% in 2019 from 6.2% in 2015.
+U.S. exports to Japan have grown by more than a third since 2010.
+"""
 BRAZIL_SHEET = """U.S. Relations With Brazil
 
 Bureau of Western Hemisphere Affairs
@@ -383,4 +395,16 @@ CASES = [
           base_year=2017),
       fig("3.5 percent", -3.5, measure="pct_change", flow="import", partner="BRA", year=2018),
       fig("$2.5 billion", 2.5 * B, flow="remittances", reporter="BRA", qualifier="approx")], False),
+    (JAPAN_BRIEF,
+     [fig("$143.6 billion", 143.6 * B, flow="import", partner="JPN", year=2019),
+      fig("$68.9 billion", -68.9 * B, flow="balance", partner="JPN", year=2019),
+      fig("fourth", 4, unit="rank", flow="export", partner="JPN", product="agriculture"),
+      fig("$11.7 billion", 11.7 * B, flow="export", partner="JPN", product="agriculture", year=2019),
+      fig("4 percent", 4, measure="pct_change", product="category", product_label="beef", partner="JPN"),
+      fig("6%", 6, measure="pct_change", reporter="EUU", partner="JPN", flow="export"),
+      fig("7%", 7, measure="pct_change", reporter="JPN", partner="EUU", flow="export"),
+      fig("$80 billion", 80 * B, flow="total", product="services", partner="JPN", year=2019),
+      fig("$13.2 billion", 13.2 * B, flow="balance", product="services", partner="JPN", year=2019),
+      fig("5.7%", 5.7, measure="share", flow="import", partner="JPN", year=2019),
+      fig("6.2%", 6.2, measure="share", flow="import", partner="JPN", year=2015)], True),
 ]
