@@ -19,6 +19,9 @@ tags), not an arbitrary set of dynamic partition keys.
 """
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import dagster as dg
 from dagster._core.definitions.assets.graph.asset_graph_subset import AssetGraphSubset
 from dagster._core.definitions.data_version import CODE_VERSION_TAG
@@ -29,7 +32,7 @@ from assets.documents import documents
 from assets.figures import figures
 from assets.partitions import seed_partitions
 from assets.resources import TradeFiguresSettings
-from pipeline.seed_changes import diff_seeds, dumps_state, file_sha256, loads_state
+from pipeline.seed_changes import StateFiles, diff_seeds, file_sha256
 from pipeline.seeds import list_seeds
 from pipeline.workstore import WorkStore
 
@@ -81,7 +84,9 @@ def seed_folder_changes(context: dg.SensorEvaluationContext, trade_figures: Trad
     launches nothing.
     """
     settings = trade_figures.settings()
-    previous, extra = loads_state(context.cursor)
+    cursor = json.loads(context.cursor) if context.cursor else {}
+    files = StateFiles(Path(context.instance.storage_directory()) / "seed_folder_states")
+    previous = files.load(cursor.get("seeds"))
     changes = diff_seeds(previous, list_seeds(settings.seeds_dir), file_sha256(settings.seeds_dir))
     registered = context.instance.get_dynamic_partitions(seed_partitions.name)
     present, known = changes.state.keys(), set(registered)
@@ -89,9 +94,10 @@ def seed_folder_changes(context: dg.SensorEvaluationContext, trade_figures: Trad
     to_delete = sorted(known - present)
     order = [key for key in registered if key in present] + to_add
     code_versions = current_code_versions()
-    stale = made_by_older_code(context.instance, order) if extra.get("code_versions") != code_versions else []
+    stale = made_by_older_code(context.instance, order) if cursor.get("code_versions") != code_versions else []
     to_extract = sorted({*changes.added, *changes.changed, *to_add, *stale})
-    cursor = dumps_state(changes.state, code_versions=code_versions)
+    seeds_ref = cursor.get("seeds") if changes.state == previous else files.save(changes.state, cursor.get("seeds"))
+    cursor = json.dumps({"seeds": seeds_ref, "code_versions": code_versions})
     if not (to_extract or to_delete or changes.removed):
         return dg.SensorResult(skip_reason="no seed added, changed or removed", cursor=cursor)
 

@@ -3,8 +3,8 @@
 The previous look is a small state per file: (size, mtime_ns, sha256). A file
 whose stat is unchanged is taken as unchanged without reading it; only files
 whose stat moved are hashed, and a touched file with the same bytes is not a
-change. The state round-trips through JSON so a Dagster sensor can keep it
-as its cursor.
+change. The state is kept in a content-addressed file that a Dagster
+sensor's cursor names.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from pipeline.seeds import SeedStat
 
-CURSOR_FORMAT = 1
+STATE_FORMAT = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,17 +72,49 @@ def file_sha256(seeds_dir: Path) -> Callable[[str], str | None]:
     return sha256
 
 
-def dumps_state(state: dict[str, SeedState], **extra: object) -> str:
-    """Compact JSON: ``{"format": 1, "seeds": {name: [size, mtime_ns, sha256]}, **extra}``."""
+def dumps_state(state: dict[str, SeedState]) -> str:
+    """Compact JSON: ``{"format": 1, "seeds": {name: [size, mtime_ns, sha256]}}``."""
     seeds = {name: [s.size, s.mtime_ns, s.sha256] for name, s in sorted(state.items())}
-    return json.dumps({"format": CURSOR_FORMAT, **extra, "seeds": seeds}, separators=(",", ":"))
+    return json.dumps({"format": STATE_FORMAT, "seeds": seeds}, separators=(",", ":"))
 
 
-def loads_state(cursor: str | None) -> tuple[dict[str, SeedState], dict[str, object]]:
-    """(state, extra fields) of a cursor; an empty or unknown cursor gives an empty state."""
-    data = json.loads(cursor) if cursor else {}
-    if data.get("format") != CURSOR_FORMAT:
-        return {}, {}
-    seeds = {name: SeedState(*values) for name, values in data.pop("seeds").items()}
-    del data["format"]
-    return seeds, data
+def loads_state(text: str | None) -> dict[str, SeedState]:
+    """The state in ``text``; empty, or of an unknown format, gives an empty state."""
+    data = json.loads(text) if text else {}
+    if data.get("format") != STATE_FORMAT:
+        return {}
+    return {name: SeedState(*values) for name, values in data["seeds"].items()}
+
+
+class StateFiles:
+    """Folder states as content-addressed JSON files in ``folder``.
+
+    A state of 10,000 files is about a megabyte: too big for a Dagster sensor
+    cursor, which is copied into every tick's record. The cursor names a file
+    here instead; a state is written only when it differs from the last one.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def load(self, ref: str | None) -> dict[str, SeedState]:
+        """The state saved as ``ref``; empty when there is none (every file is then new)."""
+        try:
+            return loads_state((self.folder / f"{ref}.json").read_text()) if ref else {}
+        except FileNotFoundError:
+            return {}
+
+    def save(self, state: dict[str, SeedState], keep: str | None = None) -> str:
+        """Save ``state`` and return its ref; other files but ``keep`` (still named by the cursor) go."""
+        text = dumps_state(state)
+        ref = hashlib.sha256(text.encode()).hexdigest()[:32]
+        path = self.folder / f"{ref}.json"
+        if not path.exists():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_text(text)
+            tmp.replace(path)
+        for old in self.folder.glob("*.json"):
+            if old.stem not in (ref, keep):
+                old.unlink(missing_ok=True)
+        return ref

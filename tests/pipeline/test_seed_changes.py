@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from pipeline.seed_changes import SeedState, diff_seeds, dumps_state, file_sha256, loads_state
+from pipeline.seed_changes import SeedState, StateFiles, diff_seeds, dumps_state, file_sha256, loads_state
 from pipeline.seeds import SeedStat, list_seeds
 
 
@@ -61,7 +61,7 @@ def test_ten_thousand_unchanged_files_hash_nothing(tmp_path):
     first, hashed_first = look(tmp_path, {})
     assert len(first.added) == len(hashed_first) == 10_000
 
-    again, hashed_again = look(tmp_path, loads_state(dumps_state(first.state))[0])
+    again, hashed_again = look(tmp_path, loads_state(dumps_state(first.state)))
 
     assert not again.any
     assert hashed_again == []
@@ -76,8 +76,19 @@ def test_unreadable_file_is_reported_once():
     assert not again.any
 
 
-def test_cursor_round_trip_keeps_extra_fields():
+def test_state_round_trip():
     state = {"a.txt": SeedState(1, 2, "ab"), "b.txt": SeedState(3, 4, None)}
-    assert loads_state(dumps_state(state, extractor_version="7")) == (state, {"extractor_version": "7"})
-    assert loads_state(None) == ({}, {})
-    assert loads_state('{"format": 0}') == ({}, {})
+    assert loads_state(dumps_state(state)) == state
+    assert loads_state(None) == {}
+    assert loads_state('{"format": 0}') == {}
+
+
+def test_state_files_keep_only_the_saved_and_the_kept_state(tmp_path):
+    files = StateFiles(tmp_path / "states")
+    assert files.load(None) == {} and files.load("gone") == {}
+    first = files.save({"a.txt": SeedState(1, 2, "ab")})
+    second = files.save({"a.txt": SeedState(1, 3, "ab")}, keep=first)
+    third = files.save({"b.txt": SeedState(5, 6, "cd")}, keep=second)
+    assert files.load(second) == {"a.txt": SeedState(1, 3, "ab")}
+    assert {p.stem for p in (tmp_path / "states").iterdir()} == {second, third}
+    assert files.save(files.load(third), keep=second) == third
