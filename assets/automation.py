@@ -9,13 +9,21 @@ tags), not an arbitrary set of dynamic partition keys.
   files are registered together at the end, or a single file changed) get
   one run of documents + figures over exactly that range, with ``dataset``
   in the same run, so one run publishes one version.
-- Scattered keys get an asset backfill (``RunRequest.for_asset_graph_subset``)
-  over exactly those partitions plus ``dataset``: the backfill daemon applies
-  the single-run policy per contiguous range and runs ``dataset`` once, after
-  all of them. One run per seed never happens, and unchanged seeds between
-  the changed ones are not read again (as a range covering them would).
+- Keys in a few separate stretches get an asset backfill
+  (``RunRequest.for_asset_graph_subset``) over exactly those partitions plus
+  ``dataset``: the backfill daemon applies the single-run policy per
+  contiguous range and runs ``dataset`` once, after all of them, so the
+  unchanged seeds in between are not read again.
+- Keys in more than ``MAX_BACKFILL_RANGES`` stretches get one run over the
+  range covering them all: the unchanged seeds inside it are read and hashed
+  again but not re-extracted (``WorkStore.has_extraction``), which is cheaper
+  than a run per stretch. So a run per seed never happens.
 - Only removals: one run of ``dataset``, which reads the registered
   partitions, so the removed seeds' figures leave the next version.
+
+Code changes count too: the sensor compares the code versions of documents
+and figures with those it last saw and, when they moved, requests the
+partitions whose latest materialisation was made by other code.
 """
 from __future__ import annotations
 
@@ -37,6 +45,7 @@ from pipeline.seeds import list_seeds
 from pipeline.workstore import WorkStore
 
 PARTITIONED = (documents, figures)
+MAX_BACKFILL_RANGES = 8
 AUTOMATED = dg.AssetSelection.assets(documents, figures, dataset)
 
 
@@ -46,7 +55,8 @@ def extraction_request(order: list[str], keys: list[str]) -> dg.RunRequest:
         return dg.RunRequest(asset_selection=[dataset.key])
     wanted = set(keys)
     positions = [i for i, key in enumerate(order) if key in wanted]
-    if positions[-1] - positions[0] + 1 == len(positions):
+    ranges = 1 + sum(1 for a, b in zip(positions, positions[1:]) if b != a + 1)
+    if ranges == 1 or ranges > MAX_BACKFILL_RANGES:
         tags = {ASSET_PARTITION_RANGE_START_TAG: order[positions[0]], ASSET_PARTITION_RANGE_END_TAG: order[positions[-1]]}
         return dg.RunRequest(asset_selection=[a.key for a in (*PARTITIONED, dataset)], tags=tags)
     subset = seed_partitions.empty_subset().with_partition_keys(keys)
@@ -66,10 +76,11 @@ def made_by_older_code(instance: dg.DagsterInstance, keys: list[str]) -> list[st
     stale = set()
     for asset in PARTITIONED:
         latest = instance.get_latest_storage_id_by_partition(asset.key, dg.DagsterEventType.ASSET_MATERIALIZATION)
-        records = instance.fetch_materializations(
-            dg.AssetRecordsFilter(asset_key=asset.key, storage_ids=list(latest.values())), limit=len(latest) or 1,
-        ).records if latest else []
-        versions = {r.partition_key: r.asset_materialization.tags.get(CODE_VERSION_TAG) for r in records}
+        versions = {}
+        if latest:
+            records = instance.fetch_materializations(
+                dg.AssetRecordsFilter(asset_key=asset.key, storage_ids=list(latest.values())), limit=len(latest))
+            versions = {r.partition_key: r.asset_materialization.tags.get(CODE_VERSION_TAG) for r in records.records}
         stale |= {key for key in keys if versions.get(key) != asset.code_versions_by_key[asset.key]}
     return sorted(stale)
 

@@ -13,7 +13,7 @@ import dagster as dg
 import pytest
 from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
-from assets.automation import nightly_revalidation, seed_folder_changes
+from assets.automation import MAX_BACKFILL_RANGES, extraction_request, nightly_revalidation, seed_folder_changes
 from assets.dataset import dataset
 from assets.definitions import defs
 from assets.documents import documents
@@ -106,6 +106,13 @@ def test_scattered_changes_become_one_backfill_of_exactly_those_seeds(folder):
     sensor = defs.resolve_sensor_def(seed_folder_changes.name)
     context = dg.build_sensor_context(instance=folder.instance, repository_def=defs.get_repository_def())
     assert sensor.validate_backfill_requests([request], context)  # targets only assets the sensor may launch
+
+
+def test_keys_in_too_many_stretches_become_one_covering_run():
+    order = [f"{i:03d}.txt" for i in range(40)]
+    every_other = order[1:40:2]
+    assert range_of(extraction_request(order, every_other)) == (order[1], order[39])
+    assert extraction_request(order, every_other[:MAX_BACKFILL_RANGES]).asset_graph_subset is not None
 
 
 def test_a_removed_seed_is_deleted_with_its_work_files_and_a_version_published(folder):
