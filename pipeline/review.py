@@ -147,7 +147,7 @@ mark.crossing::before {{ content: "◆"; font-size: 0.7em; vertical-align: super
 mark:hover, mark:focus {{ outline: 2px solid #333; }}
 mark.selected {{ outline: 3px solid #06c; }}
 .meta {{ color: #555; }} ul.unplaced {{ font-size: 0.9rem; }}
-#record {{ white-space: pre-wrap; font: 0.85rem ui-monospace, monospace; }}
+#record {{ white-space: pre-wrap; overflow-wrap: anywhere; font: 0.85rem ui-monospace, monospace; }}
 </style></head>
 <body><main>
 <h1>{heading}</h1>

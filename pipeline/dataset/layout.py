@@ -32,6 +32,9 @@ def table_files(table: str) -> str:
 class Layout:
     root: Path
 
+    def __post_init__(self) -> None:  # callers may pass a str ("output")
+        object.__setattr__(self, "root", Path(self.root))
+
     @property
     def versions(self) -> Path:
         return self.root / "versions"

@@ -27,3 +27,9 @@ def test_missing_things_are_errors(tmp_path):
         open_table(tmp_path, "figures", "20000101T000000.000000Z-000000000000")
     with pytest.raises(ValueError, match="no table"):
         open_table(tmp_path, "figurez")
+
+
+def test_the_output_folder_may_be_given_as_a_string(tmp_path):
+    publish_version(str(tmp_path), sample_tables(0), Lineage("c", "e"))
+    assert open_table(str(tmp_path), "series").collect().height == 6
+    assert list_versions(str(tmp_path)) == list_versions(tmp_path)
