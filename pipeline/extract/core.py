@@ -47,14 +47,18 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
     sentence = merge(span, analysed)
     last_mention: Mention | None = None
     last_resolved: Resolved | None = None
+    position = 0
     for part, clause in zip(parts, analysed):
-        inside = [m for m in mentions if part.start <= m.start < part.end]
-        for m in inside:
+        first = position
+        while position < len(mentions) and mentions[position].start < part.end:
+            position += 1
+        inside = mentions[first:position]
+        for index, m in enumerate(inside, first):
             is_rank = isinstance(m, Rank)
             group = last_resolved if (not is_rank and last_resolved is not None
                                       and paren_group(text, last_mention, m)) else None
             r = resolve(text, m, clause, sentence, ctx, doc_year, group, is_rank,
-                        _next_figure(text, mentions, m, span.end))
+                        _next_figure(text, mentions, index, span.end))
             figures.append(_figure(text, doc_id, m, r, sentence_text))
             _remember(ctx, r)
             if not is_rank:
@@ -64,12 +68,10 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
     return figures
 
 
-def _next_figure(text: str, mentions: list, m, default: int) -> int:
+def _next_figure(text: str, mentions: list, index: int, default: int) -> int:
     """Where the next figure with its own period starts: not "($10.2 billion)" or ", or 35.2%"."""
-    previous = m
-    for other in mentions:
-        if other.start <= m.start:
-            continue
+    previous = mentions[index]
+    for other in mentions[index + 1:]:
         if paren_group(text, previous, other) or restatement(text, previous, other):
             previous = other
             continue

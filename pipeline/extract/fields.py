@@ -52,7 +52,6 @@ _PRONOUN_OWNER = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?its\s", re.IGNORECAS
 _RANK_OBJECT = re.compile(
     r"\s+(?:of|for|in)\s+(?:(?:U\.S\.|US|American)\s+)?(?P<np>[a-z][a-z -]{2,50}?)"
     r"(?=\s+(?:to|from|in|and|after|by|with|at|as|among)\b|\s*[,.;(]|$)")
-_PRESENT_TENSE = re.compile(r"\b(?:is|are|remains?|stands?|has|currently|now|today)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +75,9 @@ class Clause:
     previous: "Clause | None" = None
     fresh_subject: bool = False
     of_label: str | None = None  # "exports of tree nuts" -> "tree nuts"
+    world: bool = False          # "overall U.S. exports", "all its trade partners"
+    same_product: bool = False   # "in that category", "such products"
+    deficit: bool = False
 
 
 @dataclass(slots=True)
@@ -107,6 +109,9 @@ def analyse_clause(text: str, span: Span, doc_year: int | None, previous: Clause
                     periods(text, span.start, span.end, doc_year), asides, previous)
     clause.fresh_subject = bool(flows) and any(p.iso3 != US or p.role == "owner" for p in parties)
     clause.of_label = labels.of_phrase(text, span.start, span.end) if flows else None
+    clause.world = WORLD_RE.search(text, span.start, span.end) is not None
+    clause.same_product = SAME_PRODUCT_RE.search(text, span.start, span.end) is not None
+    clause.deficit = _DEFICIT.search(text, span.start, span.end) is not None
     return clause
 
 
@@ -122,6 +127,9 @@ def merge(span: Span, parts: list[Clause]) -> Clause:
                     [f for c in parts for f in c.flows], [p for c in parts for p in c.products],
                     periods_, [a for c in parts for a in c.asides])
     merged.fresh_subject = any(c.fresh_subject for c in parts)
+    merged.world = any(c.world for c in parts)
+    merged.same_product = any(c.same_product for c in parts)
+    merged.deficit = any(c.deficit for c in parts)
     return merged
 
 
@@ -186,7 +194,7 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
         flow = flow.replace("outward", "inward")
     if flow == "balance" and measure == "level":
         deficit = bool(flow_words) and bool(_DEFICIT.search(flow_words)) or \
-            (flow_source == "context" and _ctx_deficit(text, clause))
+            (flow_source == "context" and clause.deficit)
         if deficit != flipped:
             sign = -1
     trace.append(f"partner={partner}<{party_why}")
@@ -214,8 +222,8 @@ def _measure(text: str, m, clause: Clause, group: Resolved | None, is_rank: bool
     if is_rank:
         trace.append("rank")
         return "rank", 1
-    before = text[clause.start:m.start]
-    after = text[m.end:clause.end]
+    before = text[max(clause.start, m.start - 200):m.start]
+    after = text[m.end:min(clause.end, m.end + 200)]
     if m.unit == "USD":
         if group is not None:
             trace.append("money:change (in parentheses after a percent change)")
@@ -280,8 +288,6 @@ def _inward(clause: Clause) -> bool:
     return any(p.iso3 != US and p.role == "owner" for p in clause.parties)
 
 
-def _ctx_deficit(text: str, clause: Clause) -> bool:
-    return bool(_DEFICIT.search(text, clause.start, clause.end))
 
 
 # --- reporter and partner -------------------------------------------------------------------
@@ -301,7 +307,7 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
             receiver = (before + after)[0].iso3 if before or after else \
                 ctx.reporter if ctx.reporter != US else ctx.partner
             return receiver or US, WORLD, False, "remittances received"
-        if WORLD_RE.search(text, clause.start, clause.end) and not is_rank:
+        if clause.world and not is_rank:
             return US, WORLD, False, "world phrase"
         if before or after:
             party = next((p for p in before if p.role in ("subject", "owner")), None) or \
@@ -389,7 +395,7 @@ def _product(text: str, m, clause: Clause, ctx: Context, flow_source: str, list_
     """(product, label, hs_code, why)."""
     if is_rank:
         return _rank_product(text, m, clause)
-    if SAME_PRODUCT_RE.search(text, clause.start, clause.end):
+    if clause.same_product:
         return ctx.product, ctx.label, ctx.hs_code, "'that category' = context"
     candidates: list[tuple[str, str]] = []
     if list_label and not list_is_not_product:
@@ -400,11 +406,13 @@ def _product(text: str, m, clause: Clause, ctx: Context, flow_source: str, list_
             candidates.append((np, "antecedent of 'which'"))
     if clause.of_label:
         candidates.append((clause.of_label, "of-phrase"))
-    for start, _end, _flow, words in clause.flows:
-        if _FLOW_NOUN.search(words) and (start < m.start or not candidates):
-            pre = labels.premodifier(text, clause.start, start)
-            if pre:
-                candidates.append((pre, "pre-modifier"))
+    nouns = [f[0] for f in clause.flows if _FLOW_NOUN.search(f[3])]
+    preceding = [start for start in nouns if start < m.start]
+    noun = preceding[-1] if preceding else nouns[0] if nouns and not candidates else None
+    if noun is not None:
+        pre = labels.premodifier(text, max(clause.start, noun - 80), noun)
+        if pre:
+            candidates.append((pre, "pre-modifier"))
     if not clause.flows and not clause.parties:
         subject = labels.subject(text, clause.start, m.start)
         if subject:
@@ -465,9 +473,7 @@ def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_ye
             return None, None, "no period named"
         if ctx.year is not None:
             year, why = ctx.year, "context"
-        elif doc_year is not None and _PRESENT_TENSE.search(text, sentence.start, sentence.end):
-            year, why = doc_year, "document date"
-        elif doc_year is not None:
+        elif doc_year is not None:  # "currently", present tense: as of the document's date
             year, why = doc_year, "document date"
     if measure not in ("change", "pct_change"):
         return year, None, why

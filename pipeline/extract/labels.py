@@ -68,7 +68,8 @@ def list_item(text: str, clause_start: int, money_start: int) -> str | None:
     if end <= clause_start or text[end] != "(":
         return None
     begin, depth = clause_start, 0
-    for i in range(end - 1, clause_start - 1, -1):
+    floor = max(clause_start, end - 160)
+    for i in range(end - 1, floor - 1, -1):
         ch = text[i]
         if ch == ")":
             opening = text.rfind("(", clause_start, i)
@@ -81,6 +82,9 @@ def list_item(text: str, clause_start: int, money_start: int) -> str | None:
         elif depth == 0 and ch in ",:;":
             begin = i + 1
             break
+    else:
+        if floor > clause_start:
+            return None
     item = _LIST_LEAD.sub("", _LIST_INTRO.sub("", text[begin:end]))
     bare = _PARENS.sub("", item)
     if not bare.strip() or _AMOUNT.search(bare) or len(bare.split()) > 8:

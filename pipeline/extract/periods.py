@@ -74,10 +74,11 @@ def document_date(text: str) -> dt.date | None:
         date = _to_date(m)
         if date is None:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
+        window = max(0, m.start() - 80)
+        line_start = text.rfind("\n", window, m.start()) + 1 or window
+        line_end = text.find("\n", m.end(), m.end() + 80)
         before = text[line_start:m.start()].strip()
-        after = text[m.end():len(text) if line_end < 0 else line_end].strip()
+        after = text[m.end():min(len(text), m.end() + 80) if line_end < 0 else line_end].strip()
         if before and not _DATE_LABEL.fullmatch(before):
             continue
         if not after:

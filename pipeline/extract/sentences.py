@@ -29,6 +29,7 @@ _CLAUSE_RE = re.compile(
     r"representing|accounting|giving|pushing|lifting|dragging)\b)"
 )
 
+MAX_SENTENCE = 2000
 _PAREN_RE = re.compile(r"[()]")
 _DASH_RE = re.compile(r"\s[—–]\s")
 
@@ -81,7 +82,21 @@ def sentences(text: str, line: Line) -> list[Span]:
         begin = m.end()
     if begin < line.end:
         spans.append(Span(begin, line.end))
-    return spans
+    return [piece for span in spans for piece in _bounded(text, span)]
+
+
+def _bounded(text: str, span: Span) -> list[Span]:
+    """Cut a run-on "sentence" (no punctuation for pages) at spaces: keeps the work per sentence bounded."""
+    if span.end - span.start <= MAX_SENTENCE:
+        return [span]
+    pieces, begin = [], span.start
+    while span.end - begin > MAX_SENTENCE:
+        cut = text.rfind(" ", begin + MAX_SENTENCE // 2, begin + MAX_SENTENCE)
+        cut = cut if cut > begin else begin + MAX_SENTENCE
+        pieces.append(Span(begin, cut))
+        begin = cut
+    pieces.append(Span(begin, span.end))
+    return pieces
 
 
 def clauses(text: str, sentence: Span) -> list[Span]:
