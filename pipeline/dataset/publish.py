@@ -97,8 +97,8 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent: str |
     }
     staging = layout.staging / f"{version_id}.{uuid.uuid4().hex}"
     _write_tables(staging, tables, {k: manifest[k] for k in _LINEAGE_KEYS})
-    for name, text in {**contents.texts, REVIEW: render_review(
-            tables["documents"], tables["figures"], tables["rejected"], f"trade-figures {version_id}")}.items():
+    review = render_review(tables["documents"], tables["figures"], tables["rejected"], f"trade-figures {version_id}")
+    for name, text in {**contents.texts, REVIEW: review}.items():
         (staging / name).write_text(text, encoding="utf-8")
     _check_staged(staging, tables)
     manifest["files"] = _list_files(staging)
