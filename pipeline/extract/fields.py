@@ -347,6 +347,13 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
     if len(distinct) > 1 and owners and counters and owners[0].iso3 not in {c.iso3 for c in counters} \
             and owners[0].start < counters[0].start and not us_counter:
         return owners[0].iso3, _nearest(counters, m).iso3, False, "third-country trade"
+    us_named = any(p.iso3 == US for p in parties)
+    between = [p for p in counters if p.prep in ("between", "and")]
+    if not us_named and len({p.iso3 for p in between}) > 1:  # "trade between Chile and China"
+        return between[0].iso3, between[1].iso3, False, "trade between two other economies"
+    if not us_named and len(distinct) == 1 and flow in ("export", "import") and \
+            any(p.role == "owner" for p in others) and not counters:  # "China's exports rose 5%"
+        return others[0].iso3, WORLD, False, "another economy's own trade"
     party = _nearest(others, m)
     flip = (bool(flow_words) and us_counter and party.role != "counter"
             and bool(_FLIPPABLE.search(flow_words))) or \

@@ -409,4 +409,14 @@ CASES = [
       fig("$13.2 billion", 13.2 * B, flow="balance", product="services", partner="JPN", year=2019),
       fig("5.7%", 5.7, measure="share", flow="import", partner="JPN", year=2019),
       fig("6.2%", 6.2, measure="share", flow="import", partner="JPN", year=2015)], True),
+    # --- fifth batch: trade that does not involve the United States ---
+    ("Trade between Chile and China reached $57 billion in 2021.",
+     [fig("$57 billion", 57 * B, flow="total", reporter="CHL", partner="CHN", year=2021)], True),
+    ("China's exports to the world rose 7.1% in 2023, while Germany’s exports fell 1.4 percent.",
+     [fig("7.1%", 7.1, measure="pct_change", flow="export", reporter="CHN", partner="WLD", year=2023),
+      fig("1.4 percent", -1.4, measure="pct_change", flow="export", reporter="DEU", partner="WLD",
+          year=2023)], True),
+    ("Indian exports to the United Arab Emirates climbed 12% to $31 billion in 2022.",
+     [fig("12%", 12, measure="pct_change", flow="export", reporter="IND", partner="ARE", year=2022),
+      fig("$31 billion", 31 * B, flow="export", reporter="IND", partner="ARE", year=2022)], True),
 ]
