@@ -32,7 +32,8 @@ _BASE_RE = re.compile(
     rf"|\b(?:from|since|over)\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<b4>{_YEAR})\b"
     rf"|\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against)\s+(?:[^\d;,.]{{0,50}}?\s)?(?P<b5>{_YEAR})\b)"
 )
-_YEAR_RE = re.compile(rf"(?=[12])(?:(?<![\w$.,/-])|(?<=FY)|(?<=FY\s))(?P<year>{_YEAR})(?![\w%]|,\d|\.\d|-\w)")
+_YEAR_RE = re.compile(rf"(?=[12])(?:(?<![\w$.,/-])|(?<=FY)|(?<=FY\s)|(?<=\d{{4}}[-–/]))(?P<year>{_YEAR})"
+                      rf"(?![\w%]|,\d|\.\d|-\w)")  # "FY2019", and "2018-2019" ends in 2019
 _DATE_YEAR_RE = re.compile(rf"{_MONTH}\s+(?:\d{{1,2}},?\s+)?$")
 _RELATIVE_RE = re.compile(
     r"\b(?=[latsyhopcfLATSYHOPCF])(?:\b(?P<last>last\s+year|the\s+(?:previous|prior|past)\s+year|a\s+year\s+(?:earlier|ago))\b"

@@ -24,7 +24,8 @@ _RANK_RE = re.compile(
     rf"\b(?=[A-Za-z\d])(?:\b(?P<ord>{_ORDINAL})\b(?:[\s-]+(?:{_SUPERLATIVE})\b|(?=\s+(?:among|in\s+the\s+ranking)))"
     rf"|\b(?:rank(?:ed|s|ing)?|placed|came\s+in|is|was)\s+(?:No\.\s*|number\s+)?(?P<ord2>{_ORDINAL})\b"
     rf"(?=\s+(?:among|as|in))"
-    rf"|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bour\s)|(?<=\btheir\s)|(?<=['’]s\s)|(?<=['’]\s))"
+    rf"|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bour\s)|(?<=\btheir\s)|(?<=['’]s\s)|(?<=['’]\s)|"
+    rf"(?<=\bas\s)|(?<=\bis\s)|(?<=\bwas\s)|(?<=\bremains\s)|(?<=\bremained\s))"
     rf"(?:single\s+)?(?:(?P<sup>largest|biggest|top|leading|number[- ]one)\b|(?:No\.|number)\s?(?P<no>\d{{1,2}})\b))",
     re.IGNORECASE,
 )

@@ -419,4 +419,7 @@ CASES = [
     ("Indian exports to the United Arab Emirates climbed 12% to $31 billion in 2022.",
      [fig("12%", 12, measure="pct_change", flow="export", reporter="IND", partner="ARE", year=2022),
       fig("$31 billion", 31 * B, flow="export", reporter="IND", partner="ARE", year=2022)], True),
+    ("Canada remains top U.S. export market, with purchases of $354 billion in 2018-2019.",
+     [fig("top", 1, unit="rank", flow="export", partner="CAN", year=2019),
+      fig("$354 billion", 354 * B, flow="export", partner="CAN", year=2019)], True),
 ]
