@@ -9,7 +9,8 @@ from assets.partitions import seed_partitions
 from assets.resources import TradeFiguresSettings
 from pipeline.assemble import assemble
 from pipeline.consistency import find_inconsistencies
-from pipeline.dataset import Lineage, open_table, publish_version
+from pipeline.dataset import Lineage, open_table, publish_version, verify_version
+from pipeline.dataset.layout import DICTIONARY, REVIEW
 from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.provenance import code_version
 from pipeline.workstore import WorkStore
@@ -38,11 +39,21 @@ def dataset(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettin
                              Lineage(code_version(), EXTRACTOR_VERSION, context.run.run_id))
     tables = assembled.tables
     per_document = tables.documents.select("doc_id", "status", "n_figures", "n_rejected", "reason")
+    changes = {entity: {k: v for k, v in counts.items() if not k.endswith("_ids")}
+               for entity, counts in result.manifest.get("changes", {}).items()}
+    series = open_table(settings.output_dir, "series", result.version_id).collect()
     context.log.info(f"{'published' if result.published else 'unchanged, kept'} version {result.version_id}")
     return dg.MaterializeResult(metadata={
         "version_id": result.version_id,
         "path": dg.MetadataValue.path(str(result.path)),
         "published": result.published,
+        "parent": result.manifest.get("parent") or "",
+        "changes_from_parent": dg.MetadataValue.json(changes),
+        "review_page": dg.MetadataValue.path(str(result.path / REVIEW)),
+        "data_dictionary": dg.MetadataValue.path(str(result.path / DICTIONARY)),
+        "pruned_versions": dg.MetadataValue.json(result.pruned),
+        "series_facts": series.height,
+        "series_conflicts": int(series["conflict"].sum()),
         "dagster/row_count": tables.figures.height,
         "dagster/column_schema": column_schema(FigureSchema),
         "documents": tables.documents.height,
@@ -70,4 +81,17 @@ def figures_are_consistent(trade_figures: TradeFiguresSettings) -> dg.AssetCheck
             "violations_list": markdown_table(
                 violations.with_columns(pl.col("figure_ids").list.join(", ")), limit=200, width=200),
         },
+    )
+
+
+@dg.asset_check(asset=dataset, description="Every file of the current version re-hashes to its manifest entry; "
+                "no file is missing, extra or altered.")
+def dataset_matches_manifest(trade_figures: TradeFiguresSettings) -> dg.AssetCheckResult:
+    verification = verify_version(trade_figures.settings().output_dir)
+    return dg.AssetCheckResult(
+        passed=verification.ok,
+        metadata={"version_id": verification.version_id, "files_checked": verification.checked,
+                  "missing": dg.MetadataValue.json(verification.missing),
+                  "extra": dg.MetadataValue.json(verification.extra),
+                  "altered": dg.MetadataValue.json(verification.altered)},
     )

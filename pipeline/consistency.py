@@ -1,9 +1,11 @@
 """Consistency of figures with each other: arithmetic identities and repeated statements.
 
 Each rule returns one row per violation: the rule, the figure_ids involved
-and a sentence saying what disagrees. Tolerances follow each figure's stated
-precision (``pipeline.rounding``), so rounding in the text is never a
-violation; only disagreements beyond it are.
+and a sentence saying what disagrees. Every figure stands for an interval of
+values: its stated precision (``pipeline.rounding``) around the value, wider
+for a hedged figure ("about"), open-ended for a bound ("more than"). Figures
+disagree only when no values within their intervals satisfy the rule, so
+rounding and hedging in the text are never violations.
 """
 from __future__ import annotations
 
@@ -14,6 +16,9 @@ from pipeline.rounding import half_unit
 FACT = ["reporter", "partner", "flow", "product", "product_label", "measure", "year", "base_year"]
 SUBJECT = ["reporter", "partner", "product", "product_label", "year"]
 VIOLATION_SCHEMA = {"rule": pl.String, "figure_ids": pl.List(pl.String), "description": pl.String}
+APPROX_SPREAD = 0.05
+"""How far from its value a hedged figure ("about", "nearly") may be: 5% of it."""
+_EPSILON = 1e-6
 
 
 def find_inconsistencies(figures: pl.DataFrame) -> pl.DataFrame:
@@ -27,10 +32,20 @@ def find_inconsistencies(figures: pl.DataFrame) -> pl.DataFrame:
 
 
 def _with_tolerance(figures: pl.DataFrame) -> pl.DataFrame:
+    """Add each figure's interval: ``lo`` and ``hi``."""
+    tolerance = pl.Series([half_unit(text, unit) for text, unit in figures.select("text", "unit").iter_rows()],
+                          dtype=pl.Float64)
+    spread = pl.when(pl.col("qualifier") == "approx").then(
+        pl.max_horizontal(pl.lit(tolerance), pl.col("value").abs() * APPROX_SPREAD)).otherwise(pl.lit(tolerance))
     return figures.with_columns(
-        pl.struct("text", "unit").map_elements(lambda f: half_unit(f["text"], f["unit"]), return_dtype=pl.Float64)
-        .alias("tolerance")
+        pl.when(pl.col("qualifier") == "at_most").then(float("-inf")).otherwise(pl.col("value") - spread).alias("lo"),
+        pl.when(pl.col("qualifier") == "at_least").then(float("inf")).otherwise(pl.col("value") + spread).alias("hi"),
     )
+
+
+def _apart(lo_a: pl.Expr, hi_a: pl.Expr, lo_b: pl.Expr, hi_b: pl.Expr) -> pl.Expr:
+    """True where the intervals [lo_a, hi_a] and [lo_b, hi_b] do not meet."""
+    return (lo_a > hi_b + _EPSILON) | (lo_b > hi_a + _EPSILON)
 
 
 def _violations(frame: pl.DataFrame, rule: str, ids: list[str], description: pl.Expr) -> pl.DataFrame:
@@ -43,10 +58,10 @@ def _violations(frame: pl.DataFrame, rule: str, ids: list[str], description: pl.
 
 def repeated_statements_disagree(rows: pl.DataFrame) -> pl.DataFrame:
     """The same fact stated twice (in one or several documents) with values apart beyond rounding."""
-    left = rows.select(*FACT, "figure_id", "value", "tolerance", "text", "doc_id")
+    left = rows.select(*FACT, "figure_id", "lo", "hi", "text", "doc_id")
     pairs = left.join(left, on=FACT, how="inner", suffix="_2", nulls_equal=True).filter(
         (pl.col("figure_id") < pl.col("figure_id_2"))
-        & ((pl.col("value") - pl.col("value_2")).abs() > pl.col("tolerance") + pl.col("tolerance_2") + 1e-6)
+        & _apart(pl.col("lo"), pl.col("hi"), pl.col("lo_2"), pl.col("hi_2"))
     )
     return _violations(pairs, "same_fact_agrees", ["figure_id", "figure_id_2"], pl.format(
         "{} {} {} {} {}: '{}' ({}) vs '{}' ({})", "reporter", "partner", "flow", "measure", "year",
@@ -55,21 +70,20 @@ def repeated_statements_disagree(rows: pl.DataFrame) -> pl.DataFrame:
 
 def _levels(rows: pl.DataFrame, flow: str) -> pl.DataFrame:
     return rows.filter((pl.col("measure") == "level") & (pl.col("flow") == flow)).select(
-        *SUBJECT, pl.col("figure_id").alias(f"{flow}_id"), pl.col("value").alias(flow),
-        pl.col("tolerance").alias(f"{flow}_tol"), pl.col("text").alias(f"{flow}_text"),
+        *SUBJECT, pl.col("figure_id").alias(f"{flow}_id"), pl.col("lo").alias(f"{flow}_lo"),
+        pl.col("hi").alias(f"{flow}_hi"), pl.col("text").alias(f"{flow}_text"),
     ).unique(SUBJECT, keep="first", maintain_order=True)
 
 
 def flows_do_not_add_up(rows: pl.DataFrame) -> pl.DataFrame:
     """exports + imports ≈ two-way total and exports − imports ≈ balance, same subject and year."""
     both = _levels(rows, "export").join(_levels(rows, "import"), on=SUBJECT, nulls_equal=True)
+    e_lo, e_hi, i_lo, i_hi = (pl.col(c) for c in ("export_lo", "export_hi", "import_lo", "import_hi"))
     total = both.join(_levels(rows, "total"), on=SUBJECT, nulls_equal=True).filter(
-        (pl.col("export") + pl.col("import") - pl.col("total")).abs()
-        > pl.col("export_tol") + pl.col("import_tol") + pl.col("total_tol") + 1e-6
+        _apart(e_lo + i_lo, e_hi + i_hi, pl.col("total_lo"), pl.col("total_hi"))
     )
     balance = both.join(_levels(rows, "balance"), on=SUBJECT, nulls_equal=True).filter(
-        (pl.col("export") - pl.col("import") - pl.col("balance")).abs()
-        > pl.col("export_tol") + pl.col("import_tol") + pl.col("balance_tol") + 1e-6
+        _apart(e_lo - i_hi, e_hi - i_lo, pl.col("balance_lo"), pl.col("balance_hi"))
     )
     return pl.concat([
         _violations(total, "exports_plus_imports_is_total", ["export_id", "import_id", "total_id"], pl.format(
@@ -89,27 +103,23 @@ def changes_do_not_match_levels(rows: pl.DataFrame) -> pl.DataFrame:
     """
     key = ["reporter", "partner", "flow", "product", "product_label"]
     levels = rows.filter((pl.col("measure") == "level") & (pl.col("flow") != "balance")).select(
-        *key, "year", "figure_id", "value", "tolerance", "text").unique([*key, "year"], keep="first",
-                                                                        maintain_order=True)
+        *key, "year", "figure_id", "lo", "hi", "text").unique([*key, "year"], keep="first", maintain_order=True)
     changes = rows.filter(pl.col("measure").is_in(["change", "pct_change"]) & pl.col("base_year").is_not_null())
     joined = (
         changes.select(*key, "year", "base_year", "measure", pl.col("figure_id").alias("change_id"),
-                       pl.col("value").alias("change"), pl.col("tolerance").alias("change_tol"),
+                       pl.col("lo").alias("change_lo"), pl.col("hi").alias("change_hi"),
                        pl.col("text").alias("change_text"))
-        .join(levels.rename({"figure_id": "now_id", "value": "now", "tolerance": "now_tol", "text": "now_text"}),
+        .join(levels.rename({"figure_id": "now_id", "lo": "now_lo", "hi": "now_hi", "text": "now_text"}),
               on=[*key, "year"], nulls_equal=True)
-        .join(levels.rename({"year": "base_year", "figure_id": "base_id", "value": "base", "tolerance": "base_tol",
+        .join(levels.rename({"year": "base_year", "figure_id": "base_id", "lo": "base_lo", "hi": "base_hi",
                              "text": "base_text"}), on=[*key, "base_year"], nulls_equal=True)
+        .filter(pl.col("base_lo") > 0)
     )
-    low = pl.col("now") - pl.col("now_tol")
-    high = pl.col("now") + pl.col("now_tol")
-    base_low = pl.col("base") - pl.col("base_tol")
-    base_high = pl.col("base") + pl.col("base_tol")
-    implied_low = pl.when(pl.col("measure") == "pct_change").then((low / base_high - 1) * 100).otherwise(low - base_high)
-    implied_high = pl.when(pl.col("measure") == "pct_change").then((high / base_low - 1) * 100).otherwise(high - base_low)
-    off = joined.filter(
-        (pl.col("change") + pl.col("change_tol") < implied_low) | (pl.col("change") - pl.col("change_tol") > implied_high)
-    )
+    now_lo, now_hi, base_lo, base_hi = (pl.col(c) for c in ("now_lo", "now_hi", "base_lo", "base_hi"))
+    pct = pl.col("measure") == "pct_change"
+    implied_lo = pl.when(pct).then((now_lo / base_hi - 1) * 100).otherwise(now_lo - base_hi)
+    implied_hi = pl.when(pct).then((now_hi / base_lo - 1) * 100).otherwise(now_hi - base_lo)
+    off = joined.filter(_apart(pl.col("change_lo"), pl.col("change_hi"), implied_lo, implied_hi))
     return _violations(off, "change_matches_levels", ["change_id", "now_id", "base_id"], pl.format(
         "{} {} {} {}: {} from {} to {} does not fit '{}' ({} → {})", "reporter", "partner", "flow", "product",
         "measure", "base_year", "year", "change_text", "base_text", "now_text"))

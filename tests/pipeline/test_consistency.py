@@ -51,3 +51,11 @@ def test_the_same_fact_stated_twice_must_agree_within_rounding():
     found = check(fig("$46 billion", -46e9, "balance"), fig("$46.6 billion", -46.6e9, "balance", doc_id="b"))
     assert found["rule"].to_list() == ["same_fact_agrees"]
     assert "$46 billion" in found["description"][0] and "$46.6 billion" in found["description"][0]
+
+
+def test_hedged_and_bounded_figures_are_intervals():
+    at_least = dict(fig("US $100 billion", 100e9, "import"), qualifier="at_least")
+    assert check(at_least, fig("$102.48 billion", 102.48e9, "import", doc_id="b")).is_empty()
+    assert not check(at_least, fig("$95 billion", 95e9, "import", doc_id="b")).is_empty()
+    about = dict(fig("$536 billion", 536e9, "total"), qualifier="approx")
+    assert check(about, fig("$243 billion", 243e9, "export"), fig("$300 billion", 300e9, "import")).is_empty()
