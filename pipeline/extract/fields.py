@@ -228,7 +228,7 @@ def _measure(text: str, m, clause: Clause, group: Resolved | None, is_rank: bool
         if group is not None:
             trace.append("money:change (in parentheses after a percent change)")
             return "change", -1 if group.value < 0 else 1
-        change = CHANGE_BEFORE_RE.search(before[-60:])
+        change = CHANGE_BEFORE_RE.search(before[-45:])
         if change:
             trace.append(f"money:change<'{change.group().strip()}'")
             return "change", -1 if change.group("down") else 1
@@ -248,7 +248,7 @@ def _measure(text: str, m, clause: Clause, group: Resolved | None, is_rank: bool
     if direction:
         trace.append(f"percent:pct_change<'{direction.group().strip()}'")
         return "pct_change", -1 if direction.group("down") else 1
-    if SHARE_BEFORE_RE.search(before[-60:]) or SHARE_AFTER_RE.match(after):
+    if SHARE_BEFORE_RE.search(before[-50:]) or SHARE_AFTER_RE.match(after):
         trace.append("percent:share")
         return "share", 1
     for word in reversed(list(DIRECTION_RE.finditer(before))):

@@ -106,7 +106,8 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
     bases: list[YearToken] = []
     taken: set[int] = set()
     years: list[YearToken] = []
-    has_year = _YEAR_RE.search(text, start, end) is not None
+    segment = text[start:end]
+    has_year = ("19" in segment or "20" in segment) and _YEAR_RE.search(text, start, end) is not None
     for m in (_BASE_RE.finditer(text, start, end) if has_year else ()):
         for b, y in (("b1", "y1"), ("b2", "y2"), ("b3", "y3"), ("b4", None), ("b5", None)):
             if m.group(b):

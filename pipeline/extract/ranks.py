@@ -29,7 +29,7 @@ _RANK_RE = re.compile(
     rf"(?:single\s+)?(?:(?P<sup>largest|biggest|top|leading|number[- ]one)\b|(?:No\.|number)\s?(?P<no>\d{{1,2}})\b))",
     re.IGNORECASE,
 )
-_HINT = re.compile(r"larg|bigg|lead|top|great|most|rank|placed|came|among|number|No\.", re.IGNORECASE)
+_HINTS = ("larg", "bigg", "lead", "top", "great", "most", "rank", "placed", "came", "among", "number", "no.")
 _WINDOW = re.compile(r"(?:[\s-]+(?:[\w.'’&-]+))", re.IGNORECASE)
 _STOP_NOUNS = re.compile(
     r"categor\w*|products?|items?|sectors?|industr\w*|compan\w*|firms?|economy|economies|cities|"
@@ -52,7 +52,8 @@ class Rank:
 def find_ranks(text: str, start: int, end: int) -> list[Rank]:
     """Rank figures in ``text[start:end]``: span is the ordinal (or "top"/"largest") alone."""
     found: list[Rank] = []
-    if not _HINT.search(text, start, end):
+    lowered = text[start:end].lower()
+    if not any(hint in lowered for hint in _HINTS):
         return found
     for m in _RANK_RE.finditer(text, start, end):
         group = next(g for g in ("ord", "ord2", "sup", "no") if m.group(g))

@@ -62,7 +62,7 @@ PRODUCT_RE = re.compile(r"\b(?=go|ad|hi|te|in|ag|fa|ma|se|me)(?:" + "|".join(f"(
                         re.IGNORECASE)
 PRODUCT_OF_GROUP = {f"p{i}": product for i, (_, product) in enumerate(_PRODUCT_WORDS)}
 # "in that category", "such products": the product of the sentence before.
-SAME_PRODUCT_RE = re.compile(r"\b(?:that|this|the\s+same)\s+(?:category|sector|segment)|"
+SAME_PRODUCT_RE = re.compile(r"\b(?=th|su)(?:that|this|the\s+same)\s+(?:category|sector|segment)|"
                              r"\b(?:such|these|those)\s+(?:products|goods|items)\b", re.IGNORECASE)
 
 # A label naming a whole product class rather than a category. Modifiers first.
@@ -112,11 +112,11 @@ DIRECTION_AFTER_RE = re.compile(
     rf"(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS}))\b", re.IGNORECASE)
 # Before a money amount: the amount is the change itself ("up $10 billion", "an increase of $2 billion").
 CHANGE_BEFORE_RE = re.compile(
-    rf"\b(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS}))\s*(?:\(\s*)?(?:(?:of|by)\s+)?"
+    rf"\b(?=[a-zA-Z])(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS}))\s*(?:\(\s*)?(?:(?:of|by)\s+)?"
     r"(?:(?:about|around|nearly|almost|roughly|some|approximately|an\s+estimated|over|more\s+than|"
     r"less\s+than|under)\s+)?\(?\s*$", re.IGNORECASE)
 SHARE_BEFORE_RE = re.compile(
-    r"\b(?:account(?:ed|s|ing)?\s+for|represent(?:ed|s|ing)?|made\s+up|makes?\s+up|make\s+up|"
+    r"\b(?=ac|re|ma|co|eq|sh|we|ca|so|de)(?:account(?:ed|s|ing)?\s+for|represent(?:ed|s|ing)?|made\s+up|makes?\s+up|make\s+up|"
     r"comprise[ds]?|comprising|constitut\w+|equal(?:l?ed|s)?(?:\s+to)?|shares?(?:\s+(?:of|was|is|"
     r"stood\s+at|reached|rose\s+to|fell\s+to|at))?|went\s+to|came\s+from|sourced|sources|"
     r"destined\s+for)\s+(?:(?:about|around|nearly|almost|roughly|some|approximately|an\s+estimated|"
@@ -137,7 +137,7 @@ QUALIFIER_OF_GROUP = {f"q{i}": q for i, (_, q) in enumerate(_QUALIFIER_WORDS)}
 
 # Phrases that make the counterpart the world as a whole.
 WORLD_RE = re.compile(
-    r"\b(?:all\s+(?:its|their|our)\s+(?:trade|trading)\s+partners|(?:the\s+)?rest\s+of\s+the\s+world|"
+    r"\b(?=al|re|th|ar|to|fr|wi|wo|gl|ov)(?:all\s+(?:its|their|our)\s+(?:trade|trading)\s+partners|(?:the\s+)?rest\s+of\s+the\s+world|"
     r"(?:around|to|from|with)\s+the\s+world\b|worldwide|globally|global\s+(?:exports|imports|trade)|"
     r"all\s+(?:countries|partners|sources|destinations|markets)|overall\s+(?:U\.S\.\s+)?"
     r"(?:exports|imports|trade)|total\s+(?:U\.S\.|US)\s+(?:exports|imports|trade))", re.IGNORECASE)
