@@ -4,14 +4,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)/.dagster
+# Per-partition materialisations written in batches, one planned event per asset and run (assets/run.py).
+export DAGSTER_EVENT_BATCH_SIZE ?= 500
+export DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS ?= 1
 
-.PHONY: run test ui lock clean
+.PHONY: run test ui bench lock clean
 
 run: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m assets.run
 
 test: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m pytest
+
+# The scale benchmark (issue 7): JSON lines, then a table; BENCH_ARGS="--docs 1000" for a quicker one.
+bench: $(INSTALLED)
+	$(BIN)/python -m tests.bench $(BENCH_ARGS)
 
 ui: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p $${PORT:-3000}

@@ -1,0 +1,232 @@
+"""`make bench`: the pipeline at scale, side by side with the alternatives, in one run.
+
+    python -m tests.bench [--docs 1000,10000] [--work DIR]
+
+Prints one JSON line per measurement as it is taken, then a table with the
+issue's targets. Every pipeline run is a separate `python -m assets.run`
+process on a fresh SQLite instance (the project's dagster.yaml), timed by
+wall clock; its peak memory is the largest resident set among that process and
+its descendants (``RUSAGE_CHILDREN`` of a fresh wrapper). Dagster's floor is a one-asset run timed the
+same way on the same kind of instance.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from pipeline.extract import extract_figures
+from tests.bench.corpus import generate, make_document
+
+REPO = Path(__file__).resolve().parents[2]
+SCORER = REPO.parent / "shared" / "tools" / "score.py"
+MB = 1_000_000
+results: list[dict] = []
+
+
+def report(metric: str, value: float, unit: str, target: str = "", met: bool | None = None, **extra) -> None:
+    row = {"metric": metric, "value": round(value, 4), "unit": unit, "target": target, "met": met, **extra}
+    results.append(row)
+    print(json.dumps(row), flush=True)
+
+
+def isolated(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS in MB, stdout) of ``args``; raises if it fails.
+
+    A fresh wrapper process runs it, so the wrapper's RUSAGE_CHILDREN peak is
+    this process tree's alone (the largest resident set among its processes).
+    """
+    wrapper = ("import json,resource,subprocess,sys,time\n"
+               "t=time.perf_counter(); p=subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+               "el=time.perf_counter()-t\n"
+               "sys.stderr.write(p.stderr); sys.stdout.write(p.stdout)\n"
+               "print(json.dumps({'__bench__': [el, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024]}))\n"
+               "sys.exit(p.returncode)\n")
+    proc = subprocess.run([sys.executable, "-c", wrapper, *args], cwd=REPO, env=env, capture_output=True, text=True)
+    if proc.returncode:
+        raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}):\n{proc.stdout[-2000:]}\n"
+                           f"{proc.stderr[-4000:]}")
+    *lines, last = proc.stdout.rstrip("\n").split("\n")
+    elapsed, peak = json.loads(last)["__bench__"]
+    return elapsed, peak, "\n".join(lines)
+
+
+def instance_env(root: Path, seeds: Path) -> dict[str, str]:
+    """A fresh DAGSTER_HOME with the project's dagster.yaml, and the folders of one pipeline."""
+    home = root / "dagster_home"
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
+    return {**os.environ, "DAGSTER_HOME": str(home), "TRADE_FIGURES_SEEDS_DIR": str(seeds),
+            "TRADE_FIGURES_OUTPUT_DIR": str(root / "output"), "PYTHONPATH": str(REPO)}
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("shared_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# -- extraction -------------------------------------------------------------------------------------------------
+def bench_extraction(seeds: Path, sample_bytes: int) -> None:
+    """Both extractors over the same documents (the first ``sample_bytes`` of the corpus)."""
+    from quantulum3 import parser
+
+    texts, size = [], 0
+    for path in sorted(seeds.iterdir()):
+        if size >= sample_bytes:
+            break
+        texts.append((path.stem, path.read_text(encoding="utf-8")))
+        size += len(texts[-1][1].encode())
+    extract_figures(texts[0][1][:500], "warm-up")
+    parser.parse("Exports were $1.2 billion, up 4%.")  # loads quantulum3's unit tables
+    ours = _throughput(lambda text, doc_id: extract_figures(text, doc_id), texts, size)
+    theirs = _throughput(lambda text, doc_id: parser.parse(text), texts, size)
+    report("extract_pipeline_mb_per_s", ours, "MB/s", documents=len(texts), mb=round(size / MB, 3))
+    report("extract_quantulum3_mb_per_s", theirs, "MB/s", documents=len(texts), mb=round(size / MB, 3))
+    report("extract_speedup_vs_quantulum3", ours / theirs, "x", ">= 100", ours / theirs >= 100)
+
+
+def _throughput(extract, texts: list[tuple[str, str]], size: int) -> float:
+    start = time.perf_counter()
+    for doc_id, text in texts:
+        extract(text, doc_id)
+    return size / MB / (time.perf_counter() - start)
+
+
+def bench_linearity(sizes=(10_000, 100_000, 1_000_000)) -> None:
+    """Extractor seconds per MB on single documents of growing size: flat when the cost is linear."""
+    per_mb = []
+    for size in sizes:
+        text = make_document(random.Random(size), f"size_{size}", size).text
+        start = time.perf_counter()
+        extract_figures(text, f"size_{size}")
+        per_mb.append((time.perf_counter() - start) / (len(text.encode()) / MB))
+        report(f"extract_s_per_mb_{size // 1000}kb", per_mb[-1], "s/MB")
+    growth = per_mb[-1] / per_mb[0]
+    report("extract_cost_growth_1mb_vs_10kb", growth, "x per MB", "<= 1.5 (linear)", growth <= 1.5)
+
+
+# -- the pipeline -------------------------------------------------------------------------------------------------
+def subset(corpus: Path, n: int, root: Path) -> Path:
+    """The corpus' first ``n`` documents as a seeds folder of its own (hard links)."""
+    seeds = root / "seeds"
+    seeds.mkdir(parents=True)
+    for path in sorted((corpus / "seeds").iterdir())[:n]:
+        os.link(path, seeds / path.name)
+    return seeds
+
+
+def bench_floor(root: Path) -> float:
+    env = instance_env(root / "floor", root / "floor" / "seeds")
+    floor = min(isolated([sys.executable, "-m", "tests.bench.floor"], env)[0] for _ in range(3))
+    report("dagster_floor_s", floor, "s", note="one trivial asset, whole process, best of 3")
+    return floor
+
+
+def bench_run(corpus: Path, n: int, root: Path, floor: float, gold: list[dict]) -> Path:
+    run_root = root / f"run_{n}"
+    seeds = subset(corpus, n, run_root)
+    env = instance_env(run_root, seeds)
+    command = [sys.executable, "-m", "assets.run"]
+    elapsed, peak, out = isolated(command, env)
+    big = n >= 10_000
+    report(f"run_{n}_docs_s", elapsed, "s", "< 120" if big else "", elapsed < 120 if big else None,
+           ratio_to_floor=round(elapsed / floor, 2), docs_per_s=round(n / elapsed, 1), summary=out.splitlines()[-1])
+    report(f"run_{n}_docs_peak_mb", peak, "MB", "< 1536" if big else "", peak < 1536 if big else None)
+    output = run_root / "output"
+    if not big:
+        score_published(output, gold, n)
+        changed = sorted(seeds.iterdir())[n // 2]
+        text = changed.read_text(encoding="utf-8")
+        changed.unlink()  # a hard link into the corpus: replace the file, do not edit it in place
+        changed.write_text(text.replace("billion", "million", 1), encoding="utf-8")
+        inc, inc_peak, out = isolated(command, env)
+        report(f"run_{n}_one_changed_s", inc, "s", "< 3x floor", inc < 3 * floor,
+               ratio_to_floor=round(inc / floor, 2), ratio_to_full=round(inc / elapsed, 3),
+               peak_mb=round(inc_peak, 1), summary=out.splitlines()[-1])
+        same, _, out = isolated(command, env)
+        report(f"run_{n}_nothing_changed_s", same, "s", ratio_to_floor=round(same / floor, 2),
+               summary=out.splitlines()[-1])
+    return output
+
+
+def score_published(output: Path, gold: list[dict], n: int) -> None:
+    scorer = load_scorer()
+    predictions = pl.scan_parquet(output / "current" / "figures" / "**" / "*.parquet",
+                                  hive_partitioning=True).collect().to_dicts()
+    doc_ids = {f"bench_{i:06d}" for i in range(n)}
+    summary, _ = scorer.score([g for g in gold if g["doc_id"] in doc_ids], predictions)
+    detection, full = summary["detection"], summary["full_record"]
+    report(f"run_{n}_detection_precision", detection["precision"], "", gold=summary["gold"],
+           predicted=summary["predicted"])
+    report(f"run_{n}_detection_recall", detection["recall"], "")
+    report(f"run_{n}_full_record_f1", full["f1"], "", field_accuracy=summary["field_accuracy"])
+
+
+def bench_reading(output: Path, n: int) -> None:
+    """A per-partner aggregate over the published version, in polars and in DuckDB."""
+    figures = output / "current" / "figures"
+    start = time.perf_counter()
+    by_polars = (pl.scan_parquet(figures / "**" / "*.parquet", hive_partitioning=True)
+                 .group_by("partner").agg(figures=pl.len(), usd=pl.col("value").filter(pl.col("unit") == "USD").sum())
+                 .sort("partner").collect())
+    report(f"read_{n}_partner_aggregate_polars_s", time.perf_counter() - start, "s", partners=by_polars.height)
+    start = time.perf_counter()
+    by_duckdb = duckdb.sql(
+        f"select partner, count(*) as figures, sum(value) filter (where unit = 'USD') as usd "
+        f"from read_parquet('{figures}/*/*.parquet', hive_partitioning = true) group by partner order by partner"
+    ).pl()
+    report(f"read_{n}_partner_aggregate_duckdb_s", time.perf_counter() - start, "s", partners=by_duckdb.height,
+           same_as_polars=by_duckdb["figures"].to_list() == by_polars["figures"].to_list())
+
+
+def table() -> str:
+    lines = [f"{'metric':<42} {'value':>12} {'unit':<10} {'target':<16} met", "-" * 86]
+    for row in results:
+        met = "" if row["met"] is None else ("yes" if row["met"] else "NO")
+        lines.append(f"{row['metric']:<42} {row['value']:>12,.4g} {row['unit']:<10} {row['target']:<16} {met}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", default="1000,10000", help="corpus sizes for `make run` (comma-separated)")
+    parser.add_argument("--work", type=Path, help="keep the corpus and runs here (default: a temp folder)")
+    parser.add_argument("--sample-kb", type=int, default=250, help="text both extractors read, in KB")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(n) for n in args.docs.split(","))
+    root = args.work or Path(tempfile.mkdtemp(prefix="trade-figures-bench-"))
+    try:
+        start = time.perf_counter()
+        gold = generate(sizes[-1], root / "corpus")
+        corpus_mb = sum(p.stat().st_size for p in (root / "corpus" / "seeds").iterdir()) / MB
+        report("corpus_generated_s", time.perf_counter() - start, "s", documents=sizes[-1],
+               mb=round(corpus_mb, 1), gold_figures=len(gold))
+        bench_extraction(root / "corpus" / "seeds", args.sample_kb * 1000)
+        bench_linearity()
+        floor = bench_floor(root)
+        for n in sizes:
+            output = bench_run(root / "corpus", n, root, floor, gold)
+        bench_reading(output, sizes[-1])
+    finally:
+        if args.work is None:
+            shutil.rmtree(root, ignore_errors=True)
+    print()
+    print(table())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
