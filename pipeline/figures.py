@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,7 @@ class Figure:
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
     def as_record(self) -> dict:
-        record = asdict(self)
+        # A shallow copy: every field is a str, int or float (dataclasses.asdict deep-copies, 10x slower).
+        record = {f.name: getattr(self, f.name) for f in fields(self)}
         record["figure_id"] = self.figure_id
         return record
