@@ -5,7 +5,7 @@ from pipeline.figures import Figure
 
 from .context import Context
 from .economies import US
-from .fields import Clause, Resolved, analyse_clause, merge, paren_group, resolve, restatement
+from .fields import Clause, Resolved, analyse_clause, analyse_heading, merge, paren_group, resolve, restatement
 from .numbers import Mention, find_mentions
 from .periods import document_date
 from .ranks import Rank, find_ranks
@@ -35,7 +35,7 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
                                       *find_ranks(text, span.start, span.end)]
     if not mentions:
         if line.heading or line.intro:
-            _heading(text, analyse_clause(text, span, doc_year, None), ctx, line.intro)
+            _heading(analyse_heading(text, span, doc_year), ctx, line.intro)
         return []
     mentions.sort(key=lambda m: m.start)
     sentence_text = text[span.start:span.end]
@@ -121,7 +121,7 @@ def _carry_clause(text: str, clause: Clause, sentence: Clause, ctx: Context, doc
         ctx.product, ctx.label, ctx.hs_code = r.product, r.label, r.hs_code
 
 
-def _heading(text: str, heading: Clause, ctx: Context, intro: bool) -> None:
+def _heading(heading: Clause, ctx: Context, intro: bool) -> None:
     """"U.S.-Korea Trade Facts", "Imports": a heading names the subject of what follows.
 
     A list intro ("Top U.S. export markets in 2022:") also gives the list its period.

@@ -19,7 +19,6 @@ EU = "EUU"  # no ISO 3166 alpha-3 exists for the EU; the World Bank's code
 _EXTRA: dict[str, str | None] = {
     "U.S.": US, "US": US, "U.S.A.": US, "USA": US, "United States": US,
     "United States of America": US, "America": US,
-    "the States": US,
     "North America": None, "North American": None, "South America": None,
     "South American": None, "Latin America": None, "Latin American": None,
     "Central America": None, "Central American": None, "the Americas": None,
@@ -105,7 +104,7 @@ def _trie_regex(words: list[str]) -> str:
 
 NAMES: dict[str, str | None] = {**_pycountry_names(), **_DEMONYMS, **_EXTRA}
 _NAME_RE = re.compile(
-    r"(?<![\w.])(" + _trie_regex(sorted(NAMES)) + r")(?![\w])(?:['’]s\b|(?<=s)['’](?!\w))?"
+    r"(?<![\w.])(?=[^\W\d_a-z])(" + _trie_regex(sorted(n for n in NAMES if n[:1].isupper())) + r")(?![\w])(?:['’]s\b|(?<=s)['’](?!\w))?"
 )
 
 

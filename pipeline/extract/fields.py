@@ -115,6 +115,14 @@ def analyse_clause(text: str, span: Span, doc_year: int | None, previous: Clause
     return clause
 
 
+def analyse_heading(text: str, span: Span, doc_year: int | None) -> Clause:
+    """The little a heading or list intro can say: economies, flow words, years."""
+    parties = _parties(text, span, [])
+    flows = [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup], m.group())
+             for m in FLOW_RE.finditer(text, span.start, span.end)]
+    return Clause(span.start, span.end, parties, flows, [], periods(text, span.start, span.end, doc_year), [])
+
+
 def merge(span: Span, parts: list[Clause]) -> Clause:
     """The sentence as one clause, from its analysed clauses (no second scan)."""
     if len(parts) == 1:
@@ -251,7 +259,7 @@ def _measure(text: str, m, clause: Clause, group: Resolved | None, is_rank: bool
     if SHARE_BEFORE_RE.search(before[-50:]) or SHARE_AFTER_RE.match(after):
         trace.append("percent:share")
         return "share", 1
-    for word in reversed(list(DIRECTION_RE.finditer(before))):
+    for word in reversed(list(DIRECTION_RE.finditer(before[-100:]))):
         if word.group().lower() in _COMPARATIVES:
             continue
         trace.append(f"percent:pct_change<'{word.group()}'")

@@ -38,6 +38,8 @@ _MENTION_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+_FRACTION_HINT = re.compile(r"(?i:half|halves|third|quarter|fourth|fifth|tenth)")
 # A fraction word that names a period, not a share ("the first half of 2013").
 _PERIOD_BEFORE = re.compile(r"(?:first|second|third|last|past|next|latter|other|fourth|a)\s+$",
                             re.IGNORECASE)
@@ -69,7 +71,9 @@ def _number(text: str) -> float:
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Money amounts, percentages and fractions in ``text[start:end]`` (absolute offsets)."""
     stop = len(text) if end is None else end
-    found = []
+    found: list[Mention] = []
+    if not _DIGIT.search(text, start, stop) and not _FRACTION_HINT.search(text, start, stop):
+        return found
     for m in _MENTION_RE.finditer(text, start, stop):
         mention = _to_mention(m)
         if mention and not _excluded(text, mention, stop):

@@ -45,6 +45,9 @@ _RELATIVE_RE = re.compile(
 )
 
 
+_RELATIVE_HINTS = ("year", "annual", "y/y", "histor", "tradition", "estimates")
+
+
 @dataclass(frozen=True, slots=True)
 class YearToken:
     start: int
@@ -123,7 +126,9 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
             continue
         years.append(YearToken(m.start(), m.end(), int(m.group()), False))
     year_on_year = no_period = False
-    for m in _RELATIVE_RE.finditer(text, start, end):
+    lowered = segment.lower()
+    relative = any(hint in lowered for hint in _RELATIVE_HINTS)
+    for m in (_RELATIVE_RE.finditer(text, start, end) if relative else ()):
         if m.group("yoy"):
             year_on_year = True
         elif m.group("none"):

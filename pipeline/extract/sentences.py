@@ -31,6 +31,7 @@ _CLAUSE_RE = re.compile(
 
 MAX_SENTENCE = 2000
 _PAREN_RE = re.compile(r"[()]")
+_ASIDE_HINT = re.compile(r"[(—–]")
 _DASH_RE = re.compile(r"\s[—–]\s")
 
 
@@ -120,7 +121,10 @@ def _inside_parentheses(text: str, start: int, pos: int) -> bool:
 
 def parenthesized(text: str, start: int, end: int) -> list[Span]:
     """Spans inside (...) or between paired dashes: asides whose names are not the subject."""
-    spans, depth, opened = [], 0, start
+    spans: list[Span] = []
+    if not _ASIDE_HINT.search(text, start, end):
+        return spans
+    depth, opened = 0, start
     for m in _PAREN_RE.finditer(text, start, end):
         if m.group() == "(":
             if depth == 0:
