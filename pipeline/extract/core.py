@@ -1,6 +1,8 @@
 """The document loop: lines -> sentences -> clauses -> figures, carrying context."""
 from __future__ import annotations
 
+import re
+
 from pipeline.figures import Figure
 
 from .context import Context
@@ -10,6 +12,9 @@ from .numbers import Mention, find_mentions
 from .periods import document_date
 from .ranks import Rank, find_ranks
 from .sentences import Line, Span, clauses, lines, sentences
+
+
+_TRADE_YEAR_HINT = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def extract_figures(text: str, doc_id: str) -> list[Figure]:
@@ -36,6 +41,8 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
     if not mentions:
         if line.heading or line.intro:
             _heading(analyse_heading(text, span, doc_year), ctx, line.intro)
+        elif _TRADE_YEAR_HINT.search(text, span.start, span.end):
+            _set_period(analyse_heading(text, span, doc_year), ctx)
         return []
     mentions.sort(key=lambda m: m.start)
     sentence_text = text[span.start:span.end]
@@ -119,6 +126,15 @@ def _carry_clause(text: str, clause: Clause, sentence: Clause, ctx: Context, doc
     if clause.flows:
         ctx.flow = r.flow
         ctx.product, ctx.label, ctx.hs_code = r.product, r.label, r.hs_code
+
+
+def _set_period(sentence: Clause, ctx: Context) -> None:
+    """"The U.S. trade deficit narrowed sharply in 2023": one year named about trade sets the period."""
+    years = {t.year for t in sentence.periods.years}
+    if sentence.flows and len(years) == 1:
+        year = years.pop()
+        if year != ctx.year:
+            ctx.year, ctx.base_year = year, None
 
 
 def _heading(heading: Clause, ctx: Context, intro: bool) -> None:

@@ -32,6 +32,8 @@ _BASE_RE = re.compile(
     rf"|\b(?:from|since|over)\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<b4>{_YEAR})\b"
     rf"|\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against)\s+(?:[^\d;,.]{{0,50}}?\s)?(?P<b5>{_YEAR})\b)"
 )
+_RECORD_SINCE = re.compile(r"\b(?:lowest|highest|largest|smallest|biggest|first|best|worst|most|least|"
+                           r"strongest|weakest)(?:\s+(?:level|point|amount|value|total))?\s+$", re.IGNORECASE)
 _YEAR_RE = re.compile(rf"(?=[12])(?:(?<![\w$.,/-])|(?<=FY)|(?<=FY\s)|(?<=\d{{4}}[-–/]))(?P<year>{_YEAR})"
                       rf"(?![\w%]|,\d|\.\d|-\w)")  # "FY2019", and "2018-2019" ends in 2019
 _DATE_YEAR_RE = re.compile(rf"{_MONTH}\s+(?:\d{{1,2}},?\s+)?$")
@@ -112,7 +114,11 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
     segment = text[start:end]
     has_year = ("19" in segment or "20" in segment) and _YEAR_RE.search(text, start, end) is not None
     for m in (_BASE_RE.finditer(text, start, end) if has_year else ()):
+        record = _RECORD_SINCE.search(text, max(start, m.start() - 30), m.start())
         for b, y in (("b1", "y1"), ("b2", "y2"), ("b3", "y3"), ("b4", None), ("b5", None)):
+            if m.group(b) and record:  # "the lowest since 2010" dates a record: neither base nor year
+                taken.add(m.start(b))
+                break
             if m.group(b):
                 later = int(m.group(y)) if y else None
                 # "from $34.4 billion in 2011 to ...": the base is named where "from" is

@@ -74,8 +74,8 @@ def sentences(text: str, line: Line) -> list[Span]:
     """Sentences of one line; abbreviations such as "U.S." do not end one."""
     spans, begin = [], line.start
     for m in _BOUNDARY_RE.finditer(text, line.start, line.end):
-        token = text[max(line.start, m.start() - 6):m.start()].rsplit(None, 1)[-1].lower()
-        token = token.lstrip("(\"“")
+        words = text[max(line.start, m.start() - 6):m.start()].rsplit(None, 1)
+        token = words[-1].lower().lstrip("(\"“") if words else ""
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
         end = m.start() + 1

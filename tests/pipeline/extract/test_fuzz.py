@@ -38,6 +38,11 @@ def test_any_unicode_text(text):
     _check(text)
 
 
+def test_punctuation_at_line_start():
+    _check("! 0")
+    _check(". $5 billion. ? 5%")
+
+
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(trade_text)
 def test_trade_like_text(text):
