@@ -50,6 +50,18 @@ Japanese companies employ nearly 1 million workers in the United States.
 Japan's share of U.S. imports fell to 5.7% in 2019 from 6.2% in 2015.
 U.S. exports to Japan have grown by more than a third since 2010.
 """
+REUTERS_STYLE = """WASHINGTON, Feb 7 (Reuters) - The U.S. trade deficit narrowed sharply in 2023 as imports fell, with the goods deficit with China dropping to its lowest level in 14 years.
+
+The trade gap shrank 18.7% to $773.4 billion last year, the Commerce Department said on Wednesday. Imports decreased 3.6% to $3.8 trillion, while exports rose 1.2% to a record $3.1 trillion.
+
+The goods trade deficit with China decreased $103.6 billion to $279.4 billion. Imports from China fell 20.3% to $427.2 billion, the lowest since 2010.
+
+Mexico overtook China as the top source of U.S. imports, with $475.6 billion in goods shipped north. Canada ranked second, at $421.1 billion.
+
+Economists polled by Reuters had forecast a deficit of $62.2 billion for December.
+
+Reporting by Jane Doe; Editing by John Smith
+"""
 BRAZIL_SHEET = """U.S. Relations With Brazil
 
 Bureau of Western Hemisphere Affairs
@@ -422,4 +434,14 @@ CASES = [
     ("Canada remains top U.S. export market, with purchases of $354 billion in 2018-2019.",
      [fig("top", 1, unit="rank", flow="export", partner="CAN", year=2019),
       fig("$354 billion", 354 * B, flow="export", partner="CAN", year=2019)], True),
+    (REUTERS_STYLE,
+     [fig("18.7%", -18.7, measure="pct_change", flow="balance", partner="WLD", year=2023, base_year=2022),
+      fig("$773.4 billion", -773.4 * B, flow="balance", partner="WLD", year=2023),
+      fig("3.6%", -3.6, measure="pct_change", flow="import", partner="WLD", year=2023),
+      fig("$3.1 trillion", 3.1e12, flow="export", partner="WLD", year=2023),
+      fig("$103.6 billion", -103.6 * B, measure="change", flow="balance", partner="CHN", product="goods",
+          year=2023, base_year=2022),
+      fig("20.3%", -20.3, measure="pct_change", flow="import", partner="CHN", year=2023, base_year=2022),
+      fig("top", 1, unit="rank", flow="import", partner="MEX", year=2023),
+      fig("$475.6 billion", 475.6 * B, flow="import", partner="MEX", year=2023)], False),
 ]
