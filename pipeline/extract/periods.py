@@ -21,6 +21,7 @@ _DATE_RE = re.compile(
     rf"(?=[A-Z\d])(?P<long>{_WEEKDAY}?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d))"
     r"|(?P<short>(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/]))"
 )
+_LINE_HEAD = re.compile(r"(?m)^[^\n]{0,60}")
 _DATE_LABEL = re.compile(r"(?:(?i:published|updated|posted|last\s+updated|date|dated)\s*:?|"
                          r"[A-Z][A-Z.'’ -]+,?)")  # or a dateline: "HANOI, January 12, 2023"
 
@@ -76,14 +77,13 @@ def document_date(text: str) -> dt.date | None:
     sentence ("entry into force on March 15, 2012") are events, not the date.
     """
     opening = None
-    for m in _DATE_RE.finditer(text):
-        date = _to_date(m)
+    for head in _LINE_HEAD.finditer(text):  # a line's first characters: where such dates sit
+        m = _DATE_RE.search(text, head.start(), head.end())
+        date = _to_date(m) if m else None
         if date is None:
             continue
-        window = max(0, m.start() - 80)
-        line_start = text.rfind("\n", window, m.start()) + 1 or window
         line_end = text.find("\n", m.end(), m.end() + 80)
-        before = text[line_start:m.start()].strip()
+        before = text[head.start():m.start()].strip()
         after = text[m.end():min(len(text), m.end() + 80) if line_end < 0 else line_end].strip()
         if before and not _DATE_LABEL.fullmatch(before):
             continue
