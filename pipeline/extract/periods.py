@@ -1,8 +1,9 @@
 """Periods: the document's own date, the years a clause names, and base years.
 
-A year is a ``YearToken``: where it sits, its value, and whether it is a
-base ("from 2012", "since 1993", "compared to the same period in 2011",
-"between 2011 and 2013" -> 2011 is the base, 2013 the year).
+A year is a ``YearToken``: where it sits and its value. ``Periods`` keeps
+the years a figure may describe apart from its bases ("from 2012", "since
+1993", "compared to the same period in 2011", "between 2011 and 2013" ->
+2011 is the base, 2013 the year).
 """
 from __future__ import annotations
 
@@ -56,7 +57,6 @@ class YearToken:
     start: int
     end: int
     year: int | None
-    base: bool          # a base year ("from 2012")
     pair_year: int | None = None  # for "between 2011 and 2013": the later year
 
 
@@ -123,14 +123,14 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
                 later = int(m.group(y)) if y else None
                 # "from $34.4 billion in 2011 to ...": the base is named where "from" is
                 begin = m.start() if b == "b3" else m.start(b)
-                bases.append(YearToken(begin, m.end(b), int(m.group(b)), True, later))
+                bases.append(YearToken(begin, m.end(b), int(m.group(b)), later))
                 if b != "b3":  # "from $34.4 billion in 2011 to ...": 2011 also dates that level
                     taken.add(m.start(b))
                 break
     for m in (_YEAR_RE.finditer(text, start, end) if has_year else ()):
         if m.start() in taken or _DATE_YEAR_RE.search(text, max(start, m.start() - 16), m.start()):
             continue
-        years.append(YearToken(m.start(), m.end(), int(m.group()), False))
+        years.append(YearToken(m.start(), m.end(), int(m.group())))
     year_on_year = no_period = False
     lowered = segment.lower()
     relative = any(hint in lowered for hint in _RELATIVE_HINTS)
@@ -141,6 +141,6 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
             no_period = True
         elif doc_year is not None:
             value = doc_year - 1 if m.group("last") else doc_year
-            years.append(YearToken(m.start(), m.end(), value, False))
+            years.append(YearToken(m.start(), m.end(), value))
     years.sort(key=lambda t: t.start)
     return Periods(years, bases, year_on_year, no_period)
