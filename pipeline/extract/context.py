@@ -22,6 +22,7 @@ class Context:
     hs_code: str | None = None
     year: int | None = None
     base_year: int | None = None
+    deficit: bool = False  # the balance in context is a deficit
 
     def new_subject(self, partner: str) -> None:
         """A heading turns to another economy: what was said of the last one no longer holds."""

@@ -105,7 +105,7 @@ def _remember(ctx: Context, r: Resolved) -> None:
             ctx.partner = r.partner
         ctx.reporter = r.reporter or US
     if r.flow:
-        ctx.flow = r.flow
+        ctx.flow, ctx.deficit = r.flow, r.deficit
     if not r.list_item and (r.measure != "rank" or r.product != "all"):
         ctx.product, ctx.label, ctx.hs_code = r.product, r.label, r.hs_code
     if r.year is not None:

@@ -95,6 +95,7 @@ class Resolved:
     base_year: int | None
     qualifier: str
     list_item: bool = False
+    deficit: bool = False  # a balance named as a deficit ("It narrowed to $5 billion" stays one)
     trace: list[str] = field(default_factory=list)
 
 
@@ -200,11 +201,10 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
         trace.append("flow seen from the US side")
     if flow in ("fdi_outward", "affiliate_sales_outward") and _inward(clause):
         flow = flow.replace("outward", "inward")
-    if flow == "balance" and measure == "level":
-        deficit = bool(flow_words) and bool(_DEFICIT.search(flow_words)) or \
-            (flow_source == "context" and clause.deficit)
-        if deficit != flipped:
-            sign = -1
+    deficit = bool(_DEFICIT.search(flow_words)) if flow_words else \
+        flow_source == "context" and (clause.deficit or ctx.deficit)
+    if flow == "balance" and measure == "level" and deficit != flipped:
+        sign = -1
     trace.append(f"partner={partner}<{party_why}")
     if reporter != US:
         trace.append(f"reporter={reporter}")
@@ -220,7 +220,7 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
         sign, value = -1, -value
     return Resolved(sign * value, unit, measure, reporter, partner, flow, product, label, hs,
                     year, base, qualifier, bool(list_label and not item_partner and not item_flow),
-                    trace)
+                    flow == "balance" and deficit, trace)
 
 
 # --- measure and sign ---------------------------------------------------------------------

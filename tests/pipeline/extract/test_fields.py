@@ -48,3 +48,8 @@ def test_furniture_before_the_article_does_not_end_it():
 def test_signed_balances():
     text = "The U.S. trade balance with Chile was -$2 billion in 2019. The trade gap with Vietnam was $105 billion."
     assert [f.value for f in extract_figures(text, "t")] == [-2e9, -105e9]
+
+
+def test_a_deficit_carried_by_context_stays_negative():
+    text = "The U.S. goods deficit with Chile was $2 billion in 2018. It was $3 billion in 2019."
+    assert [f.value for f in extract_figures(text, "t")] == [-2e9, -3e9]
