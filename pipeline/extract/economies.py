@@ -132,7 +132,7 @@ def find_economies(text: str, start: int = 0, end: int | None = None) -> list[Ec
         iso3 = NAMES.get(name)
         if iso3 is None:
             continue
-        if name == "US" and text[m.end(1):m.end(1) + 1] == "$":  # "US$" is a currency
+        if name == "US" and text[m.end(1):m.end(1) + 2].lstrip()[:1] == "$":  # "US$", "US $" are currency
             continue
         possessive = m.end() > m.end(1) or name in _DEMONYMS or (
             iso3 == US and name in ("U.S.", "US") and _followed_by_noun(text, m.end(1)))

@@ -39,6 +39,7 @@ _WHOLE_START = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:share\s+)?(?:per\s+dollar\s+)
 _WHOLE_BEFORE = re.compile(r"\b(?:share|percent|%)\s+of\s+(?:the\s+)?(?:(?:[\w.]+\s+){0,2}[\w.]+['’]s?\s+)?(?:US\s*)?\\?$",
                            re.IGNORECASE)
 # "$26.66 billion, or 35.2%" restates a change; "up 51 percent to $300 million" names its end point.
+_PARTICIPLE_AFTER = re.compile(r",\s+(?:making|leaving|ranking|placing)\b", re.IGNORECASE)
 _RESTATE = re.compile(r"\)?,?\s+or\s+(?:about\s+|nearly\s+|some\s+)?|\s+to\s+(?:(?:an\s+estimated|"
                       r"about|nearly|almost|roughly|some|around|over|more\s+than|exceed)\s+)?(?:US\s*)?")
 # "Japan's share of U.S. imports fell to 5.7% in 2019 from 6.2%": the share's level, not a change.
@@ -47,7 +48,8 @@ _ENDPOINT_BEFORE = re.compile(r"\b(?:to|from|at)\s+(?:(?:about|around|nearly|alm
 _SHARE_WORD = re.compile(r"\b(?:share|portion|proportion)\b", re.IGNORECASE)
 _DEFICIT = re.compile(r"deficit|\bgap\b|imbalance", re.IGNORECASE)
 _OR_BEFORE = re.compile(r",?\s+or\s+(?:US\s*)?\\?")
-_PAREN_BEFORE = re.compile(r"\s*\(\s*(?:US|U\.S\.)?\s*\\?$")
+_PAREN_BEFORE = re.compile(r"\s*(?:(?:increase|decrease|rise|drop|decline|gain|fall|growth|jump|"
+                           r"contraction|expansion)\s*)?\(\s*(?:of\s+|US|U\.S\.)?\s*\\?$")
 _PRONOUN_OWNER = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?its\s", re.IGNORECASE)
 _RANK_OBJECT = re.compile(
     r"\s+(?:of|for|in)\s+(?:(?:U\.S\.|US|American)\s+)?(?P<np>[a-z][a-z -]{2,50}?)"
@@ -209,8 +211,8 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
     if reporter != US:
         trace.append(f"reporter={reporter}")
 
-    product, label, hs, product_why = _product(text, mention, clause, ctx, flow_source, list_label,
-                                               item_partner or item_flow, is_rank)
+    product, label, hs, product_why = _product(text, mention, clause, sentence, ctx, flow_source,
+                                               list_label, item_partner or item_flow, is_rank)
     trace.append(f"product={product}{'/' + label if label else ''}<{product_why}")
 
     year, base, period_why = _period(text, mention, clause, sentence, ctx, doc_year, measure, group, limit)
@@ -405,8 +407,8 @@ def _rank_owner(text: str, m, parties: list[Party]) -> str | None:
 
 # --- product --------------------------------------------------------------------------------
 
-def _product(text: str, m, clause: Clause, ctx: Context, flow_source: str, list_label: str | None,
-             list_is_not_product: object, is_rank: bool):
+def _product(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow_source: str,
+             list_label: str | None, list_is_not_product: object, is_rank: bool):
     """(product, label, hs_code, why)."""
     if is_rank:
         return _rank_product(text, m, clause)
@@ -445,6 +447,10 @@ def _product(text: str, m, clause: Clause, ctx: Context, flow_source: str, list_
     keyword = _nearest_keyword(clause.products, m)
     if keyword:
         return keyword, None, None, "product word"
+    if _PARTICIPLE_AFTER.match(text, clause.end):  # "..., making it the largest supplier of goods imports"
+        keyword = next((p[2] for p in sentence.products if p[0] >= clause.end), None)
+        if keyword:
+            return keyword, None, None, "product word of the participle after"
     if flow_source == "context" or not clause.fresh_subject:
         if ctx.product:
             return ctx.product, ctx.label, ctx.hs_code, "context"
