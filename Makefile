@@ -20,8 +20,9 @@ test: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
 bench: $(INSTALLED)
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)
 
+# Webserver and daemon (sensor, schedule, backfills, run queue); PYTHONPATH so the instance finds assets.event_log.
 ui: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p $${PORT:-3000}
+	PYTHONPATH=$(CURDIR) $(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p $${PORT:-3000}
 
 $(INSTALLED): requirements.lock
 	$(PYTHON) -m venv $(VENV)

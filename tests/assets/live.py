@@ -41,7 +41,7 @@ class Project:
     @property
     def env(self) -> dict[str, str]:
         return {**os.environ, "DAGSTER_HOME": str(self.home), "TRADE_FIGURES_SEEDS_DIR": str(self.seeds),
-                "TRADE_FIGURES_OUTPUT_DIR": str(self.output)}
+                "TRADE_FIGURES_OUTPUT_DIR": str(self.output), "PYTHONPATH": str(REPO)}  # dagster.yaml names assets.*
 
     def manifest(self) -> dict | None:
         try:

@@ -30,12 +30,14 @@ PUBLISH_TIMEOUT = 240  # backfill daemon iterations (30 s each) around two runs
 
 
 @pytest.fixture
-def ui(tmp_path):
+def ui(tmp_path, monkeypatch):
     """The URL of `dagster dev` serving a project of three seeds, registered, with the sensor stopped."""
     project = Project.create(tmp_path, n=3)
-    subprocess.run([str(BIN / "dagster"), "sensor", "stop", seed_folder_changes.name, "-w", "workspace.yaml"],
-                   cwd=REPO, env=project.env, check=True, capture_output=True, timeout=120)
-    with dg.DagsterInstance.from_config(str(project.home)) as instance:
+    stop = subprocess.run([str(BIN / "dagster"), "sensor", "stop", seed_folder_changes.name, "-w", "workspace.yaml"],
+                          cwd=REPO, env=project.env, capture_output=True, text=True, timeout=120)
+    assert stop.returncode == 0, stop.stderr[-3000:]
+    monkeypatch.setenv("DAGSTER_HOME", str(project.home))
+    with dg.DagsterInstance.get() as instance:
         sync_seed_partitions(instance, Settings(project.seeds, project.output))
     port = free_port()
     args = [str(BIN / "dagster"), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)]
