@@ -115,8 +115,9 @@ def seed_folder_changes(context: dg.SensorEvaluationContext, trade_figures: Trad
     store = WorkStore(settings.output_dir)
     for key in to_delete:
         store.remove(key)
-    context.log.info(f"seeds: added {changes.added}, changed {changes.changed}, removed {changes.removed}; "
-                     f"registering {to_add}, deleting {to_delete}; made by older code: {stale}")
+    context.log.info(f"seeds: {len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} "
+                     f"removed, {len(stale)} made by older code; {len(to_extract)} to read and extract: "
+                     f"{', '.join(to_extract[:20])}{' …' if len(to_extract) > 20 else ''}")
     requests = [*([seed_partitions.build_add_request(to_add)] if to_add else []),
                 *([seed_partitions.build_delete_request(to_delete)] if to_delete else [])]
     return dg.SensorResult(run_requests=[extraction_request(order, to_extract)], cursor=cursor,
