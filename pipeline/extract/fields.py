@@ -14,14 +14,16 @@ from dataclasses import dataclass, field
 from . import labels
 from .context import Context
 from .economies import US, find_economies, resolve as resolve_economy
+from .fold import folded, twin
 from .numbers import Mention
 from .periods import Periods, YearToken, periods
 from .ranks import Rank
 from .sentences import Span, parenthesized
 from .vocab import (
-    CHANGE_BEFORE_RE, DIRECTION_AFTER_RE, DIRECTION_RE, FLOW_OF_GROUP, FLOW_RE, PRODUCT_OF_GROUP,
-    PRODUCT_RE, QUALIFIER_OF_GROUP, QUALIFIER_RE, SAME_PRODUCT_RE, SHARE_AFTER_RE, SHARE_BEFORE_RE,
-    WORLD_RE, GENERIC_LABELS, hs_chapter, label_product,
+    CHANGE_BEFORE_LOW, CHANGE_BEFORE_RE, DIRECTION_AFTER_LOW, DIRECTION_AFTER_RE, DIRECTION_LOW, DIRECTION_RE,
+    FLOW_LOW, FLOW_OF_GROUP, FLOW_RE, PRODUCT_LOW, PRODUCT_OF_GROUP, PRODUCT_RE, QUALIFIER_LOW,
+    QUALIFIER_OF_GROUP, QUALIFIER_RE, SAME_PRODUCT_LOW, SAME_PRODUCT_RE, SHARE_AFTER_LOW, SHARE_AFTER_RE,
+    SHARE_BEFORE_LOW, SHARE_BEFORE_RE, WORLD_LOW, WORLD_RE, GENERIC_LABELS, hs_chapter, label_product,
 )
 from schemas.contract import WORLD
 
@@ -51,6 +53,15 @@ _OR_BEFORE = re.compile(r",?\s+or\s+(?:US\s*)?\\?")
 _PAREN_BEFORE = re.compile(r"\s*(?:(?:increase|decrease|rise|drop|decline|gain|fall|growth|jump|"
                            r"contraction|expansion)\s*)?\(\s*(?:of\s+|US|U\.S\.)?\s*\\?$")
 _PRONOUN_OWNER = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?its\s", re.IGNORECASE)
+_WHICH = re.compile(r"\s*which\b")
+_LESS_AFTER = re.compile(r"\s*(?:less|lower|smaller)")
+_DEFICIT_LOW = twin(_DEFICIT)
+_WHOLE_BEFORE_LOW = twin(_WHOLE_BEFORE)
+_PRONOUN_OWNER_LOW = twin(_PRONOUN_OWNER)
+_MORE_THAN_AFTER_LOW = twin(_MORE_THAN_AFTER)
+_ENDPOINT_BEFORE_LOW = twin(_ENDPOINT_BEFORE)
+_SHARE_WORD_LOW = twin(_SHARE_WORD)
+_IN_FLOW_AFTER_LOW = twin(_IN_FLOW_AFTER)
 _RANK_OBJECT = re.compile(
     r"\s+(?:of|for|in)\s+(?:(?:U\.S\.|US|American)\s+)?(?P<np>[a-z][a-z -]{2,50}?)"
     r"(?=\s+(?:to|from|in|and|after|by|with|at|as|among)\b|\s*[,.;(]|$)")
@@ -102,27 +113,40 @@ class Resolved:
 
 
 def analyse_clause(text: str, span: Span, doc_year: int | None, previous: Clause | None) -> Clause:
-    asides = parenthesized(text, span.start, span.end)
+    start, end = span.start, span.end
+    asides = parenthesized(text, start, end)
     parties = _parties(text, span, asides)
-    flows = [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup], m.group())
-             for m in FLOW_RE.finditer(text, span.start, span.end) if not _inside(m.start(), asides)]
+    low = folded(text)
+    if low is None:
+        low, flow_rx, product_rx, world_rx, same_rx, deficit_rx = \
+            text, FLOW_RE, PRODUCT_RE, WORLD_RE, SAME_PRODUCT_RE, _DEFICIT
+    else:
+        flow_rx, product_rx, world_rx, same_rx, deficit_rx = \
+            FLOW_LOW, PRODUCT_LOW, WORLD_LOW, SAME_PRODUCT_LOW, _DEFICIT_LOW
+    if asides:
+        flows = [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup], text[m.start():m.end()])
+                 for m in flow_rx.finditer(low, start, end) if not _inside(m.start(), asides)]
+    else:
+        flows = [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup], text[m.start():m.end()])
+                 for m in flow_rx.finditer(low, start, end)]
     products = [(m.start(), m.end(), PRODUCT_OF_GROUP[m.lastgroup])
-                for m in PRODUCT_RE.finditer(text, span.start, span.end)]
-    clause = Clause(span.start, span.end, parties, flows, products,
-                    periods(text, span.start, span.end, doc_year), asides, previous)
+                for m in product_rx.finditer(low, start, end)]
+    clause = Clause(start, end, parties, flows, products, periods(text, start, end, doc_year), asides, previous)
     clause.fresh_subject = bool(flows) and any(p.iso3 != US or p.role == "owner" for p in parties)
-    clause.of_label = labels.of_phrase(text, span.start, span.end) if flows else None
-    clause.world = WORLD_RE.search(text, span.start, span.end) is not None
-    clause.same_product = SAME_PRODUCT_RE.search(text, span.start, span.end) is not None
-    clause.deficit = _DEFICIT.search(text, span.start, span.end) is not None
+    clause.of_label = labels.of_phrase(text, start, end) if flows else None
+    clause.world = world_rx.search(low, start, end) is not None
+    clause.same_product = same_rx.search(low, start, end) is not None
+    clause.deficit = deficit_rx.search(low, start, end) is not None
     return clause
 
 
 def analyse_heading(text: str, span: Span, doc_year: int | None) -> Clause:
     """The little a heading or list intro can say: economies, flow words, years."""
     parties = _parties(text, span, [])
-    flows = [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup], m.group())
-             for m in FLOW_RE.finditer(text, span.start, span.end)]
+    low = folded(text)
+    flow_rx = FLOW_RE if low is None else FLOW_LOW
+    flows = [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup], text[m.start():m.end()])
+             for m in flow_rx.finditer(text if low is None else low, span.start, span.end)]
     return Clause(span.start, span.end, parties, flows, [], periods(text, span.start, span.end, doc_year), [])
 
 
@@ -232,39 +256,52 @@ def _measure(text: str, m, clause: Clause, group: Resolved | None, is_rank: bool
     if is_rank:
         trace.append("rank")
         return "rank", 1
-    before = text[max(clause.start, m.start - 200):m.start]
-    after = text[m.end:min(clause.end, m.end + 200)]
+    low = folded(text)
+    if low is None:
+        low, change_rx, more_rx, endpoint_rx, share_word_rx, direction_after_rx, share_before_rx, \
+            share_after_rx, direction_rx = text, CHANGE_BEFORE_RE, _MORE_THAN_AFTER, _ENDPOINT_BEFORE, \
+            _SHARE_WORD, DIRECTION_AFTER_RE, SHARE_BEFORE_RE, SHARE_AFTER_RE, DIRECTION_RE
+    else:
+        change_rx, more_rx, endpoint_rx, share_word_rx, direction_after_rx, share_before_rx, \
+            share_after_rx, direction_rx = CHANGE_BEFORE_LOW, _MORE_THAN_AFTER_LOW, _ENDPOINT_BEFORE_LOW, \
+            _SHARE_WORD_LOW, DIRECTION_AFTER_LOW, SHARE_BEFORE_LOW, SHARE_AFTER_LOW, DIRECTION_LOW
+    begin = max(clause.start, m.start - 200)
+    stop = min(clause.end, m.end + 200)
     if m.unit == "USD":
         if group is not None:
             trace.append("money:change (in parentheses after a percent change)")
             return "change", -1 if group.value < 0 else 1
-        change = CHANGE_BEFORE_RE.search(before[-45:])
+        window = max(begin, m.start - 45)
+        change = change_rx.search(low[window:m.start])
         if change:
-            trace.append(f"money:change<'{change.group().strip()}'")
+            trace.append(f"money:change<'{text[window + change.start():window + change.end()].strip()}'")
             return "change", -1 if change.group("down") else 1
-        more = _MORE_THAN_AFTER.match(after)
+        more = more_rx.match(low[m.end:stop])
         if more:
             trace.append("money:change<'than'")
-            return "change", -1 if re.match(r"\s*(?:less|lower|smaller)", after) else 1
+            return "change", -1 if _LESS_AFTER.match(text[m.end:stop]) else 1
         trace.append("money:level")
         return "level", 1
     if m.kind in ("fraction", "cents"):
         trace.append(f"{m.kind}:share")
         return "share", 1
-    if _ENDPOINT_BEFORE.search(before[-30:]) and _SHARE_WORD.search(before):
+    before = low[begin:m.start]
+    after = low[m.end:stop]
+    if endpoint_rx.search(before[-30:]) and share_word_rx.search(before):
         trace.append("percent:share (a share's level)")
         return "share", 1
-    direction = DIRECTION_AFTER_RE.match(after)
+    direction = direction_after_rx.match(after)
     if direction:
-        trace.append(f"percent:pct_change<'{direction.group().strip()}'")
+        trace.append(f"percent:pct_change<'{text[m.end + direction.start():m.end + direction.end()].strip()}'")
         return "pct_change", -1 if direction.group("down") else 1
-    if SHARE_BEFORE_RE.search(before[-50:]) or SHARE_AFTER_RE.match(after):
+    if share_before_rx.search(before[-50:]) or share_after_rx.match(after):
         trace.append("percent:share")
         return "share", 1
-    for word in reversed(list(DIRECTION_RE.finditer(before[-100:]))):
+    window = max(begin, m.start - 100)
+    for word in reversed(list(direction_rx.finditer(low[window:m.start]))):
         if word.group().lower() in _COMPARATIVES:
             continue
-        trace.append(f"percent:pct_change<'{word.group()}'")
+        trace.append(f"percent:pct_change<'{text[window + word.start():window + word.end()]}'")
         return "pct_change", -1 if word.group("down") else 1
     trace.append("percent:share (no change word)")
     return "share", 1
@@ -276,8 +313,11 @@ def _flow(text: str, m, clause: Clause, ctx: Context, is_rank: bool) -> tuple[st
     if is_rank:
         return m.flow, "", "rank role"
     for start, _end, flow, words in clause.flows:
-        if m.end <= start <= m.end + 45 and _IN_FLOW_AFTER.match(text, m.end, start):
-            return flow, words, f"'{words}'"
+        if m.end <= start <= m.end + 45:
+            low = folded(text)
+            if (_IN_FLOW_AFTER.match(text, m.end, start) if low is None else
+                    _IN_FLOW_AFTER_LOW.match(low, m.end, start)):
+                return flow, words, f"'{words}'"
     preceding = [f for f in clause.flows if f[1] <= m.start]
     if preceding:
         _s, _e, flow, words = preceding[-1]
@@ -308,7 +348,12 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
     parties = [p for p in clause.parties]
     others = [p for p in parties if p.iso3 != US]
     us_counter = any(p.iso3 == US and p.prep in _DIRECTIONAL for p in parties)
-    if not is_rank and m.unit == "USD" and _WHOLE_BEFORE.search(text, max(clause.start, m.start - 50), m.start):
+    low = folded(text)
+    if low is None:
+        low, whole_rx, pronoun_rx = text, _WHOLE_BEFORE, _PRONOUN_OWNER
+    else:
+        whole_rx, pronoun_rx = _WHOLE_BEFORE_LOW, _PRONOUN_OWNER_LOW
+    if not is_rank and m.unit == "USD" and whole_rx.search(low, max(clause.start, m.start - 50), m.start):
         return US, WORLD, False, "the whole a share is of"
     if not others:
         before = [p for p in sentence.parties if p.iso3 != US and p.end <= m.start]
@@ -324,7 +369,7 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
                 (before[-1] if before else after[0])
             flip = bool(flow_words) and us_counter and bool(_FLIPPABLE.search(flow_words))
             return US, party.iso3, flip, "sentence"
-        if ctx.reporter != US and _PRONOUN_OWNER.match(text, clause.start):
+        if ctx.reporter != US and pronoun_rx.match(low, clause.start):
             return ctx.reporter, ctx.partner, False, "context ('its')"
         flip = bool(flow_words) and us_counter and bool(_FLIPPABLE.search(flow_words))
         if ctx.partner is None:
@@ -352,7 +397,7 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
     distinct = {p.iso3 for p in others}
     owners = [p for p in others if p.role in ("owner", "subject")]
     counters = [p for p in others if p.role == "counter"]
-    if _PRONOUN_OWNER.match(text, clause.start) and ctx.reporter != US and counters:
+    if pronoun_rx.match(low, clause.start) and ctx.reporter != US and counters:
         return ctx.reporter, _nearest(counters, m).iso3, False, "'its' = context reporter"
     if len(distinct) > 1 and owners and counters and owners[0].iso3 not in {c.iso3 for c in counters} \
             and owners[0].start < counters[0].start and not us_counter:
@@ -417,7 +462,7 @@ def _product(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow_
     candidates: list[tuple[str, str]] = []
     if list_label and not list_is_not_product:
         candidates.append((list_label, "list item"))
-    if re.match(r"\s*which\b", text[clause.start:clause.end]) and clause.previous:
+    if clause.previous and _WHICH.match(text, clause.start, clause.end):
         np = labels.antecedent(text, clause.previous.start, clause.previous.end)
         if np:
             candidates.append((np, "antecedent of 'which'"))
@@ -550,7 +595,11 @@ def _base(m, clause: Clause, sentence: Clause, limit: int) -> int | None:
 # --- qualifier ------------------------------------------------------------------------------
 
 def _qualifier(text: str, m, clause: Clause) -> str:
-    q = QUALIFIER_RE.search(text, max(clause.start, m.start - 30), m.start)
+    low = folded(text)
+    if low is None:
+        q = QUALIFIER_RE.search(text, max(clause.start, m.start - 30), m.start)
+    else:
+        q = QUALIFIER_LOW.search(low, max(clause.start, m.start - 30), m.start)
     return QUALIFIER_OF_GROUP[q.lastgroup] if q else "exact"
 
 
