@@ -7,13 +7,11 @@ from assets.metadata import column_schema, markdown_table
 from assets.partitions import seed_partitions
 from assets.resources import TradeFiguresSettings
 from pipeline.extract import EXTRACTOR_VERSION
-from pipeline.extraction import figure_rows_of
+from pipeline.parallel import extract_chunks
 from pipeline.validation import failure_cases
 from pipeline.workstore import WorkStore
 from schemas import FigureSchema
 
-VALIDATION_BATCH = 500
-"""Documents extracted, then validated together (pandera's cost is per call, see figure_rows_of)."""
 PREVIEW_COLUMNS = ["doc_id", "text", "value", "unit", "measure", "reporter", "partner", "flow", "product", "year",
                    "base_year", "qualifier"]
 
@@ -46,9 +44,7 @@ def figures(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettin
         else:
             stale.append(document)
     extracted, new_figures, new_rejected = [], 0, 0
-    for start in range(0, len(stale), VALIDATION_BATCH):
-        batch = stale[start:start + VALIDATION_BATCH]
-        valid, rejected = figure_rows_of(batch)
+    for batch, valid, rejected in extract_chunks(stale):
         valid_of = valid.partition_by("doc_id", as_dict=True)
         rejected_of = rejected.partition_by("doc_id", as_dict=True)
         for document in batch:
