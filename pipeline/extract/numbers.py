@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .fold import folded, twin
+
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = {
     "trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
@@ -38,8 +40,10 @@ _MENTION_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_MENTION_LOW = twin(_MENTION_RE)
 _DIGIT = re.compile(r"\d")
 _FRACTION_HINT = re.compile(r"(?i:half|halves|third|quarter|fourth|fifth|tenth)")
+_FRACTION_HINT_LOW = twin(re.compile(r"half|halves|third|quarter|fourth|fifth|tenth", re.IGNORECASE))
 # A fraction word that names a period, not a share ("the first half of 2013").
 _PERIOD_BEFORE = re.compile(r"(?:first|second|third|last|past|next|latter|other|fourth|a)\s+$",
                             re.IGNORECASE)
@@ -72,9 +76,11 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     """Money amounts, percentages and fractions in ``text[start:end]`` (absolute offsets)."""
     stop = len(text) if end is None else end
     found: list[Mention] = []
-    if not _DIGIT.search(text, start, stop) and not _FRACTION_HINT.search(text, start, stop):
+    low = folded(text)
+    if not _DIGIT.search(text, start, stop) and not (
+            _FRACTION_HINT.search(text, start, stop) if low is None else _FRACTION_HINT_LOW.search(low, start, stop)):
         return found
-    for m in _MENTION_RE.finditer(text, start, stop):
+    for m in (_MENTION_RE.finditer(text, start, stop) if low is None else _MENTION_LOW.finditer(low, start, stop)):
         mention = _to_mention(m)
         if mention and not _excluded(text, mention, stop):
             found.append(mention)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .vocab import RANK_FLOW_OF_GROUP, RANK_ROLE_RE
+from .fold import folded, twin
+from .vocab import RANK_FLOW_OF_GROUP, RANK_ROLE_LOW, RANK_ROLE_RE
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -37,6 +38,8 @@ _STOP_NOUNS = re.compile(
     r"employers?|destinations?|sources?|recipients?|share|shares|growth|increase|decline|year|"
     r"years|month|months|days?|number|amount", re.IGNORECASE)
 _TRADE_CONTEXT = re.compile(r"export|import|invest|FDI|shipment|trade|goods|merchandise", re.IGNORECASE)
+_RANK_LOW = twin(_RANK_RE)
+_WINDOW_LOW = twin(_WINDOW)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +55,11 @@ class Rank:
 def find_ranks(text: str, start: int, end: int) -> list[Rank]:
     """Rank figures in ``text[start:end]``: span is the ordinal (or "top"/"largest") alone."""
     found: list[Rank] = []
-    lowered = text[start:end].lower()
+    low = folded(text)
+    lowered = text[start:end].lower() if low is None else low[start:end]
     if not any(hint in lowered for hint in _HINTS):
         return found
-    for m in _RANK_RE.finditer(text, start, end):
+    for m in (_RANK_RE.finditer(text, start, end) if low is None else _RANK_LOW.finditer(low, start, end)):
         group = next(g for g in ("ord", "ord2", "sup", "no") if m.group(g))
         word = m.group(group)
         if group == "no":
@@ -66,7 +70,7 @@ def find_ranks(text: str, start: int, end: int) -> list[Rank]:
         else:
             lower = word.lower()
             value = _ORDINAL_WORDS.get(lower) or int(lower[:-2])
-        role = _role_after(text, m.end(), end)
+        role = _role_after(text if low is None else low, m.end(), end, low is not None)
         if role is None:
             continue
         flow, phrase_end = role
@@ -74,17 +78,18 @@ def find_ranks(text: str, start: int, end: int) -> list[Rank]:
     return found
 
 
-def _role_after(text: str, pos: int, end: int) -> tuple[str, int] | None:
-    """The trade role noun within five words after ``pos``, and where it ends."""
+def _role_after(text: str, pos: int, end: int, is_folded: bool = False) -> tuple[str, int] | None:
+    """The trade role noun within five words after ``pos``, and where it ends (``text`` may be folded)."""
+    role_rx, window_rx = (RANK_ROLE_LOW, _WINDOW_LOW) if is_folded else (RANK_ROLE_RE, _WINDOW)
     for _ in range(6):
-        role = RANK_ROLE_RE.match(text, _skip_space(text, pos, end), end)
+        role = role_rx.match(text, _skip_space(text, pos, end), end)
         if role:
             flow = RANK_FLOW_OF_GROUP[role.lastgroup]
             if role.group().lower().startswith(("destination", "source")) and \
                     not _TRADE_CONTEXT.search(role.group()):
                 return None
             return flow, role.end()
-        word = _WINDOW.match(text, pos, end)
+        word = window_rx.match(text, pos, end)
         if not word or any(ch.isdigit() for ch in word.group()) or \
                 _STOP_NOUNS.fullmatch(word.group().strip(" -")) or word.group()[-1:] in ",;:":
             return None
