@@ -5,7 +5,6 @@ on the size of the dataset, never on how many versions came before.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
 import polars as pl
@@ -22,11 +21,11 @@ NOT_CARRIED = {"document": ("text",)}
 
 def diff_tables(old: Mapping[str, pl.DataFrame] | None, new: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     """The ``changes`` rows from ``old`` (None before the first version) to ``new``, by entity and id."""
-    rows = []
+    frames = []
     for entity, (table, key) in ENTITIES.items():
         after = new[table]
-        rows.extend(_diff(entity, key, after.clear() if old is None else old[table], after))
-    return pl.DataFrame(rows, schema=CHANGES_SCHEMA, orient="row").sort("entity", "id")
+        frames.append(_diff(entity, key, after.clear() if old is None else old[table], after))
+    return pl.concat([pl.DataFrame(schema=CHANGES_SCHEMA), *frames]).sort("entity", "id")
 
 
 def summarise(changes: pl.DataFrame) -> dict:
@@ -42,7 +41,8 @@ def summarise(changes: pl.DataFrame) -> dict:
     return summary
 
 
-def _diff(entity: str, key: str, before: pl.DataFrame, after: pl.DataFrame) -> list[tuple]:
+def _diff(entity: str, key: str, before: pl.DataFrame, after: pl.DataFrame) -> pl.DataFrame:
+    """One entity's changes, in polars throughout: a first version adds every row of a large table."""
     fields = [c for c in after.columns if c != key]
     carried = [c for c in fields if c not in NOT_CARRIED.get(entity, ())]
     joined = (
@@ -52,22 +52,29 @@ def _diff(entity: str, key: str, before: pl.DataFrame, after: pl.DataFrame) -> l
             pl.concat_list([pl.when(pl.col(c).ne_missing(pl.col(f"{c}_new"))).then(pl.lit(c)) for c in fields])
             .list.drop_nulls().alias("_changed")
         )
-        .filter(pl.col("_was").is_null() | pl.col("_is").is_null() | (pl.col("_changed").list.len() > 0))
     )
-    rows = []
-    for row in joined.iter_rows(named=True):
-        old = {c: row[c] for c in carried}
-        new = {c: row[f"{c}_new"] for c in carried}
-        if row["_was"] is None:
-            rows.append((entity, row[key], "added", [], None, _json(new)))
-        elif row["_is"] is None:
-            rows.append((entity, row[key], "removed", [], _json(old), None))
-        else:
-            changed = [c for c in row["_changed"] if c in carried]
-            rows.append((entity, row[key], "changed", row["_changed"],
-                         _json({c: old[c] for c in changed}), _json({c: new[c] for c in changed})))
-    return rows
+    no_fields = pl.lit([], dtype=pl.List(pl.String))
+    none = pl.lit(None, dtype=pl.String)
+    added = joined.filter(pl.col("_was").is_null()).select(
+        pl.lit("added").alias("change"), no_fields.alias("changed_fields"), none.alias("old"),
+        _json(carried, "_new").alias("new"), id=pl.col(key))
+    removed = joined.filter(pl.col("_is").is_null()).select(
+        pl.lit("removed").alias("change"), no_fields.alias("changed_fields"), _json(carried).alias("old"),
+        none.alias("new"), id=pl.col(key))
+    changed = joined.filter(pl.col("_was") & pl.col("_is") & (pl.col("_changed").list.len() > 0)).select(
+        pl.lit("changed").alias("change"), pl.col("_changed").alias("changed_fields"),
+        _json_of_changed(carried).alias("old"), _json_of_changed(carried, "_new").alias("new"), id=pl.col(key))
+    return pl.concat([added, removed, changed]).select(pl.lit(entity).alias("entity"), "id", "change",
+                                                       "changed_fields", "old", "new")
 
 
-def _json(values: dict) -> str:
-    return json.dumps(values, default=str, ensure_ascii=False, sort_keys=False)
+def _json(columns: list[str], suffix: str = "") -> pl.Expr:
+    """A JSON object of ``columns`` (read from ``<column><suffix>``), keys in column order."""
+    return pl.struct([pl.col(f"{c}{suffix}").alias(c) for c in columns]).struct.json_encode()
+
+
+def _json_of_changed(columns: list[str], suffix: str = "") -> pl.Expr:
+    """A JSON object of those ``columns`` named in the row's ``_changed`` list."""
+    members = [pl.when(pl.col("_changed").list.contains(c)).then(_json([c], suffix).str.slice(1).str.head(-1))
+               for c in columns]
+    return pl.concat_str(pl.lit("{"), pl.concat_list(members).list.drop_nulls().list.join(","), pl.lit("}"))

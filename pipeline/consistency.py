@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipeline.rounding import half_unit
+from pipeline.rounding import half_unit_expr
 
 FACT = ["reporter", "partner", "flow", "product", "product_label", "measure", "year", "base_year"]
 SUBJECT = ["reporter", "partner", "product", "product_label", "year"]
@@ -33,10 +33,9 @@ def find_inconsistencies(figures: pl.DataFrame) -> pl.DataFrame:
 
 def _with_tolerance(figures: pl.DataFrame) -> pl.DataFrame:
     """Add each figure's interval: ``lo`` and ``hi``."""
-    tolerance = pl.Series([half_unit(text, unit) for text, unit in figures.select("text", "unit").iter_rows()],
-                          dtype=pl.Float64)
+    tolerance = half_unit_expr(pl.col("text"), pl.col("unit"))
     spread = pl.when(pl.col("qualifier") == "approx").then(
-        pl.max_horizontal(pl.lit(tolerance), pl.col("value").abs() * APPROX_SPREAD)).otherwise(pl.lit(tolerance))
+        pl.max_horizontal(tolerance, pl.col("value").abs() * APPROX_SPREAD)).otherwise(tolerance)
     return figures.with_columns(
         pl.when(pl.col("qualifier") == "at_most").then(float("-inf")).otherwise(pl.col("value") - spread).alias("lo"),
         pl.when(pl.col("qualifier") == "at_least").then(float("inf")).otherwise(pl.col("value") + spread).alias("hi"),

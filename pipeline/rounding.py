@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import polars as pl
+
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
 _SCALE_WORD = re.compile(r"\b(" + "|".join(_SCALES) + r")\b", re.IGNORECASE)
@@ -29,6 +31,15 @@ def half_unit(text: str, unit: str) -> float:
         word = _SCALE_WORD.search(text)
         scale = _SCALES[word.group(1).lower()] if word else 1.0
     return 0.5 * scale * 10.0 ** -decimals
+
+
+def half_unit_expr(text: pl.Expr, unit: pl.Expr) -> pl.Expr:
+    """``half_unit`` of every row, in polars: the same numbers without a Python call per figure."""
+    decimals = text.str.extract(_NUMBER.pattern, 1).str.len_chars().fill_null(0).cast(pl.Float64)
+    word = text.str.extract(f"(?i){_SCALE_WORD.pattern}", 1).str.to_lowercase()
+    scale = pl.when(unit == "USD").then(word.replace_strict(_SCALES, default=1.0, return_dtype=pl.Float64))
+    return (pl.when(text.str.contains(r"\d")).then(0.5 * scale.otherwise(1.0) * pl.lit(10.0).pow(-decimals))
+            .otherwise(0.5).cast(pl.Float64))
 
 
 def agree(a: float, b: float, tolerance_a: float, tolerance_b: float = 0.0) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipeline.consistency import FACT
-from pipeline.rounding import agree, half_unit
+from pipeline.rounding import half_unit_expr
 from schemas import SeriesSchema, polars_schema
 
 SERIES_SCHEMA = polars_schema(SeriesSchema)
@@ -16,10 +16,7 @@ def build_series(figures: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame
         return pl.DataFrame(schema=SERIES_SCHEMA)
     ranked = (
         figures.join(documents.select("doc_id", "published"), on="doc_id", how="left")
-        .with_columns(
-            pl.Series("tolerance", [half_unit(t, u) for t, u in figures.select("text", "unit").iter_rows()],
-                      dtype=pl.Float64),
-        )
+        .with_columns(half_unit_expr(pl.col("text"), pl.col("unit")).alias("tolerance"))
         .sort(["tolerance", pl.col("qualifier") != "exact", "published", "doc_id", "char_start"],
               descending=[False, False, True, False, False], nulls_last=True)
     )
@@ -32,25 +29,24 @@ def build_series(figures: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame
         pl.col("doc_id").unique().sort().alias("doc_ids"),
         pl.col("value").min().alias("min_value"),
         pl.col("value").max().alias("max_value"),
-        pl.col("value").alias("values"),
-        pl.col("tolerance").alias("tolerances"),
+        statements_conflict(pl.col("value"), pl.col("tolerance")).alias("conflict"),
     )
-    conflict = [statements_conflict(v, t) for v, t in facts.select("values", "tolerances").iter_rows()]
     return (
-        facts.with_columns(pl.Series("conflict", conflict, dtype=pl.Boolean))
+        facts
         .select(list(SERIES_SCHEMA))
         .sort(FACT, nulls_last=True)
         .cast(SERIES_SCHEMA)
     )
 
 
-def statements_conflict(values: list[float], tolerances: list[float]) -> bool:
-    """Whether some pair of statements cannot ``agree`` within its rounding.
+def statements_conflict(values: pl.Expr, tolerances: pl.Expr) -> pl.Expr:
+    """Whether some pair of a fact's statements cannot ``agree`` within its rounding (an aggregation).
 
     Each statement stands for the interval value ± tolerance; intervals on a
     line overlap pairwise exactly when the highest lower end meets the lowest
     upper end, so only that one pair needs checking.
     """
-    low = max(range(len(values)), key=lambda i: values[i] - tolerances[i])
-    high = min(range(len(values)), key=lambda i: values[i] + tolerances[i])
-    return not agree(values[low], values[high], tolerances[low], tolerances[high])
+    low = (values - tolerances).arg_max()
+    high = (values + tolerances).arg_min()
+    a, b, tolerance_a, tolerance_b = values.get(low), values.get(high), tolerances.get(low), tolerances.get(high)
+    return ~((a - b).abs() <= tolerance_a + tolerance_b + 1e-9 * pl.max_horizontal(a.abs(), b.abs()))

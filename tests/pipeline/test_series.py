@@ -78,4 +78,5 @@ def test_null_keys_group_together_and_no_figures_make_no_series():
 def test_the_conflict_check_equals_checking_every_pair(statements):
     every_pair = any(not agree(a, b, ta, tb) for (a, ta), (b, tb) in combinations(statements, 2))
     values, tolerances = zip(*statements)
-    assert statements_conflict([float(v) for v in values], list(tolerances)) == every_pair
+    statements = pl.DataFrame({"value": [float(v) for v in values], "tolerance": list(tolerances)})
+    assert statements.select(statements_conflict(pl.col("value"), pl.col("tolerance"))).item() == every_pair
