@@ -7,6 +7,7 @@ case-sensitive trie regex, so finding economies costs one scan per text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 import pycountry
@@ -116,6 +117,7 @@ class EconomyMention:
     possessive: bool  # "Mexico's", or a demonym used as an adjective ("Mexican exports")
 
 
+@lru_cache(maxsize=8192)
 def resolve(name: str) -> str | None:
     """ISO3 of an economy name, short form or demonym; None if unknown."""
     name = name.strip()

@@ -8,6 +8,7 @@ Each returns the label as written; ``clean`` lower-cases it and drops asides.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .economies import NAMES, resolve
 
@@ -52,6 +53,7 @@ _ECONOMY_WORDS = re.compile(r"^(?:\s*(?:" + "|".join(
 _UNCLOSED = re.compile(r"\s*\([^)]*$")
 
 
+@lru_cache(maxsize=8192)
 def clean(label: str) -> str:
     """Lower case, asides and trailing qualifications removed: "poultry meat (excluding eggs)" -> "poultry meat"."""
     label = _UNCLOSED.sub("", _PARENS.sub("", label)).replace("*", "")

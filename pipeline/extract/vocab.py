@@ -6,6 +6,7 @@ Data, not logic: every table maps surface words onto the contract's enums
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from schemas.contract import FLOWS, PRODUCTS, QUALIFIERS
 
@@ -88,6 +89,7 @@ GENERIC_LABELS = frozenset(
     "it this that they these those which".split())
 
 
+@lru_cache(maxsize=8192)
 def label_product(label: str) -> str | None:
     """The product class a label names ("agricultural products" -> agriculture), else None."""
     core = _LABEL_MODIFIERS.sub("", label)
@@ -196,6 +198,7 @@ HS_CHAPTERS = {
 _HS_SUFFIX = re.compile(r"\s+(?:products|articles|and\s+parts|parts)$")
 
 
+@lru_cache(maxsize=8192)
 def hs_chapter(label: str) -> str | None:
     """The 2-digit HS chapter a category label names, if it is a chapter name."""
     label = label.strip().lower()
