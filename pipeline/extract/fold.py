@@ -13,19 +13,24 @@ Matched words are always read from the original text by offset.
 from __future__ import annotations
 
 import re
+import threading
 
 # Non-ASCII characters that re.IGNORECASE matches against an ASCII letter.
 _UNFOLDABLE = ("\u0130", "\u0131", "\u017f", "\u212a")
 _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 
-_last: tuple[str, str | None] = ("", "")
+_local = threading.local()  # per thread: the last text folded and its folded form
+_local.last = ("", "")
 
 
 def folded(text: str) -> str | None:
-    """``text`` with A-Z lowered, or None when a twin regex could disagree with its original on it."""
-    global _last
-    last = _last
-    if last[0] is text:
+    """``text`` with A-Z lowered, or None when a twin regex could disagree with its original on it.
+
+    The last text's result is kept (per thread), so the many calls made on one
+    document fold it once.
+    """
+    last = getattr(_local, "last", None)
+    if last is not None and last[0] is text:
         return last[1]
     if text.isascii():
         low: str | None = text.lower()
@@ -33,7 +38,7 @@ def folded(text: str) -> str | None:
         low = None
     else:
         low = text.translate(_ASCII_LOWER)
-    _last = (text, low)
+    _local.last = (text, low)
     return low
 
 

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .economies import NAMES, resolve
+from .fold import folded, twin
 
 _PARENS = re.compile(r"\s*\([^()]*\)")
 _TRAIL = re.compile(r"\s+(?:that|which|who|such\s+as|including|excluding|especially|like|mainly|"
@@ -51,6 +52,8 @@ _ECONOMY_WORDS = re.compile(r"^(?:\s*(?:" + "|".join(
     re.escape(n) for n in sorted(NAMES, key=len, reverse=True) if NAMES[n] and n[:1].isupper()) +
     r")(?:['’]s)?\b)+")
 _UNCLOSED = re.compile(r"\s*\([^)]*$")
+_OF_START_LOW = twin(_OF_START)
+_OF_STOP_LOW = twin(_OF_STOP)
 
 
 @lru_cache(maxsize=8192)
@@ -97,8 +100,10 @@ def list_item(text: str, clause_start: int, money_start: int) -> str | None:
 def of_phrase(text: str, start: int, end: int) -> str | None:
     """"exports of tree nuts": the label of the last such phrase in ``text[start:end]``."""
     found = None
-    for m in _OF_START.finditer(text, start, end):
-        stop = _OF_STOP.search(text, m.end(), end)
+    low = folded(text)
+    src, start_rx, stop_rx = (text, _OF_START, _OF_STOP) if low is None else (low, _OF_START_LOW, _OF_STOP_LOW)
+    for m in start_rx.finditer(src, start, end):
+        stop = stop_rx.search(src, m.end(), end)
         label = text[m.end():stop.start() if stop else end]
         if label.strip():
             found = label

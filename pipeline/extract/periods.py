@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .fold import folded, twin
+
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
@@ -50,6 +52,8 @@ _RELATIVE_RE = re.compile(
 
 
 _RELATIVE_HINTS = ("year", "annual", "y/y", "histor", "tradition", "estimates")
+_RELATIVE_LOW = twin(_RELATIVE_RE)
+_RECORD_SINCE_LOW = twin(_RECORD_SINCE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +116,11 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
     taken: set[int] = set()
     years: list[YearToken] = []
     segment = text[start:end]
-    has_year = ("19" in segment or "20" in segment) and _YEAR_RE.search(text, start, end) is not None
-    for m in (_BASE_RE.finditer(text, start, end) if has_year else ()):
-        record = _RECORD_SINCE.search(text, max(start, m.start() - 30), m.start())
+    low = folded(text)
+    year_matches = list(_YEAR_RE.finditer(text, start, end)) if "19" in segment or "20" in segment else ()
+    for m in (_BASE_RE.finditer(text, start, end) if year_matches else ()):
+        record = _RECORD_SINCE.search(text, max(start, m.start() - 30), m.start()) if low is None else \
+            _RECORD_SINCE_LOW.search(low, max(start, m.start() - 30), m.start())
         for b, y in (("b1", "y1"), ("b2", "y2"), ("b3", "y3"), ("b4", None), ("b5", None)):
             if m.group(b) and record:  # "the lowest since 2010" dates a record: neither base nor year
                 taken.add(m.start(b))
@@ -127,14 +133,15 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
                 if b != "b3":  # "from $34.4 billion in 2011 to ...": 2011 also dates that level
                     taken.add(m.start(b))
                 break
-    for m in (_YEAR_RE.finditer(text, start, end) if has_year else ()):
+    for m in year_matches:
         if m.start() in taken or _DATE_YEAR_RE.search(text, max(start, m.start() - 16), m.start()):
             continue
         years.append(YearToken(m.start(), m.end(), int(m.group())))
     year_on_year = no_period = False
-    lowered = segment.lower()
+    lowered = segment.lower() if low is None else low[start:end]
     relative = any(hint in lowered for hint in _RELATIVE_HINTS)
-    for m in (_RELATIVE_RE.finditer(text, start, end) if relative else ()):
+    for m in ((_RELATIVE_RE.finditer(text, start, end) if low is None else _RELATIVE_LOW.finditer(low, start, end))
+              if relative else ()):
         if m.group("yoy"):
             year_on_year = True
         elif m.group("none"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import fold
 from .fold import folded, twin
 from .vocab import RANK_FLOW_OF_GROUP, RANK_ROLE_LOW, RANK_ROLE_RE
 
@@ -38,7 +39,10 @@ _STOP_NOUNS = re.compile(
     r"employers?|destinations?|sources?|recipients?|share|shares|growth|increase|decline|year|"
     r"years|month|months|days?|number|amount", re.IGNORECASE)
 _TRADE_CONTEXT = re.compile(r"export|import|invest|FDI|shipment|trade|goods|merchandise", re.IGNORECASE)
-_RANK_LOW = twin(_RANK_RE)
+# The twin also checks the first letter up front: every alternative starts with one of these.
+_RANK_LOW = re.compile(twin(_RANK_RE).pattern.replace(r"\b(?=[a-za-z\d])", r"\b(?=[bcefilnprstw\d])", 1))
+assert _RANK_LOW.pattern != twin(_RANK_RE).pattern
+fold.TWINS.append((_RANK_RE, _RANK_LOW))
 _WINDOW_LOW = twin(_WINDOW)
 
 
