@@ -41,6 +41,14 @@ def summarise(changes: pl.DataFrame) -> dict:
     return summary
 
 
+def changed_documents(changes: pl.DataFrame, figures: pl.DataFrame) -> list[str]:
+    """doc_ids of the documents added or changed, or whose figures were added or changed."""
+    kept = changes.filter(pl.col("change") != "removed")
+    figure_ids = kept.filter(pl.col("entity") == "figure")["id"].implode()
+    return sorted({*kept.filter(pl.col("entity") == "document")["id"],
+                   *figures.filter(pl.col("figure_id").is_in(figure_ids))["doc_id"]})
+
+
 def _diff(entity: str, key: str, before: pl.DataFrame, after: pl.DataFrame) -> pl.DataFrame:
     """One entity's changes, in polars throughout: a first version adds every row of a large table."""
     fields = [c for c in after.columns if c != key]

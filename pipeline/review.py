@@ -1,6 +1,9 @@
 """``review.html``: every document's text with each figure highlighted, for auditing in a browser.
 
-One self-contained page (no external resources). Each published figure is an
+One self-contained page (no external resources) of at most ``LIMIT``
+documents, so its cost and size stay bounded at any scale: documents with
+rejected rows or a failed read come first, then those changed in the
+version, then the rest by doc_id. Each published figure is an
 element with ``data-figure-id``; each rejected row with a usable span is an
 element with ``data-rejected``, styled differently; rejected rows without a
 span are listed under their document. Hovering shows a summary, clicking
@@ -12,6 +15,7 @@ from __future__ import annotations
 import html
 import json
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import polars as pl
@@ -27,7 +31,18 @@ class _Mark:
     title: str
 
 
-def render_review(documents: pl.DataFrame, figures: pl.DataFrame, rejected: pl.DataFrame, heading: str) -> str:
+LIMIT = 200
+"""Documents shown on the page."""
+
+
+def render_review(documents: pl.DataFrame, figures: pl.DataFrame, rejected: pl.DataFrame, heading: str,
+                  changed: Collection[str] = (), limit: int = LIMIT) -> str:
+    """The page for the first ``limit`` documents in review order; ``changed`` are doc_ids new in this version."""
+    total, every_id = documents.height, documents["doc_id"].implode()
+    documents = _chosen(documents, changed, limit)
+    shown = documents["doc_id"].implode()
+    figures = figures.filter(pl.col("doc_id").is_in(shown))
+    rejected = rejected.filter(pl.col("doc_id").is_in(shown) | ~pl.col("doc_id").is_in(every_id).fill_null(False))
     figure_records = {r["figure_id"]: r for r in figures.sort("doc_id", "char_start").to_dicts()}
     rejected_rows = [{**row, "record": json.loads(row["record"])} for row in rejected.to_dicts()]
     marks: dict[str | None, list[_Mark]] = defaultdict(list)
@@ -45,11 +60,25 @@ def render_review(documents: pl.DataFrame, figures: pl.DataFrame, rejected: pl.D
         sections.append(f'<section class="document"><h2>Rows without a document</h2>{_unplaced(orphans)}</section>')
     return _PAGE.format(
         heading=html.escape(heading),
-        summary=html.escape(f"{documents.height} documents, {figures.height} figures, {rejected.height} rejected rows"),
+        summary=html.escape(_summary(total, documents.height, figures.height, rejected.height)),
         nav="".join(f'<li><a href="#doc-{html.escape(d, quote=True)}">{html.escape(d)}</a></li>' for d in doc_ids),
         sections="\n".join(sections),
         records=_script_json({"figures": figure_records, "rejected": rejected_rows}),
     )
+
+
+def _chosen(documents: pl.DataFrame, changed: Collection[str], limit: int) -> pl.DataFrame:
+    if documents.height <= limit:
+        return documents
+    needs_review = (pl.col("status") != "ok") | (pl.col("n_rejected") > 0)
+    return documents.sort(~needs_review, ~pl.col("doc_id").is_in(list(changed)), "doc_id").head(limit)
+
+
+def _summary(total: int, shown: int, figures: int, rejected: int) -> str:
+    if shown == total:
+        return f"{total} documents, {figures} figures, {rejected} rejected rows"
+    return (f"{shown} of {total} documents (those with rejected rows or changed in this version first), "
+            f"{figures} figures, {rejected} rejected rows")
 
 
 def _section(doc: dict, marks: list[_Mark]) -> str:

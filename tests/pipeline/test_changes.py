@@ -5,7 +5,7 @@ import json
 
 import polars as pl
 
-from pipeline.changes import diff_tables, summarise
+from pipeline.changes import changed_documents, diff_tables, summarise
 from schemas import ChangeSchema
 from tests.pipeline.dataset.sample import base_records, build
 
@@ -48,6 +48,8 @@ def test_added_removed_and_changed_rows_name_what_changed():
     assert brief["changed_fields"] == ["sha256", "title", "text"]
     assert json.loads(brief["new"]) == {"sha256": "f" * 64, "title": "Brief"}
     assert json.loads(rows[("figure", gone["figure_id"])]["old"])["text"] == "$536 billion"
+    after = _tables(documents[1:], figures)
+    assert changed_documents(changes, after["figures"]) == sorted({"001_brief", figures[0]["doc_id"]})
 
 
 def test_identical_tables_have_no_changes_and_the_summary_counts_ids():

@@ -119,3 +119,20 @@ def test_the_page_in_a_browser(tmp_path):
             browser.close()
     assert dialogs == []  # the <script> in the document text stayed text
     assert requests == [(result.path / "review.html").as_uri()]
+
+
+def test_a_capped_page_shows_documents_needing_review_first_then_changed_ones():
+    documents, figures, rejected = base_records()
+    calm = [document(f"00{n}_calm", "Nothing to see.") for n in (3, 4)]
+    tables = build([*documents, *calm], figures, rejected)
+    ids = sorted(tables.documents["doc_id"])
+    flagged = tables.documents.filter((pl.col("status") != "ok") | (pl.col("n_rejected") > 0))["doc_id"].to_list()
+    page = render_review(tables.documents, tables.figures, tables.rejected, "capped", changed=["004_calm"],
+                         limit=len(flagged) + 1)
+    shown = [section.split('"')[0] for section in page.split('<section class="document" id="doc-')[1:]]
+    assert shown == sorted([*flagged, "004_calm"])
+    assert f"{len(flagged) + 1} of {len(ids)} documents" in page
+    parser = _Marks()
+    parser.feed(page)
+    marked = {fid for attr, fid in parser.text if attr == "data-figure-id"}
+    assert marked == set(tables.figures.filter(pl.col("doc_id").is_in(shown))["figure_id"])
