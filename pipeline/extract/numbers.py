@@ -59,6 +59,13 @@ _RATE_AFTER = re.compile(
     r"pound|gallon|liter|litre|unit|share|month)\b|daily\b|an?\s+hour\b)", re.IGNORECASE)
 
 
+_PERIOD_BEFORE_LOW = twin(_PERIOD_BEFORE)
+_PERIOD_AFTER_LOW = twin(_PERIOD_AFTER)
+_TARIFF_AFTER_LOW = twin(_TARIFF_AFTER)
+_TARIFF_BEFORE_LOW = twin(_TARIFF_BEFORE)
+_RATE_AFTER_LOW = twin(_RATE_AFTER)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int
@@ -82,7 +89,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         return found
     for m in (_MENTION_RE.finditer(text, start, stop) if low is None else _MENTION_LOW.finditer(low, start, stop)):
         mention = _to_mention(m)
-        if mention and not _excluded(text, mention, stop):
+        if mention and not _excluded(text if low is None else low, mention, stop, low is not None):
             found.append(mention)
     return found
 
@@ -117,11 +124,16 @@ def _to_mention(m: re.Match) -> Mention | None:
     return Mention(m.start(), m.end(), 50.0, "percent", "fraction")
 
 
-def _excluded(text: str, mention: Mention, stop: int) -> bool:
+def _excluded(text: str, mention: Mention, stop: int, is_folded: bool = False) -> bool:
+    """Tariff rates, per-unit amounts, periods named by a fraction; ``text`` may be folded."""
     before = text[max(0, mention.start - 30):mention.start]
     after = text[mention.end:min(stop, mention.end + 40)]
     if mention.kind == "fraction":
+        if is_folded:
+            return bool(_PERIOD_BEFORE_LOW.search(before) or _PERIOD_AFTER_LOW.match(after))
         return bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(after))
     if mention.unit == "percent":
+        if is_folded:
+            return bool(_TARIFF_AFTER_LOW.match(after) or _TARIFF_BEFORE_LOW.search(before))
         return bool(_TARIFF_AFTER.match(after) or _TARIFF_BEFORE.search(before))
-    return bool(_RATE_AFTER.match(after))
+    return bool((_RATE_AFTER_LOW if is_folded else _RATE_AFTER).match(after))
