@@ -1,4 +1,6 @@
 """Seed files in, decoded documents out: one partition per seed file."""
+from functools import partial
+
 import dagster as dg
 import polars as pl
 from dagster._core.storage.tags import (ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG,
@@ -7,11 +9,13 @@ from dagster._core.storage.tags import (ASSET_PARTITION_RANGE_END_TAG, ASSET_PAR
 from assets.metadata import column_schema, markdown_table
 from assets.partitions import seed_partitions
 from assets.resources import TradeFiguresSettings
-from pipeline.documents import read_document
-from pipeline.workstore import WorkStore
+from pipeline.parallel import in_chunks
+from pipeline.workstore import WorkStore, read_and_store
 from schemas import DocumentSchema
 
 READER_VERSION = "1"
+READ_MIN_CHUNK = 500
+"""Reading is cheap: worker processes only pay off from this many seeds per worker."""
 
 seed_files = dg.AssetSpec(
     "seed_files",
@@ -55,16 +59,14 @@ def documents(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSett
     failing the run.
     """
     settings = trade_figures.settings()
-    store = WorkStore(settings.output_dir)
+    read = partial(read_and_store, settings.seeds_dir, settings.max_document_bytes, settings.output_dir)
     rows = []
-    for key in context.partition_keys:
-        document = read_document(settings.seeds_dir, key, settings.max_document_bytes)
-        store.write_document(document)
-        rows.append({"file_name": key, "status": document.status, "reason": document.reason,
-                     "bytes": document.bytes, "encoding": document.encoding, "sha256": document.sha256})
-        if not document.ok:
-            context.log.warning(f"{key}: {document.status}: {document.reason}")
-    summary = pl.DataFrame(rows)
+    for _, documents in in_chunks(read, list(context.partition_keys), min_chunk=READ_MIN_CHUNK):
+        for document in documents:
+            rows.append({"file_name": document.file_name, "status": document.status})
+            if not document.ok:
+                context.log.warning(f"{document.file_name}: {document.status}: {document.reason}")
+    summary = pl.DataFrame(rows, schema={"file_name": pl.String, "status": pl.String})
     # Dagster copies this metadata into every partition's materialisation: keep it small.
     return dg.MaterializeResult(metadata={
         "documents_in_run": summary.height,

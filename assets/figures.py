@@ -1,4 +1,6 @@
 """Documents in, validated figures out: one partition per seed file."""
+from functools import partial
+
 import dagster as dg
 import polars as pl
 
@@ -7,7 +9,8 @@ from assets.metadata import column_schema, markdown_table
 from assets.partitions import seed_partitions
 from assets.resources import TradeFiguresSettings
 from pipeline.extract import EXTRACTOR_VERSION
-from pipeline.parallel import extract_chunks
+from pipeline.extraction import extract_and_store
+from pipeline.parallel import in_chunks
 from pipeline.validation import failure_cases
 from pipeline.workstore import WorkStore
 from schemas import FigureSchema
@@ -32,7 +35,8 @@ def figures(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettin
     reasons. A seed whose bytes and extractor version are unchanged since its
     last extraction is not extracted again.
     """
-    store = WorkStore(trade_figures.settings().output_dir)
+    output_dir = trade_figures.settings().output_dir
+    store = WorkStore(output_dir)
     keys = list(context.partition_keys)
     stale, reused = [], 0
     for key in keys:
@@ -44,15 +48,9 @@ def figures(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettin
         else:
             stale.append(document)
     extracted, new_figures, new_rejected = [], 0, 0
-    for batch, valid, rejected in extract_chunks(stale):
-        valid_of = valid.partition_by("doc_id", as_dict=True)
-        rejected_of = rejected.partition_by("doc_id", as_dict=True)
-        for document in batch:
-            store.write_extraction(document.file_name, valid_of.get((document.doc_id,), valid.clear()),
-                                   rejected_of.get((document.doc_id,), rejected.clear()), document.sha256,
-                                   EXTRACTOR_VERSION)
-            extracted.append(document.file_name)
-        new_figures, new_rejected = new_figures + valid.height, new_rejected + rejected.height
+    for batch, (n_figures, n_rejected) in in_chunks(partial(extract_and_store, output_dir, EXTRACTOR_VERSION), stale):
+        extracted += [document.file_name for document in batch]
+        new_figures, new_rejected = new_figures + n_figures, new_rejected + n_rejected
     context.log.info(f"extracted {len(extracted)} seeds ({new_figures} figures, {new_rejected} rejected), "
                      f"reused {reused}")
     # Dagster copies this metadata into every partition's materialisation: keep it small.

@@ -1,6 +1,7 @@
 """Bytes to text: UTF-8 first, a detected legacy encoding otherwise."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -23,7 +24,8 @@ _LEGACY_ENCODINGS = [
     "cp1253", "cp1254", "cp1257", "mac_roman", "shift_jis", "euc_jp", "gb18030",
     "big5", "euc_kr",
 ]
-_CONTROL = {c for c in range(32)} - {9, 10, 12, 13}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+"""C0 control characters other than tab, newline, form feed and carriage return."""
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -45,6 +47,6 @@ def decode_bytes(data: bytes) -> Decoded:
         text, encoding = str(best), best.encoding
     if text.startswith("\ufeff"):
         text, encoding = text[1:], "utf-8-sig"
-    if text and sum(ord(ch) in _CONTROL for ch in text) > 0.01 * len(text):
+    if text and len(_CONTROL.findall(text)) > 0.01 * len(text):
         raise UndecodableError("mostly control characters: a binary file, not text")
     return Decoded(text=text, encoding=encoding)

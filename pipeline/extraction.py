@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import polars as pl
 
 from pipeline.documents import Document
 from pipeline.extract import extract_figures
 from pipeline.validation import REJECTED_SCHEMA, split_valid
+from pipeline.workstore import WorkStore
 from schemas import FigureSchema, polars_schema
 
 FIGURE_SCHEMA = polars_schema(FigureSchema)
@@ -39,6 +41,23 @@ def figure_rows_of(documents: list[Document]) -> tuple[pl.DataFrame, pl.DataFram
     valid, rejected = split_valid(pl.concat([pl.DataFrame(schema=FIGURE_SCHEMA), *frames]), FigureSchema,
                                   pl.concat([_SPAN_FAILURES, *span_failures]))
     return valid, pl.concat([rejected, *crashes])
+
+
+def extract_and_store(output_dir: Path, extractor_version: str, documents: list[Document]) -> tuple[int, int]:
+    """``figure_rows_of(documents)``, stored per seed in the work store; (figures, rejected rows) counts.
+
+    Storing in the same process that extracted keeps the rows out of pickling
+    when a worker process runs this (``pipeline.parallel``).
+    """
+    valid, rejected = figure_rows_of(documents)
+    valid_of = valid.partition_by("doc_id", as_dict=True)
+    rejected_of = rejected.partition_by("doc_id", as_dict=True)
+    store = WorkStore(output_dir)
+    for document in documents:
+        store.write_extraction(document.file_name, valid_of.get((document.doc_id,), valid.clear()),
+                               rejected_of.get((document.doc_id,), rejected.clear()), document.sha256,
+                               extractor_version)
+    return valid.height, rejected.height
 
 
 _SPAN_FAILURES = pl.DataFrame(schema={"index": pl.Int64, "check": pl.String, "reason": pl.String})

@@ -7,12 +7,13 @@ read by an unchanged extractor is never extracted again.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
 import polars as pl
 
-from pipeline.documents import Document
+from pipeline.documents import Document, read_document
 from schemas import DocumentSchema, FigureSchema, polars_schema
 from pipeline.validation import REJECTED_SCHEMA
 
@@ -66,6 +67,17 @@ class WorkStore:
     def remove(self, key: str) -> None:
         for kind in KINDS:
             self.path(kind, key).unlink(missing_ok=True)
+
+
+def read_and_store(seeds_dir: Path, max_bytes: int, output_dir: Path, keys: list[str]) -> list[Document]:
+    """Read each seed in ``keys`` and store its document; the documents without their text (kept small to return)."""
+    store = WorkStore(output_dir)
+    documents = []
+    for key in keys:
+        document = read_document(seeds_dir, key, max_bytes)
+        store.write_document(document)
+        documents.append(replace(document, text=None))
+    return documents
 
 
 def _write(frame: pl.DataFrame, path: Path, metadata: dict[str, str]) -> None:

@@ -1,9 +1,12 @@
 import random
+from functools import partial
 
 import pytest
 
 from pipeline.documents import Document
-from pipeline.parallel import extract_chunks, workers_from_env
+from pipeline.extraction import extract_and_store
+from pipeline.parallel import in_chunks, workers_from_env
+from pipeline.workstore import WorkStore
 from tests.bench.corpus import make_document
 
 
@@ -15,19 +18,22 @@ def _documents(n: int) -> list[Document]:
             for i, d in enumerate(docs)] + [unreadable]
 
 
-def _run(documents, workers):
-    chunks = list(extract_chunks(documents, workers, chunk=4, min_chunk=2))
-    return chunks, [d.doc_id for batch, _, _ in chunks for d in batch]
-
-
-def test_two_workers_give_what_one_gives_in_the_same_order():
+def test_two_workers_store_what_one_stores_and_report_in_order(tmp_path):
     documents = _documents(11)
-    one, order_one = _run(documents, 1)
-    two, order_two = _run(documents, 2)
-    assert order_one == order_two == [d.doc_id for d in documents]
-    assert len(one) == len(two) > 2
-    for (_, valid_1, rejected_1), (_, valid_2, rejected_2) in zip(one, two):
-        assert valid_1.height > 0 and valid_1.equals(valid_2) and rejected_1.equals(rejected_2)
+    results = {}
+    for workers in (1, 2):
+        work = partial(extract_and_store, tmp_path / str(workers), "7")
+        chunks = list(in_chunks(work, documents, workers, chunk=4, min_chunk=2))
+        assert [d.doc_id for batch, _ in chunks for d in batch] == [d.doc_id for d in documents]
+        assert len(chunks) == 3
+        store = WorkStore(tmp_path / str(workers))
+        keys = [d.file_name for d in documents]
+        results[workers] = ([counts for _, counts in chunks], store.scan("figures", keys).collect(),
+                            store.scan("rejected", keys).collect())
+        assert all(store.has_extraction(d.file_name, d.sha256, "7") for d in documents)
+    (counts_1, figures_1, rejected_1), (counts_2, figures_2, rejected_2) = results[1], results[2]
+    assert counts_1 == counts_2 and figures_1.height == sum(n for n, _ in counts_1) > 0
+    assert figures_1.equals(figures_2) and rejected_1.equals(rejected_2)
 
 
 def test_workers_come_from_the_environment():

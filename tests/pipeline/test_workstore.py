@@ -3,7 +3,7 @@ import polars as pl
 from pipeline.documents import Document
 from pipeline.extraction import FIGURE_SCHEMA
 from pipeline.validation import REJECTED_SCHEMA
-from pipeline.workstore import WorkStore
+from pipeline.workstore import WorkStore, read_and_store
 
 DOC = Document("a b [1]", "a b [1].txt", "f" * 64, 10, "utf-8", "ok", None, None, None, "some text")
 
@@ -33,3 +33,12 @@ def test_scan_skips_keys_without_files_and_remove_forgets_a_seed(tmp_path):
     store.remove("a b [1].txt")
     assert store.scan("documents", ["a b [1].txt"]).collect().is_empty()
     assert not any(tmp_path.rglob("*.tmp"))
+
+
+def test_read_and_store_keeps_the_text_in_the_store_only(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Exports were $1 billion.", encoding="utf-8")
+    [returned] = read_and_store(seeds, 1000, tmp_path, ["a.txt"])
+    assert returned.ok and returned.text is None
+    assert WorkStore(tmp_path).read_document("a.txt").text == "Exports were $1 billion."
