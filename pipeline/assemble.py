@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from pipeline.dataset import Tables
-from pipeline.validation import split_valid
+from pipeline.validation import split_repeated
 from pipeline.workstore import WorkStore
 from schemas import DocumentSchema, FigureSchema, polars_schema
 
@@ -24,15 +24,15 @@ def assemble(store: WorkStore, keys: list[str], extractor_version: str) -> Assem
     A seed whose stored figures do not come from its current bytes and the
     current extractor (it changed, or was read but not yet extracted) is left
     out and reported pending, so a version never mixes two states of a file.
-    The combined figures are validated again: a rule across documents (a
-    unique ``figure_id``) can only fail here.
+    Each seed's figures passed ``FigureSchema`` when extracted; a rule across
+    documents (a unique ``figure_id``) can only fail here, so only it is checked.
     """
     documents = store.scan("documents", keys).collect()
     fresh = [key for key, sha256 in documents.select("file_name", "sha256").iter_rows()
              if store.has_extraction(key, sha256, extractor_version)]
     pending = sorted(set(keys) - set(fresh))
     documents = documents.filter(pl.col("file_name").is_in(fresh))
-    figures, rejected_again = split_valid(store.scan("figures", fresh).collect(), FigureSchema)
+    figures, rejected_again = split_repeated(store.scan("figures", fresh).collect(), FigureSchema)
     rejected = pl.concat([store.scan("rejected", fresh).collect(), rejected_again])
     counts = (
         documents.select("doc_id")

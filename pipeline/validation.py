@@ -35,6 +35,15 @@ def split_valid(frame: pl.DataFrame, model, extra_failures: pl.DataFrame | None 
     failures = pl.concat([_reasons(failure_cases(frame, model), model), _duplicates(frame, model)])
     if extra_failures is not None and extra_failures.height:
         failures = pl.concat([failures, extra_failures.select(failures.columns).cast(failures.schema)])
+    return _split(frame, model, failures)
+
+
+def split_repeated(frame: pl.DataFrame, model) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``split_valid`` for rows each known to pass ``model``: only a unique column repeated across them can fail."""
+    return _split(frame, model, _duplicates(frame, model))
+
+
+def _split(frame: pl.DataFrame, model, failures: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     if failures.is_empty():
         return frame.cast(polars_schema(model)), pl.DataFrame(schema=REJECTED_SCHEMA)
     if failures["index"].null_count():

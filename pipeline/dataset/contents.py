@@ -1,8 +1,8 @@
 """What a version holds, apart from its relation to its parent, and the hash that names it.
 
 The content is the three assembled tables, the ``series`` built from them and
-the data dictionary, each table validated against its pandera model and put
-in the model's column order. The ``changes`` table, the review page and the
+the data dictionary, each table in its pandera model's column order and
+types (validated against the model before it is published). The ``changes`` table, the review page and the
 manifest depend on the parent or on the version id, so they are left out of
 the hash: the same seeds and code always hash the same.
 """
@@ -42,12 +42,18 @@ class Contents:
 
     @classmethod
     def build(cls, tables: Tables) -> "Contents":
-        figures, documents = conform("figures", tables.figures), conform("documents", tables.documents)
+        """The tables typed and sorted, not yet validated: content equal to a published version's needs no check."""
+        figures, documents = arrange("figures", tables.figures), arrange("documents", tables.documents)
         return cls(
-            tables={"figures": figures, "documents": documents, "rejected": conform("rejected", tables.rejected),
-                    "series": conform("series", build_series(figures, documents))},
+            tables={"figures": figures, "documents": documents, "rejected": arrange("rejected", tables.rejected),
+                    "series": arrange("series", build_series(figures, documents))},
             texts={DICTIONARY: render_markdown(), SCHEMA_JSON: schema_json()},
         )
+
+    def validate(self) -> None:
+        """Raise unless every table passes its model (pandera); typing already matches, so nothing changes."""
+        for name, frame in self.tables.items():
+            TABLES[name].validate(frame)
 
     @cached_property
     def content_hash(self) -> str:
@@ -57,6 +63,15 @@ class Contents:
         for name, text in self.texts.items():
             digest.update(f"{name}:{hashlib.sha256(text.encode()).hexdigest()};".encode())
         return digest.hexdigest()
+
+
+def arrange(table: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` in the model's column order and types, sorted; pandera coerces it when the types differ."""
+    model = TABLES[table]
+    frame = frame.select(list(polars_schema(model)))
+    if frame.schema != polars_schema(model):
+        frame = model.validate(frame)
+    return frame.sort(SORT_KEYS[table], nulls_last=True)
 
 
 def conform(table: str, frame: pl.DataFrame) -> pl.DataFrame:

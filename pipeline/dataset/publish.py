@@ -68,6 +68,7 @@ def publish_version(output_dir: Path, tables: Tables, lineage: Lineage, now: dt.
         if parent_manifest and parent_manifest.get("content_hash") == contents.content_hash:
             version_id, published = parent, False
         else:
+            contents.validate()
             version_id, published = _publish(layout, contents, lineage, parent, now), True
         pruned = prune_locked(layout, keep) if keep is not None else []
         return PublishResult(version_id, layout.version(version_id), published,
