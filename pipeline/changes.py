@@ -22,10 +22,10 @@ NOT_CARRIED = {"document": ("text",)}
 def diff_tables(old: Mapping[str, pl.DataFrame] | None, new: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     """The ``changes`` rows from ``old`` (None before the first version) to ``new``, by entity and id."""
     frames = []
-    for entity, (table, key) in ENTITIES.items():
+    for entity, (table, key) in ENTITIES.items():  # in entity order, each sorted by id
         after = new[table]
         frames.append(_diff(entity, key, after.clear() if old is None else old[table], after))
-    return pl.concat([pl.DataFrame(schema=CHANGES_SCHEMA), *frames]).sort("entity", "id")
+    return pl.concat([pl.DataFrame(schema=CHANGES_SCHEMA), *frames])
 
 
 def summarise(changes: pl.DataFrame) -> dict:
@@ -50,30 +50,37 @@ def changed_documents(changes: pl.DataFrame, figures: pl.DataFrame) -> list[str]
 
 
 def _diff(entity: str, key: str, before: pl.DataFrame, after: pl.DataFrame) -> pl.DataFrame:
-    """One entity's changes, in polars throughout: a first version adds every row of a large table."""
+    """One entity's changes, sorted by id.
+
+    In polars throughout, and each row's JSON made after sorting: a first
+    version adds every row of a large table, so no copy of it is sorted.
+    """
     fields = [c for c in after.columns if c != key]
     carried = [c for c in fields if c not in NOT_CARRIED.get(entity, ())]
-    joined = (
-        before.with_columns(pl.lit(True).alias("_was"))
-        .join(after.with_columns(pl.lit(True).alias("_is")), on=key, how="full", coalesce=True, suffix="_new")
-        .with_columns(
-            pl.concat_list([pl.when(pl.col(c).ne_missing(pl.col(f"{c}_new"))).then(pl.lit(c)) for c in fields])
-            .list.drop_nulls().alias("_changed")
-        )
-    )
     no_fields = pl.lit([], dtype=pl.List(pl.String))
     none = pl.lit(None, dtype=pl.String)
-    added = joined.filter(pl.col("_was").is_null()).select(
+    added = after.join(before.select(key), on=key, how="anti").sort(key).select(
         pl.lit("added").alias("change"), no_fields.alias("changed_fields"), none.alias("old"),
-        _json(carried, "_new").alias("new"), id=pl.col(key))
-    removed = joined.filter(pl.col("_is").is_null()).select(
+        _json(carried).alias("new"), id=pl.col(key))
+    removed = before.join(after.select(key), on=key, how="anti").sort(key).select(
         pl.lit("removed").alias("change"), no_fields.alias("changed_fields"), _json(carried).alias("old"),
         none.alias("new"), id=pl.col(key))
-    changed = joined.filter(pl.col("_was") & pl.col("_is") & (pl.col("_changed").list.len() > 0)).select(
-        pl.lit("changed").alias("change"), pl.col("_changed").alias("changed_fields"),
-        _json_of_changed(carried).alias("old"), _json_of_changed(carried, "_new").alias("new"), id=pl.col(key))
-    return pl.concat([added, removed, changed]).select(pl.lit(entity).alias("entity"), "id", "change",
-                                                       "changed_fields", "old", "new")
+    parts = [part for part in (added, removed) if part.height]
+    if before.height and after.height:
+        changed = (
+            before.join(after, on=key, how="inner", suffix="_new")
+            .with_columns(
+                pl.concat_list([pl.when(pl.col(c).ne_missing(pl.col(f"{c}_new"))).then(pl.lit(c)) for c in fields])
+                .list.drop_nulls().alias("_changed")
+            )
+            .filter(pl.col("_changed").list.len() > 0)
+            .select(pl.lit("changed").alias("change"), pl.col("_changed").alias("changed_fields"),
+                    _json_of_changed(carried).alias("old"), _json_of_changed(carried, "_new").alias("new"),
+                    id=pl.col(key))
+        )
+        parts += [changed] if changed.height else []
+    frame = parts[0] if len(parts) == 1 else pl.concat([added.clear(), *parts]).sort("id")
+    return frame.select(pl.lit(entity).alias("entity"), "id", "change", "changed_fields", "old", "new")
 
 
 def _json(columns: list[str], suffix: str = "") -> pl.Expr:

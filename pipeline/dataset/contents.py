@@ -56,25 +56,30 @@ class Contents:
             TABLES[name].validate(frame)
 
     @cached_property
+    def digests(self) -> dict[str, str]:
+        """Each table's ``frame_digest``."""
+        return {name: frame_digest(frame, SORT_KEYS[name]) for name, frame in self.tables.items()}
+
+    @cached_property
     def content_hash(self) -> str:
         digest = hashlib.sha256()
-        for name, frame in self.tables.items():
-            digest.update(f"{name}:{frame_digest(frame, SORT_KEYS[name])};".encode())
+        for name, table_digest in self.digests.items():
+            digest.update(f"{name}:{table_digest};".encode())
         for name, text in self.texts.items():
             digest.update(f"{name}:{hashlib.sha256(text.encode()).hexdigest()};".encode())
         return digest.hexdigest()
 
 
 def arrange(table: str, frame: pl.DataFrame) -> pl.DataFrame:
-    """``frame`` in the model's column order and types, sorted; pandera coerces it when the types differ."""
+    """``frame`` in the model's column order and types, sorted; pandera coerces it when the types differ.
+
+    A frame already in order is not copied (assembled tables usually are).
+    """
     model = TABLES[table]
     frame = frame.select(list(polars_schema(model)))
     if frame.schema != polars_schema(model):
         frame = model.validate(frame)
-    return frame.sort(SORT_KEYS[table], nulls_last=True)
-
-
-def conform(table: str, frame: pl.DataFrame) -> pl.DataFrame:
-    """``frame`` validated against the table's model (raises if it fails), in the model's column order, sorted."""
-    model = TABLES[table]
-    return model.validate(frame.select(list(polars_schema(model)))).sort(SORT_KEYS[table], nulls_last=True)
+    key = SORT_KEYS[table]
+    if frame.select(key).rechunk().select(pl.arg_sort_by(key, nulls_last=True)).to_series().is_sorted():
+        return frame
+    return frame.sort(key, nulls_last=True)

@@ -21,12 +21,13 @@ import polars as pl
 from filelock import FileLock
 
 from pipeline.changes import changed_documents, diff_tables, summarise
-from pipeline.dataset.contents import SORT_KEYS, Contents, Tables, conform
+from pipeline.dataset.contents import SORT_KEYS, Contents, Tables
 from pipeline.dataset.hashing import file_sha256, frame_digest
 from pipeline.dataset.layout import MANIFEST, PARTITION_KEY, REVIEW, TABLE_NAMES, Layout
 from pipeline.dataset.reader import read_manifest, scan_table_dir
 from pipeline.dataset.retention import keep_from_env, prune_locked
 from pipeline.review import render_review
+from schemas import TABLES
 
 _LINEAGE_KEYS = ("version_id", "created_at", "content_hash", "parent", "dagster_run_id", "code_version",
                  "extractor_version", "seeds", "row_counts")
@@ -81,8 +82,10 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent: str |
     version_id = f"{created:%Y%m%dT%H%M%S.%fZ}-{contents.content_hash[:12]}"
     parent_tables = None if parent is None else {
         name: scan_table_dir(layout.version(parent), name).collect() for name in ("figures", "documents")}
-    changes = conform("changes", diff_tables(parent_tables, contents.tables))
+    changes = TABLES["changes"].validate(diff_tables(parent_tables, contents.tables))  # in schema and id order
+    del parent_tables
     tables = {**contents.tables, "changes": changes}
+    digests = {**contents.digests, "changes": frame_digest(changes, SORT_KEYS["changes"])}
     manifest = {
         "version_id": version_id,
         "created_at": created.isoformat(),
@@ -101,7 +104,8 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent: str |
                            changed_documents(changes, tables["figures"]))
     for name, text in {**contents.texts, REVIEW: review}.items():
         (staging / name).write_text(text, encoding="utf-8")
-    _check_staged(staging, tables)
+    del tables, changes  # the check reads the tables back one at a time: hold no more than that
+    _check_staged(staging, digests)
     manifest["files"] = _list_files(staging)
     (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
     _fsync_tree(staging)
@@ -124,17 +128,15 @@ def _write_tables(staging: Path, tables: dict[str, pl.DataFrame], lineage: dict)
             tables[name].write_parquet(staging / name / f"{name}.parquet", metadata=metadata)
 
 
-def _check_staged(staging: Path, tables: dict[str, pl.DataFrame]) -> None:
-    """Read the staged tables back: each must hold exactly the rows given, which passed their models.
+def _check_staged(staging: Path, digests: dict[str, str]) -> None:
+    """Read the staged tables back, one at a time: each must hold exactly the rows given, which passed their models.
 
     Equal content digests prove the files round-trip to the validated frames,
     without validating the same rows again.
     """
     for name in TABLE_NAMES:
-        staged = scan_table_dir(staging, name).collect()
-        if frame_digest(staged, SORT_KEYS[name]) != frame_digest(tables[name], SORT_KEYS[name]):
-            raise RuntimeError(f"staged {name} does not read back as the {tables[name].height} rows written; "
-                               "not published")
+        if frame_digest(scan_table_dir(staging, name).collect(), SORT_KEYS[name]) != digests[name]:
+            raise RuntimeError(f"staged {name} does not read back as the rows written; not published")
 
 
 def _list_files(staging: Path) -> list[dict]:
