@@ -79,7 +79,7 @@ def documents(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSett
 def documents_are_readable(context: dg.AssetCheckExecutionContext,
                            trade_figures: TradeFiguresSettings) -> dg.AssetCheckResult:
     store = WorkStore(trade_figures.settings().output_dir)
-    docs = store.scan("documents", run_partition_keys(context)).select("file_name", "status", "reason").collect()
+    docs = store.read("documents", run_partition_keys(context), ["file_name", "status", "reason"])
     bad = docs.filter(pl.col("status") != "ok")
     return dg.AssetCheckResult(
         passed=bad.is_empty(),

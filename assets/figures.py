@@ -67,7 +67,7 @@ def figures(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettin
 def figures_match_schema(context: dg.AssetCheckExecutionContext,
                          trade_figures: TradeFiguresSettings) -> dg.AssetCheckResult:
     store = WorkStore(trade_figures.settings().output_dir)
-    rows = store.scan("figures", run_partition_keys(context)).collect()
+    rows = store.read("figures", run_partition_keys(context))
     cases = failure_cases(rows, FigureSchema)
     failed = cases is not None
     return dg.AssetCheckResult(
@@ -81,7 +81,7 @@ def figures_match_schema(context: dg.AssetCheckExecutionContext,
 def no_rejected_figures(context: dg.AssetCheckExecutionContext,
                         trade_figures: TradeFiguresSettings) -> dg.AssetCheckResult:
     store = WorkStore(trade_figures.settings().output_dir)
-    rejected = store.scan("rejected", run_partition_keys(context)).collect()
+    rejected = store.read("rejected", run_partition_keys(context))
     return dg.AssetCheckResult(
         passed=rejected.is_empty(),
         severity=dg.AssetCheckSeverity.WARN,

@@ -27,13 +27,13 @@ def assemble(store: WorkStore, keys: list[str], extractor_version: str) -> Assem
     Each seed's figures passed ``FigureSchema`` when extracted; a rule across
     documents (a unique ``figure_id``) can only fail here, so only it is checked.
     """
-    documents = store.scan("documents", keys).collect()
+    documents = store.read("documents", keys)
     fresh = [key for key, sha256 in documents.select("file_name", "sha256").iter_rows()
              if store.has_extraction(key, sha256, extractor_version)]
     pending = sorted(set(keys) - set(fresh))
     documents = documents.filter(pl.col("file_name").is_in(fresh))
-    figures, rejected_again = split_repeated(store.scan("figures", fresh).collect(), FigureSchema)
-    rejected = pl.concat([store.scan("rejected", fresh).collect(), rejected_again])
+    figures, rejected_again = split_repeated(store.read("figures", fresh), FigureSchema)
+    rejected = pl.concat([store.read("rejected", fresh), rejected_again])
     counts = (
         documents.select("doc_id")
         .join(figures.group_by("doc_id").len("n_figures"), on="doc_id", how="left")

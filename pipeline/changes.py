@@ -59,10 +59,10 @@ def _diff(entity: str, key: str, before: pl.DataFrame, after: pl.DataFrame) -> p
     carried = [c for c in fields if c not in NOT_CARRIED.get(entity, ())]
     no_fields = pl.lit([], dtype=pl.List(pl.String))
     none = pl.lit(None, dtype=pl.String)
-    added = after.join(before.select(key), on=key, how="anti").sort(key).select(
+    added = (after if before.is_empty() else after.join(before.select(key), on=key, how="anti")).sort(key).select(
         pl.lit("added").alias("change"), no_fields.alias("changed_fields"), none.alias("old"),
         _json(carried).alias("new"), id=pl.col(key))
-    removed = before.join(after.select(key), on=key, how="anti").sort(key).select(
+    removed = (before if after.is_empty() else before.join(after.select(key), on=key, how="anti")).sort(key).select(
         pl.lit("removed").alias("change"), no_fields.alias("changed_fields"), _json(carried).alias("old"),
         none.alias("new"), id=pl.col(key))
     parts = [part for part in (added, removed) if part.height]

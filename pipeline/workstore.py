@@ -19,6 +19,8 @@ from pipeline.validation import REJECTED_SCHEMA
 
 DOCUMENT_COLUMNS = [c for c in polars_schema(DocumentSchema) if c not in ("n_figures", "n_rejected")]
 KINDS = ("documents", "figures", "rejected")
+READ_BATCH = 1000
+"""Files read into one contiguous chunk."""
 _SCHEMAS = {
     "documents": pl.Schema({c: polars_schema(DocumentSchema)[c] for c in DOCUMENT_COLUMNS}),
     "figures": polars_schema(FigureSchema),
@@ -57,12 +59,17 @@ class WorkStore:
         meta = pl.read_parquet_metadata(path)
         return meta.get("seed_sha256") == (seed_sha256 or "") and meta.get("extractor_version") == extractor_version
 
-    def scan(self, kind: str, keys: list[str]) -> pl.LazyFrame:
-        """The stored rows of ``kind`` for ``keys`` (keys without a file are skipped)."""
+    def read(self, kind: str, keys: list[str], columns: list[str] | None = None) -> pl.DataFrame:
+        """The stored rows of ``kind`` for ``keys`` (keys without a file are skipped), in key order.
+
+        Files are read in batches, each made contiguous: a frame of one chunk
+        per small file takes twice its size in memory and slows later steps.
+        """
         paths = [p for p in (self.path(kind, k) for k in keys) if p.exists()]
-        if not paths:
-            return pl.LazyFrame(schema=_SCHEMAS[kind])
-        return pl.scan_parquet(paths, schema=_SCHEMAS[kind])
+        columns = columns or list(_SCHEMAS[kind])
+        batches = [pl.scan_parquet(paths[start:start + READ_BATCH], schema=_SCHEMAS[kind]).select(columns)
+                   .collect().rechunk() for start in range(0, len(paths), READ_BATCH)]
+        return pl.concat([pl.DataFrame(schema=_SCHEMAS[kind]).select(columns), *batches], rechunk=False)
 
     def remove(self, key: str) -> None:
         for kind in KINDS:

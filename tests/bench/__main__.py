@@ -135,6 +135,11 @@ def bench_floor(root: Path) -> float:
     return floor
 
 
+def steps_of(out: str) -> str:
+    """The run's step durations line (``assets.run`` prints it before its summary)."""
+    return next((line.removeprefix("steps: ") for line in out.splitlines() if line.startswith("steps: ")), "")
+
+
 def bench_run(corpus: Path, n: int, root: Path, floor: float, gold: list[dict]) -> Path:
     run_root = root / f"run_{n}"
     seeds = subset(corpus, n, run_root)
@@ -143,7 +148,8 @@ def bench_run(corpus: Path, n: int, root: Path, floor: float, gold: list[dict]) 
     elapsed, peak, out = isolated(command, env)
     big = n >= 10_000
     report(f"run_{n}_docs_s", elapsed, "s", "< 120" if big else "", elapsed < 120 if big else None,
-           ratio_to_floor=round(elapsed / floor, 2), docs_per_s=round(n / elapsed, 1), summary=out.splitlines()[-1])
+           ratio_to_floor=round(elapsed / floor, 2), docs_per_s=round(n / elapsed, 1), steps=steps_of(out),
+           summary=out.splitlines()[-1])
     report(f"run_{n}_docs_peak_mb", peak, "MB", "< 1536" if big else "", peak < 1536 if big else None)
     output = run_root / "output"
     if not big:
@@ -155,10 +161,10 @@ def bench_run(corpus: Path, n: int, root: Path, floor: float, gold: list[dict]) 
         inc, inc_peak, out = isolated(command, env)
         report(f"run_{n}_one_changed_s", inc, "s", "< 3x floor", inc < 3 * floor,
                ratio_to_floor=round(inc / floor, 2), ratio_to_full=round(inc / elapsed, 3),
-               peak_mb=round(inc_peak, 1), summary=out.splitlines()[-1])
+               peak_mb=round(inc_peak, 1), steps=steps_of(out), summary=out.splitlines()[-1])
         same, _, out = isolated(command, env)
         report(f"run_{n}_nothing_changed_s", same, "s", ratio_to_floor=round(same / floor, 2),
-               summary=out.splitlines()[-1])
+               steps=steps_of(out), summary=out.splitlines()[-1])
     return output
 
 

@@ -25,13 +25,13 @@ def test_an_extraction_is_reused_only_for_the_same_bytes_and_extractor(tmp_path)
     assert not store.has_extraction("b.txt", "f" * 64, "7")
 
 
-def test_scan_skips_keys_without_files_and_remove_forgets_a_seed(tmp_path):
+def test_read_skips_keys_without_files_and_remove_forgets_a_seed(tmp_path):
     store = WorkStore(tmp_path)
     store.write_document(DOC)
-    assert store.scan("documents", ["a b [1].txt", "missing.txt"]).collect().height == 1
-    assert store.scan("figures", ["missing.txt"]).collect().schema == FIGURE_SCHEMA
+    assert store.read("documents", ["a b [1].txt", "missing.txt"]).height == 1
+    assert store.read("figures", ["missing.txt"]).schema == FIGURE_SCHEMA
     store.remove("a b [1].txt")
-    assert store.scan("documents", ["a b [1].txt"]).collect().is_empty()
+    assert store.read("documents", ["a b [1].txt"]).is_empty()
     assert not any(tmp_path.rglob("*.tmp"))
 
 
