@@ -9,7 +9,7 @@ from assets.metadata import column_schema, markdown_table
 from assets.partitions import seed_partitions
 from assets.resources import TradeFiguresSettings
 from pipeline.extract import EXTRACTOR_VERSION
-from pipeline.extraction import extract_and_store
+from pipeline.extraction import extract_stale
 from pipeline.parallel import in_chunks
 from pipeline.validation import failure_cases
 from pipeline.workstore import WorkStore
@@ -35,22 +35,14 @@ def figures(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettin
     reasons. A seed whose bytes and extractor version are unchanged since its
     last extraction is not extracted again.
     """
-    output_dir = trade_figures.settings().output_dir
-    store = WorkStore(output_dir)
-    keys = list(context.partition_keys)
-    stale, reused = [], 0
-    for key in keys:
-        document = store.read_document(key)
-        if document is None:
-            raise dg.Failure(f"{key}: no document has been read for this seed; materialize `documents` first")
-        if store.has_extraction(key, document.sha256, EXTRACTOR_VERSION):
-            reused += 1
-        else:
-            stale.append(document)
-    extracted, new_figures, new_rejected = [], 0, 0
-    for batch, (n_figures, n_rejected) in in_chunks(partial(extract_and_store, output_dir, EXTRACTOR_VERSION), stale):
-        extracted += [document.file_name for document in batch]
-        new_figures, new_rejected = new_figures + n_figures, new_rejected + n_rejected
+    work = partial(extract_stale, trade_figures.settings().output_dir, EXTRACTOR_VERSION)
+    extracted, reused, missing, new_figures, new_rejected = [], 0, [], 0, 0
+    for _, chunk in in_chunks(work, list(context.partition_keys)):
+        extracted += chunk.extracted
+        reused, missing = reused + chunk.reused, missing + chunk.missing
+        new_figures, new_rejected = new_figures + chunk.figures, new_rejected + chunk.rejected
+    if missing:
+        raise dg.Failure(f"{missing[0]}: no document has been read for this seed; materialize `documents` first")
     context.log.info(f"extracted {len(extracted)} seeds ({new_figures} figures, {new_rejected} rejected), "
                      f"reused {reused}")
     # Dagster copies this metadata into every partition's materialisation: keep it small.

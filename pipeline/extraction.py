@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -46,8 +47,7 @@ def figure_rows_of(documents: list[Document]) -> tuple[pl.DataFrame, pl.DataFram
 def extract_and_store(output_dir: Path, extractor_version: str, documents: list[Document]) -> tuple[int, int]:
     """``figure_rows_of(documents)``, stored per seed in the work store; (figures, rejected rows) counts.
 
-    Storing in the same process that extracted keeps the rows out of pickling
-    when a worker process runs this (``pipeline.parallel``).
+    Storing in the process that extracted keeps the rows out of pickling.
     """
     valid, rejected = figure_rows_of(documents)
     valid_of = valid.partition_by("doc_id", as_dict=True)
@@ -58,6 +58,38 @@ def extract_and_store(output_dir: Path, extractor_version: str, documents: list[
                                rejected_of.get((document.doc_id,), rejected.clear()), document.sha256,
                                extractor_version)
     return valid.height, rejected.height
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    extracted: list[str]
+    """Seeds extracted now, in order."""
+    reused: int
+    """Seeds whose stored figures already came from their current document and extractor."""
+    missing: list[str]
+    """Seeds without a stored document."""
+    figures: int
+    rejected: int
+
+
+def extract_stale(output_dir: Path, extractor_version: str, keys: list[str]) -> Extraction:
+    """Extract and store those of ``keys`` whose stored figures are not from their stored document.
+
+    Reads the documents itself, so a worker process running it (``pipeline.parallel``)
+    is handed file names only.
+    """
+    store = WorkStore(output_dir)
+    stale, reused, missing = [], 0, []
+    for key in keys:
+        document = store.read_document(key)
+        if document is None:
+            missing.append(key)
+        elif store.has_extraction(key, document.sha256, extractor_version):
+            reused += 1
+        else:
+            stale.append(document)
+    figures, rejected = extract_and_store(output_dir, extractor_version, stale) if stale else (0, 0)
+    return Extraction([document.file_name for document in stale], reused, missing, figures, rejected)
 
 
 _SPAN_FAILURES = pl.DataFrame(schema={"index": pl.Int64, "check": pl.String, "reason": pl.String})

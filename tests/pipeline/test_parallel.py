@@ -4,7 +4,7 @@ from functools import partial
 import pytest
 
 from pipeline.documents import Document
-from pipeline.extraction import extract_and_store
+from pipeline.extraction import extract_and_store, extract_stale
 from pipeline.parallel import in_chunks, workers_from_env
 from pipeline.workstore import WorkStore
 from tests.bench.corpus import make_document
@@ -41,3 +41,15 @@ def test_workers_come_from_the_environment():
     assert workers_from_env({}) >= 1
     with pytest.raises(ValueError):
         workers_from_env({"TRADE_FIGURES_WORKERS": "0"})
+
+
+def test_only_stale_seeds_are_extracted_and_missing_documents_are_named(tmp_path):
+    documents = _documents(3)
+    store = WorkStore(tmp_path)
+    for document in documents:
+        store.write_document(document)
+    keys = [d.file_name for d in documents] + ["unread.txt"]
+    first = extract_stale(tmp_path, "7", keys)
+    assert (first.extracted, first.reused, first.missing) == (keys[:-1], 0, ["unread.txt"])
+    again = extract_stale(tmp_path, "7", keys)
+    assert (again.extracted, again.reused, again.figures) == ([], 4, 0)
