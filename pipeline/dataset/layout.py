@@ -3,7 +3,7 @@
     <output>/versions/<version_id>/figures/partner=<ISO3>/…parquet
     <output>/versions/<version_id>/<table>/<table>.parquet  documents, rejected, series, changes
     <output>/versions/<version_id>/DATASET.md, schema.json   the data dictionary
-    <output>/versions/<version_id>/review.html               every figure highlighted in its document
+    <output>/versions/<version_id>/review.html               up to 200 documents, figures highlighted
     <output>/versions/<version_id>/manifest.json             written last
     <output>/current -> versions/<version_id>                swapped atomically
     <output>/staging/                                        versions being built, and pruned ones being deleted
