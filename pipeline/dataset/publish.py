@@ -29,6 +29,8 @@ from pipeline.dataset.retention import keep_from_env, prune_locked
 from pipeline.review import render_review
 from schemas import TABLES
 
+ROW_GROUP = 16_384
+"""Rows per Parquet row group: the writer's buffers stay small (a first version's ``changes`` is large)."""
 _LINEAGE_KEYS = ("version_id", "created_at", "content_hash", "parent", "dagster_run_id", "code_version",
                  "extractor_version", "seeds", "row_counts")
 
@@ -125,7 +127,8 @@ def _write_tables(staging: Path, tables: dict[str, pl.DataFrame], lineage: dict)
     for name in TABLE_NAMES:
         if name != "figures":
             (staging / name).mkdir(parents=True)
-            tables[name].write_parquet(staging / name / f"{name}.parquet", metadata=metadata)
+            tables[name].write_parquet(staging / name / f"{name}.parquet", metadata=metadata,
+                                       row_group_size=ROW_GROUP)
 
 
 def _check_staged(staging: Path, digests: dict[str, str]) -> None:
