@@ -23,6 +23,7 @@ class Context:
     year: int | None = None
     base_year: int | None = None
     deficit: bool = False  # the balance in context is a deficit
+    owner: str | None = None  # whose trade the last subject was: "China's exports ..." -> CHN
 
     def new_subject(self, partner: str) -> None:
         """A heading turns to another economy: what was said of the last one no longer holds."""
@@ -30,3 +31,4 @@ class Context:
             self.reporter, self.partner = US, partner
             self.flow = self.product = self.label = self.hs_code = None
             self.year = self.base_year = None
+            self.owner = None

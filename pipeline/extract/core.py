@@ -56,6 +56,7 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
     last_resolved: Resolved | None = None
     position = 0
     for part, clause in zip(parts, analysed):
+        _set_owner(clause, ctx)
         first = position
         while position < len(mentions) and mentions[position].start < part.end:
             position += 1
@@ -112,6 +113,21 @@ def _remember(ctx: Context, r: Resolved) -> None:
         ctx.year = r.year
         if r.measure in ("change", "pct_change"):
             ctx.base_year = r.base_year
+
+
+def _set_owner(clause: Clause, ctx: Context) -> None:
+    """"China's exports to the U.S. ...": whose trade a clause with flow words is about.
+
+    A later subject-less clause ("Exports to the EU declined 10.2%") is that economy's trade.
+    """
+    if not clause.flows:
+        return
+    if any(p.iso3 == US and p.role == "owner" for p in clause.parties):
+        ctx.owner = US
+        return
+    owner = next((p for p in clause.parties if p.iso3 != US and p.role in ("owner", "subject")), None)
+    if owner is not None:
+        ctx.owner = owner.iso3
 
 
 def _carry_clause(text: str, clause: Clause, sentence: Clause, ctx: Context, doc_year) -> None:

@@ -364,6 +364,9 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
             return receiver or US, WORLD, False, "remittances received"
         if clause.world and not is_rank:
             return US, WORLD, False, "world phrase"
+        if us_counter and ctx.owner not in (None, US):  # "Exports to the U.S. fell" after "China's exports ..."
+            flip = bool(flow_words) and bool(_FLIPPABLE.search(flow_words))
+            return US, ctx.owner, flip, "context subject's trade with the US"
         if before or after:
             party = next((p for p in before if p.role in ("subject", "owner")), None) or \
                 (before[-1] if before else after[0])
@@ -371,6 +374,9 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
             return US, party.iso3, flip, "sentence"
         if ctx.reporter != US and pronoun_rx.match(low, clause.start):
             return ctx.reporter, ctx.partner, False, "context ('its')"
+        if ctx.reporter != US and ctx.owner == ctx.reporter and not any(p.iso3 == US for p in parties):
+            # "Imports climbed 16.7%" after "Vietnam's exports rose 14%": still Vietnam's trade
+            return ctx.reporter, ctx.partner or WORLD, False, "context reporter"
         flip = bool(flow_words) and us_counter and bool(_FLIPPABLE.search(flow_words))
         if ctx.partner is None:
             return US, WORLD, flip, "no partner named: the world"
@@ -409,6 +415,10 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
     if not us_named and len(distinct) == 1 and flow in ("export", "import") and \
             any(p.role == "owner" for p in others) and not counters:  # "China's exports rose 5%"
         return others[0].iso3, WORLD, False, "another economy's own trade"
+    if not us_named and not owners and counters and ctx.owner not in (None, US) and \
+            ctx.owner not in distinct and all(p.prep in _DIRECTIONAL for p in counters):
+        # "Exports to the EU declined 10.2%" after "China's exports to the U.S. ...": China's trade
+        return ctx.owner, _nearest(counters, m).iso3, False, "context subject's third-party trade"
     party = _nearest(others, m)
     flip = (bool(flow_words) and us_counter and party.role != "counter"
             and bool(_FLIPPABLE.search(flow_words))) or \

@@ -40,7 +40,7 @@ _RECORD_SINCE = re.compile(r"\b(?:lowest|highest|largest|smallest|biggest|first|
                            r"strongest|weakest)(?:\s+(?:level|point|amount|value|total))?\s+$", re.IGNORECASE)
 _YEAR_RE = re.compile(rf"(?=[12])(?:(?<![\w$.,/-])|(?<=FY)|(?<=FY\s)|(?<=\d{{4}}[-–/]))(?P<year>{_YEAR})"
                       rf"(?![\w%]|,\d|\.\d|-\w)")  # "FY2019", and "2018-2019" ends in 2019
-_DATE_YEAR_RE = re.compile(rf"{_MONTH}\s+(?:\d{{1,2}},?\s+)?$")
+_DATE_YEAR_RE = re.compile(rf"{_MONTH}\s+\d{{1,2}},?\s+$")  # a dated day; "in March 2024" is a period
 _RELATIVE_RE = re.compile(
     r"\b(?=[latsyhopcfLATSYHOPCF])(?:\b(?P<last>last\s+year|the\s+(?:previous|prior|past)\s+year|a\s+year\s+(?:earlier|ago))\b"
     r"|\b(?P<this>this\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date)\b"

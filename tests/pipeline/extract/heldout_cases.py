@@ -62,6 +62,12 @@ Economists polled by Reuters had forecast a deficit of $62.2 billion for Decembe
 
 Reporting by Jane Doe; Editing by John Smith
 """
+CHINA_CUSTOMS = """BEIJING, Jan 13 (Reuters) - China's exports to the United States dropped 13.1% in 2023 from a year earlier to $500.3 billion, customs data showed on Friday, while imports from the U.S. fell 6.8% to $164.2 billion.
+
+China's trade surplus with the United States narrowed to $336.1 billion last year.
+
+Exports to the European Union declined 10.2% to about $501 billion, the data showed.
+"""
 BRAZIL_SHEET = """U.S. Relations With Brazil
 
 Bureau of Western Hemisphere Affairs
@@ -444,4 +450,65 @@ CASES = [
       fig("20.3%", -20.3, measure="pct_change", flow="import", partner="CHN", year=2023, base_year=2022),
       fig("top", 1, unit="rank", flow="import", partner="MEX", year=2023),
       fig("$475.6 billion", 475.6 * B, flow="import", partner="MEX", year=2023)], False),
+    # --- sixth batch: news wires on other economies' own customs data ---
+    (CHINA_CUSTOMS,
+     [fig("13.1%", -13.1, measure="pct_change", reporter="USA", partner="CHN", flow="import", year=2023,
+          base_year=2022),
+      fig("$500.3 billion", 500.3 * B, measure="level", reporter="USA", partner="CHN", flow="import", year=2023),
+      fig("6.8%", -6.8, measure="pct_change", reporter="USA", partner="CHN", flow="export", year=2023,
+          base_year=2022),
+      fig("$164.2 billion", 164.2 * B, measure="level", reporter="USA", partner="CHN", flow="export", year=2023),
+      fig("$336.1 billion", -336.1 * B, measure="level", reporter="USA", partner="CHN", flow="balance", year=2023),
+      fig("10.2%", -10.2, measure="pct_change", reporter="CHN", partner="EUU", flow="export", year=2023,
+          base_year=2022),
+      fig("$501 billion", 501 * B, measure="level", reporter="CHN", partner="EUU", flow="export", year=2023,
+          qualifier="approx")], True),
+    ("Germany's exports to China fell 9% to 97 billion euros in 2023.",
+     [fig("9%", -9, measure="pct_change", reporter="DEU", partner="CHN", flow="export", year=2023,
+          base_year=2022)], True),
+    ("India's merchandise exports rose 4.5% to $437 billion in fiscal 2024.",
+     [fig("4.5%", 4.5, measure="pct_change", reporter="IND", partner="WLD", flow="export", product="goods",
+          year=2024, base_year=2023),
+      fig("$437 billion", 437 * B, measure="level", reporter="IND", partner="WLD", flow="export",
+          product="goods", year=2024)], True),
+    ("Vietnam posted a trade surplus of $28 billion with the U.S. in the first half of 2024.",
+     [fig("$28 billion", -28 * B, measure="level", reporter="USA", partner="VNM", flow="balance", year=2024)],
+     True),
+    ("Japan's exports to China rose 8.5% in March 2024 from a year earlier, while shipments to the United "
+     "States climbed 11.2%, Ministry of Finance data showed.",
+     [fig("8.5%", 8.5, measure="pct_change", reporter="JPN", partner="CHN", flow="export", year=2024,
+          base_year=2023),
+      fig("11.2%", 11.2, measure="pct_change", reporter="USA", partner="JPN", flow="import", year=2024,
+          base_year=2023)], True),
+    ("South Korea's imports from Saudi Arabia slumped 21 percent to $32.6 billion in 2023.",
+     [fig("21 percent", -21, measure="pct_change", reporter="KOR", partner="SAU", flow="import", year=2023),
+      fig("$32.6 billion", 32.6 * B, measure="level", reporter="KOR", partner="SAU", flow="import", year=2023)],
+     True),
+    ("Mexico's trade surplus with the United States widened to a record $152 billion in 2023.",
+     [fig("$152 billion", -152 * B, measure="level", reporter="USA", partner="MEX", flow="balance", year=2023)],
+     True),
+    ("Brazil's exports to China hit $104 billion in 2023, up 16.5%. Imports from China rose to $53 billion.",
+     [fig("$104 billion", 104 * B, reporter="BRA", partner="CHN", flow="export", year=2023),
+      fig("16.5%", 16.5, measure="pct_change", reporter="BRA", partner="CHN", flow="export", year=2023,
+          base_year=2022),
+      fig("$53 billion", 53 * B, measure="level", reporter="BRA", partner="CHN", flow="import", year=2023)],
+     True),
+    ("Australian exports to Japan fell 12% in 2023 to A$95 billion. Shipments to India jumped 13 percent.",
+     [fig("12%", -12, measure="pct_change", reporter="AUS", partner="JPN", flow="export", year=2023),
+      fig("13 percent", 13, measure="pct_change", reporter="AUS", partner="IND", flow="export", year=2023)],
+     True),
+    ("Taiwan's exports to the U.S. surged 78% in 2024 to $111.4 billion, overtaking shipments to China.",
+     [fig("78%", 78, measure="pct_change", reporter="USA", partner="TWN", flow="import", year=2024,
+          base_year=2023),
+      fig("$111.4 billion", 111.4 * B, reporter="USA", partner="TWN", flow="import", year=2024)], True),
+    ("China's exports to the world rose 7.1% in 2023. Exports to the U.S. fell 13.1%, while imports from "
+     "Russia grew 12.7%.",
+     [fig("7.1%", 7.1, measure="pct_change", reporter="CHN", partner="WLD", flow="export", year=2023),
+      fig("13.1%", -13.1, measure="pct_change", reporter="USA", partner="CHN", flow="import", year=2023),
+      fig("12.7%", 12.7, measure="pct_change", reporter="CHN", partner="RUS", flow="import", year=2023)], True),
+    ("Vietnam's exports rose 14% to $405 billion in 2024. Imports climbed 16.7% to $380 billion.",
+     [fig("14%", 14, measure="pct_change", reporter="VNM", partner="WLD", flow="export", year=2024),
+      fig("$405 billion", 405 * B, reporter="VNM", partner="WLD", flow="export", year=2024),
+      fig("16.7%", 16.7, measure="pct_change", reporter="VNM", partner="WLD", flow="import", year=2024),
+      fig("$380 billion", 380 * B, reporter="VNM", partner="WLD", flow="import", year=2024)], True),
 ]
