@@ -9,6 +9,6 @@ from __future__ import annotations
 from .core import extract_figures
 from .periods import document_date
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 __all__ = ["EXTRACTOR_VERSION", "document_date", "extract_figures"]

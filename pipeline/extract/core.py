@@ -118,11 +118,13 @@ def _remember(ctx: Context, r: Resolved) -> None:
 def _set_owner(clause: Clause, ctx: Context) -> None:
     """"China's exports to the U.S. ...": whose trade a clause with flow words is about.
 
+    The US counts as owner or subject alike ("U.S. exports ...", "The United States exported ...").
+
     A later subject-less clause ("Exports to the EU declined 10.2%") is that economy's trade.
     """
     if not clause.flows:
         return
-    if any(p.iso3 == US and p.role == "owner" for p in clause.parties):
+    if any(p.iso3 == US and p.role in ("owner", "subject") for p in clause.parties):
         ctx.owner = US
         return
     owner = next((p for p in clause.parties if p.iso3 != US and p.role in ("owner", "subject")), None)

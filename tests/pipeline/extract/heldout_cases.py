@@ -511,4 +511,10 @@ CASES = [
       fig("$405 billion", 405 * B, reporter="VNM", partner="WLD", flow="export", year=2024),
       fig("16.7%", 16.7, measure="pct_change", reporter="VNM", partner="WLD", flow="import", year=2024),
       fig("$380 billion", 380 * B, reporter="VNM", partner="WLD", flow="import", year=2024)], True),
+    ("Chile is currently our 25th largest goods trading partner.\n\nThe United States exported $12 billion in services to "
+     "Vietnam in 2022, while services imports from Vietnam amounted to about $3.4 billion.",
+     [fig("25th", 25, measure="rank", reporter="USA", partner="CHL", flow="total", product="goods"),
+      fig("$12 billion", 12 * B, reporter="USA", partner="VNM", flow="export", product="services", year=2022),
+      fig("$3.4 billion", 3.4 * B, reporter="USA", partner="VNM", flow="import", product="services", year=2022,
+          qualifier="approx")], True),
 ]
