@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from pipeline.dataset.hashing import file_sha256 as sha256_of_file
 from pipeline.seeds import SeedStat
 
 STATE_FORMAT = 1
@@ -61,14 +62,10 @@ def diff_seeds(previous: dict[str, SeedState], listing: Iterable[SeedStat],
 def file_sha256(seeds_dir: Path) -> Callable[[str], str | None]:
     """A hasher over ``seeds_dir``: a file's sha256, or None if it is gone or unreadable."""
     def sha256(name: str) -> str | None:
-        digest = hashlib.sha256()
         try:
-            with open(seeds_dir / name, "rb") as fh:
-                for block in iter(lambda: fh.read(1 << 20), b""):
-                    digest.update(block)
+            return sha256_of_file(seeds_dir / name)
         except OSError:
             return None
-        return digest.hexdigest()
     return sha256
 
 
