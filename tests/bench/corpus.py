@@ -40,6 +40,7 @@ AG_CATEGORIES = ["corn", "soybeans", "dairy products", "pork and pork products",
 PRODUCT_PHRASES = {"goods": "goods", "services": "services", "all": "goods and services",
                    "agriculture": "agricultural", "advanced_technology": "advanced technology",
                    "manufacturing": "manufactured goods"}
+ARTICLE_SHARE = 0.6  # documents that are articles: the corpus then has the seeds' ~150 bytes per figure
 HEDGES = {"approx": ["about ", "around ", "an estimated ", "nearly ", "roughly ", "almost ", "some "],
           "at_least": ["more than ", "over "], "at_most": ["less than ", "under "]}
 VERBS = ["totaled", "were", "amounted to", "reached", "stood at", "came to", "were valued at"]
@@ -358,13 +359,68 @@ class Writer:
         for template in r.sample(self.TEMPLATES, r.randint(4, 9)):
             getattr(self, template)()
 
+    FIGURE_TEMPLATES = [t for t in TEMPLATES if t not in ("prose", "distractors")]
+
+    def background(self) -> None:
+        """A paragraph of the relationship's politics and history: the bulk of an article, no figures."""
+        r = self.r
+        sentences = [s.format(name=self.name, cap=self.cap()) for s in BACKGROUND]
+        self.d.t(" ".join(r.sample(sentences, r.randint(3, 6))) + "\n\n")
+
+    def article(self) -> None:
+        """A relations fact sheet or news feature: long prose with a few figure paragraphs among it."""
+        r, d = self.r, self.d
+        d.t(r.choice(["Bilateral Economic Issues\n\n", "Trade and Investment\n\n", "The economic relationship\n\n"]))
+        for template in r.sample(self.FIGURE_TEMPLATES, r.randint(1, 3)):
+            getattr(self, template)()
+            self.background()
+        if r.random() < 0.4:
+            self.distractors()
+
+
+BACKGROUND = [
+    "Relations between the United States and {name} are broad and rest on shared interests in security and prosperity.",
+    "The two governments cooperate closely on border management, law enforcement and public health.",
+    "{cap} is an important partner in regional efforts to counter organized crime and illicit trafficking.",
+    "Educational and cultural exchanges bring students, scholars and artists together every year.",
+    "The embassy and several consulates support citizens, businesses and visitors throughout the country.",
+    "Officials from both sides meet regularly in a high-level economic dialogue to remove obstacles to commerce.",
+    "Disputes over steel, dairy and digital services taxes have at times strained the relationship.",
+    "{cap} has signed free trade agreements with many partners in Europe, Asia and Latin America.",
+    "The government of {name} has pursued reforms in energy, telecommunications and competition policy.",
+    "Remittances, tourism and migration tie families and communities on both sides closely together.",
+    "Both countries are members of the World Trade Organization and work together in the G20.",
+    "Millions of people visit each year for business, study and tourism.",
+    "Investors point to a skilled workforce, modern ports and an improving business climate in {name}.",
+    "Critics argue that the agreement has done too little for workers and the environment.",
+    "Supply chains for automobiles, electronics and medical devices cross the border many times before assembly.",
+    "The ambassador said the partnership would deepen as companies diversify their suppliers.",
+    "Lawmakers in {name} are debating new rules on data flows, procurement and state-owned enterprises.",
+    "Cooperation on clean energy and critical minerals has become a priority for both governments.",
+    "Farmers and ranchers depend on predictable access to each other's markets.",
+    "A joint commission reviews the agreement's implementation and hears complaints from businesses.",
+]
+
 
 def make_document(rng: random.Random, doc_id: str, min_chars: int) -> Document:
-    """One document of at least ``min_chars`` characters: a title, a date, sections about partners."""
+    """One document of at least ``min_chars`` characters, of one of the genre's two kinds.
+
+    A brief (a title, a date, dense sections about partners) or an article about
+    one partner (long prose with a few figure paragraphs), mixed so that the
+    corpus has about as many bytes per figure as the seeds.
+    """
     doc = Document(doc_id)
     month = rng.choice(calendar.month_name[1:])
-    doc.t(f"Trade brief no. {rng.randint(1, 999)}: partners and figures\n{month} {rng.randint(1, 28)}, "
-          f"{rng.randint(2010, 2025)}\n\n")
+    date = f"{month} {rng.randint(1, 28)}, {rng.randint(2010, 2025)}"
+    if rng.random() < ARTICLE_SHARE:
+        iso, name = rng.choice(ECONOMIES)
+        writer = Writer(rng, doc, iso, name)
+        doc.t(f"U.S. Relations With {writer.cap().removeprefix('The ')}\n\nFact Sheet\n{date}\n\n")
+        while doc.length < min_chars:
+            writer.background()
+            writer.article()
+        return doc
+    doc.t(f"Trade brief no. {rng.randint(1, 999)}: partners and figures\n{date}\n\n")
     while doc.length < min_chars:
         iso, name = rng.choice(ECONOMIES)
         Writer(rng, doc, iso, name).section()
