@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
 
 import pycountry
+from typing import NamedTuple
 
 US = "USA"
 EU = "EUU"  # no ISO 3166 alpha-3 exists for the EU; the World Bank's code
@@ -109,8 +109,7 @@ _NAME_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class EconomyMention:
+class EconomyMention(NamedTuple):
     start: int
     end: int
     iso3: str

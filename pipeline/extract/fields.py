@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import labels
 from .context import Context
@@ -67,8 +68,7 @@ _RANK_OBJECT = re.compile(
     r"(?=\s+(?:to|from|in|and|after|by|with|at|as|among)\b|\s*[,.;(]|$)")
 
 
-@dataclass(frozen=True, slots=True)
-class Party:
+class Party(NamedTuple):
     start: int
     end: int
     iso3: str

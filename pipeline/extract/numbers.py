@@ -7,7 +7,7 @@ Ranks live in ranks.py: they need the words around them to exist at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .fold import folded, twin
 
@@ -22,9 +22,11 @@ _FRACTION_NUM = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
 _FRACTION_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                  "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 
-_MENTION_RE = re.compile(
+# Amounts and percentages. Every match holds a digit at most 9 characters after its start
+# ("U.S. -\$ 5"), so a scan may begin that far before a text's first digit.
+_AMOUNT_RE = re.compile(
     rf"""
-    (?:(?=[\\$\d\-−])|(?<![\w.])(?=US|U\.S|one|two|thr|fou|nin|a[\s-]|hal))  # cheap first-character filter
+    (?=[\\$\d\-−uU])(?:(?=[\\$\d\-−])|(?<![\w.])(?=US|U\.S))  # cheap first-character filter
     (?:(?P<money>(?:(?P<cur>(?:US|U\.S\.|USD)\s?)|(?<![A-Za-z]))(?P<msign>[-−](?=\$))?\\?(?P<dollar>\$)\s?(?P<mnum>{_NUM})
         (?:[\s-]*(?P<mscale>{_WORD_SCALE})\b|(?P<mabbr>{_ABBR_SCALE})\b)?)
   | (?P<usd>(?<![\w.,])(?:USD|US\$)\s?(?P<unum>{_NUM})(?:[\s-]*(?P<uscale>{_WORD_SCALE})\b)?)
@@ -33,14 +35,24 @@ _MENTION_RE = re.compile(
   | (?P<pct>(?<![\w.,])(?P<sign>[-−](?=\d))?(?P<pnum>{_NUM})\s?
         (?:%|percent(?:age\s+points?)?\b|per\s?cent\b|pct\b))
   | (?P<cents>(?<![\w.,])(?P<cnum>\d{{1,2}}(?:\.\d+)?)\s?cents?\b(?=\s+(?:(?:of|on|in|for|out\s+of)\s+)?
-        (?:every|each|per|a|the)\s+(?:(?:U\.S\.|US)\s+)?dollar))
-  | (?P<frac>\b(?P<fnum>one|two|three|four|nine|a)[\s-](?P<fden>half|halves|thirds?|quarters?|
+        (?:every|each|per|a|the)\s+(?:(?:U\.S\.|US)\s+)?dollar)))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_AMOUNT_REACH = 9
+# Fractions in words. No fraction can overlap an amount, so scanning for the two apart
+# finds what one alternation of both would.
+_FRACTION_RE = re.compile(
+    r"""
+    (?<![\w.])(?=one|two|thr|fou|nin|a[\s-]|hal)  # cheap first-character filter
+    (?:(?P<frac>\b(?P<fnum>one|two|three|four|nine|a)[\s-](?P<fden>half|halves|thirds?|quarters?|
         fourths?|fifths?|tenths?)\b(?=\s+of\b))
   | (?P<half>\b(?:one[\s-])?half\b(?=\s+of\b)))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_MENTION_LOW = twin(_MENTION_RE)
+_AMOUNT_LOW = twin(_AMOUNT_RE)
+_FRACTION_LOW = twin(_FRACTION_RE)
 _DIGIT = re.compile(r"\d")
 _FRACTION_HINT = re.compile(r"(?i:half|halves|third|quarter|fourth|fifth|tenth)")
 _FRACTION_HINT_LOW = twin(re.compile(r"half|halves|third|quarter|fourth|fifth|tenth", re.IGNORECASE))
@@ -66,8 +78,7 @@ _TARIFF_BEFORE_LOW = twin(_TARIFF_BEFORE)
 _RATE_AFTER_LOW = twin(_RATE_AFTER)
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     value: float
@@ -82,40 +93,46 @@ def _number(text: str) -> float:
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Money amounts, percentages and fractions in ``text[start:end]`` (absolute offsets)."""
     stop = len(text) if end is None else end
-    found: list[Mention] = []
     low = folded(text)
-    if not _DIGIT.search(text, start, stop) and not (
-            _FRACTION_HINT.search(text, start, stop) if low is None else _FRACTION_HINT_LOW.search(low, start, stop)):
-        return found
-    for m in (_MENTION_RE.finditer(text, start, stop) if low is None else _MENTION_LOW.finditer(low, start, stop)):
+    src, amount_rx, fraction_rx, hint_rx = (text, _AMOUNT_RE, _FRACTION_RE, _FRACTION_HINT) if low is None else \
+        (low, _AMOUNT_LOW, _FRACTION_LOW, _FRACTION_HINT_LOW)
+    digit = _DIGIT.search(text, start, stop)
+    matches = list(amount_rx.finditer(src, max(start, digit.start() - _AMOUNT_REACH), stop)) if digit else []
+    if hint_rx.search(src, start, stop):
+        fractions = list(fraction_rx.finditer(src, start, stop))
+        if fractions:
+            matches = sorted(matches + fractions, key=re.Match.start)
+    found: list[Mention] = []
+    for m in matches:
         mention = _to_mention(m)
-        if mention and not _excluded(text if low is None else low, mention, stop, low is not None):
+        if mention and not _excluded(src, mention, stop, low is not None):
             found.append(mention)
     return found
 
 
 def _to_mention(m: re.Match) -> Mention | None:
-    if m.group("money"):
+    kind = m.lastgroup
+    if kind == "money":
         scale = m.group("mscale") or (m.group("mabbr") or "").strip()
         value = _number(m.group("mnum")) * (_SCALES[scale.lower()] if scale else 1)
         begin = m.start("cur") if m.group("cur") else m.start("msign") if m.group("msign") else m.start("dollar")
         return Mention(begin, m.end(), -value if m.group("msign") else value, "USD", "money")
-    if m.group("usd"):
+    if kind == "usd":
         scale = m.group("uscale")
         value = _number(m.group("unum")) * (_SCALES[scale.lower()] if scale else 1)
         return Mention(m.start(), m.end(), value, "USD", "money")
-    if m.group("dollars"):
+    if kind == "dollars":
         scale = m.group("dscale")
         if not scale and re.fullmatch(r"(?:19|20)\d\d", m.group("dnum")):
             return None  # "in 2010 dollars": a price basis, not an amount
         value = _number(m.group("dnum")) * (_SCALES[scale.lower()] if scale else 1)
         return Mention(m.start(), m.end(), value, "USD", "money")
-    if m.group("pct"):
+    if kind == "pct":
         value = _number(m.group("pnum"))
         return Mention(m.start(), m.end(), -value if m.group("sign") else value, "percent", "percent")
-    if m.group("cents"):
+    if kind == "cents":
         return Mention(m.start(), m.end(), _number(m.group("cnum")), "percent", "cents")
-    if m.group("frac"):
+    if kind == "frac":
         num = _FRACTION_NUM[m.group("fnum").lower()]
         den = _FRACTION_DEN[m.group("fden").lower()]
         if num >= den:

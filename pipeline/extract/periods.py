@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .fold import folded, twin
 
@@ -56,16 +56,14 @@ _RELATIVE_LOW = twin(_RELATIVE_RE)
 _RECORD_SINCE_LOW = twin(_RECORD_SINCE)
 
 
-@dataclass(frozen=True, slots=True)
-class YearToken:
+class YearToken(NamedTuple):
     start: int
     end: int
     year: int | None
     pair_year: int | None = None  # for "between 2011 and 2013": the later year
 
 
-@dataclass(frozen=True, slots=True)
-class Periods:
+class Periods(NamedTuple):
     """What one stretch of text says about periods."""
     years: list[YearToken]    # non-base years, including resolved relative ones
     bases: list[YearToken]

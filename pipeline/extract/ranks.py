@@ -8,7 +8,7 @@ ranks product groups ("the top export categories"), counts a list ("the top
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import fold
 from .fold import folded, twin
@@ -46,8 +46,7 @@ fold.TWINS.append((_RANK_RE, _RANK_LOW))
 _WINDOW_LOW = twin(_WINDOW)
 
 
-@dataclass(frozen=True, slots=True)
-class Rank:
+class Rank(NamedTuple):
     start: int
     end: int
     value: int

@@ -7,7 +7,7 @@ counter, "Related articles") ends the text that is read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _LINE_RE = re.compile(r"[^\n]+")
 _BULLET_RE = re.compile(r"\s*(?:[•▪◦·●\-–*]|\d{1,2}[.)])\s+")
@@ -35,14 +35,12 @@ _ASIDE_HINT = re.compile(r"[(—–]")
 _DASH_RE = re.compile(r"\s[—–]\s")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     start: int
     end: int
     heading: bool
