@@ -1,19 +1,71 @@
-"""pandera (polars backend) models: the single source of every published table's columns, types and rules."""
-import polars as pl
+"""pandera (polars backend) models: the single source of every published table's columns, types and rules.
 
-from schemas.changes import ChangeSchema
-from schemas.documents import DocumentSchema
-from schemas.figures import FigureSchema
-from schemas.rejected import RejectedFigureSchema
-from schemas.series import SeriesSchema
+The models load on first use (``from schemas import FigureSchema``), so the
+contract's vocabularies (``schemas.contract``, which the extractor reads)
+import without pandera.
+"""
+from __future__ import annotations
 
-TABLES = {"figures": FigureSchema, "documents": DocumentSchema, "rejected": RejectedFigureSchema,
-          "series": SeriesSchema, "changes": ChangeSchema}
+import importlib
+import importlib.abc
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import polars as pl
+
+_MODULE_OF = {"ChangeSchema": "schemas.changes", "DocumentSchema": "schemas.documents",
+              "FigureSchema": "schemas.figures", "RejectedFigureSchema": "schemas.rejected",
+              "SeriesSchema": "schemas.series"}
+_MODEL_OF_TABLE = {"figures": "FigureSchema", "documents": "DocumentSchema", "rejected": "RejectedFigureSchema",
+                   "series": "SeriesSchema", "changes": "ChangeSchema"}
 
 __all__ = ["ChangeSchema", "DocumentSchema", "FigureSchema", "RejectedFigureSchema", "SeriesSchema", "TABLES",
            "polars_schema"]
 
 
-def polars_schema(model) -> "pl.Schema":
+def __getattr__(name: str):
+    """A model, or ``TABLES`` (table name -> model), imported on first access and kept."""
+    if name in _MODULE_OF:
+        _import_pandera()
+        value = getattr(importlib.import_module(_MODULE_OF[name]), name)
+    elif name == "TABLES":
+        value = {table: __getattr__(model) for table, model in _MODEL_OF_TABLE.items()}
+    else:
+        raise AttributeError(f"module 'schemas' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def polars_schema(model) -> pl.Schema:
     """The polars schema (column order and dtypes) a pandera model describes."""
+    import polars as pl
+
     return pl.Schema({name: column.dtype.type for name, column in model.to_schema().columns.items()})
+
+
+class _PandasHidden(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] == "pandas":
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+
+def _import_pandera() -> None:
+    """Import ``pandera.polars`` without pandas.
+
+    pandera's top-level package loads its whole pandas API whenever pandas is
+    installed (here only as a dev dependency, for tests): a third of a second
+    of every process start that the polars models never use. polars is
+    imported first, since it records at import which optional modules exist.
+    """
+    if "pandera" in sys.modules:
+        return
+    import polars  # noqa: F401
+
+    hidden = _PandasHidden()
+    sys.meta_path.insert(0, hidden)
+    try:
+        import pandera.polars  # noqa: F401
+    finally:
+        sys.meta_path.remove(hidden)

@@ -1,0 +1,27 @@
+"""What importing the schemas costs: the contract needs no pandera, the models need no pandas."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def loaded_after(code: str) -> set[str]:
+    """Top-level modules a fresh interpreter has loaded after running ``code``."""
+    script = f"{code}\nimport sys\nprint(' '.join(sorted({{m.partition('.')[0] for m in sys.modules}})))"
+    out = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_the_contract_and_the_extractor_import_without_pandera():
+    assert "pandera" not in loaded_after("import schemas.contract, pipeline.extract")
+
+
+def test_the_models_load_on_first_use_without_pandas():
+    loaded = loaded_after("from schemas import TABLES, FigureSchema\nassert TABLES['figures'] is FigureSchema")
+    assert "pandera" in loaded and "pandas" not in loaded
+
+
+def test_polars_still_finds_pandas_after_the_models_loaded():
+    assert "pandas" in loaded_after("import schemas, polars as pl\nschemas.FigureSchema\npl.DataFrame({'a': [1]}).to_pandas()")
