@@ -54,18 +54,23 @@ class _PandasHidden(importlib.abc.MetaPathFinder):
 def _import_pandera() -> None:
     """Import ``pandera.polars`` without pandas.
 
-    pandera's top-level package loads its whole pandas API whenever pandas is
-    installed (here only as a dev dependency, for tests): a third of a second
-    of every process start that the polars models never use. polars is
-    imported first, since it records at import which optional modules exist.
+    pandera loads its whole pandas API, at import and at its first check,
+    whenever pandas is installed (here only as a dev dependency, for tests):
+    a third of a second of every run that the polars models never use.
+    polars is imported first, since it records at import which optional
+    modules exist.
     """
     if "pandera" in sys.modules:
         return
-    import polars  # noqa: F401
+    import polars as pl
 
     hidden = _PandasHidden()
     sys.meta_path.insert(0, hidden)
     try:
-        import pandera.polars  # noqa: F401
+        import pandera.polars as pa
+
+        # pandera's first check looks, once, for the pandas backends: let it find none here, as a
+        # polars-only install would (polars frames never take those backends).
+        pa.DataFrameSchema({"x": pa.Column(int, pa.Check.ge(0))}).validate(pl.DataFrame({"x": [0]}))
     finally:
         sys.meta_path.remove(hidden)

@@ -18,8 +18,10 @@ def test_the_contract_and_the_extractor_import_without_pandera():
     assert "pandera" not in loaded_after("import schemas.contract, pipeline.extract")
 
 
-def test_the_models_load_on_first_use_without_pandas():
-    loaded = loaded_after("from schemas import TABLES, FigureSchema\nassert TABLES['figures'] is FigureSchema")
+def test_the_models_load_and_validate_without_pandas():
+    loaded = loaded_after("import polars as pl\nfrom schemas import TABLES, FigureSchema, polars_schema\n"
+                          "assert TABLES['figures'] is FigureSchema\n"
+                          "FigureSchema.validate(pl.DataFrame(schema=polars_schema(FigureSchema)), lazy=True)")
     assert "pandera" in loaded and "pandas" not in loaded
 
 
