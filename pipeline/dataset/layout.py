@@ -21,6 +21,11 @@ SCHEMA_JSON = "schema.json"
 REVIEW = "review.html"
 
 
+def partition_file(value: str) -> str:
+    """The file of one ``figures`` partition inside a version folder (the name polars' partitioned sink gives)."""
+    return f"figures/{PARTITION_KEY}={value}/00000000.parquet"
+
+
 def table_files(table: str) -> str:
     """A table's Parquet files inside a version folder, as a glob."""
     if table == "figures":

@@ -20,17 +20,15 @@ from pathlib import Path
 import polars as pl
 from filelock import FileLock
 
-from pipeline.changes import changed_documents, diff_tables, summarise
+from pipeline.changes import changed_documents, plan_changes, summarise
 from pipeline.dataset.contents import SORT_KEYS, Contents, Tables
-from pipeline.dataset.hashing import file_sha256, frame_digest
-from pipeline.dataset.layout import MANIFEST, PARTITION_KEY, REVIEW, TABLE_NAMES, Layout
+from pipeline.dataset.hashing import file_sha256, scan_digest
+from pipeline.dataset.layout import MANIFEST, REVIEW, TABLE_NAMES, Layout
 from pipeline.dataset.reader import read_manifest, scan_table_dir
 from pipeline.dataset.retention import keep_from_env, prune_locked
+from pipeline.dataset.writing import ROW_GROUP, write_tables
 from pipeline.review import render_review
 from schemas import TABLES
-
-ROW_GROUP = 16_384
-"""Rows per Parquet row group: the writer's buffers stay small (a first version's ``changes`` is large)."""
 _LINEAGE_KEYS = ("version_id", "created_at", "content_hash", "parent", "dagster_run_id", "code_version",
                  "extractor_version", "seeds", "row_counts")
 
@@ -83,11 +81,10 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent: str |
     created = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     version_id = f"{created:%Y%m%dT%H%M%S.%fZ}-{contents.content_hash[:12]}"
     parent_tables = None if parent is None else {
-        name: scan_table_dir(layout.version(parent), name).collect() for name in ("figures", "documents")}
-    changes = TABLES["changes"].validate(diff_tables(parent_tables, contents.tables))  # in schema and id order
-    del parent_tables
-    tables = {**contents.tables, "changes": changes}
-    digests = {**contents.digests, "changes": frame_digest(changes, SORT_KEYS["changes"])}
+        name: scan_table_dir(layout.version(parent), name) for name in ("figures", "documents")}
+    changes = plan_changes(parent_tables, contents.tables)  # in schema and id order
+    TABLES["changes"].validate(changes.outline())  # old/new, JSON made as written, have no rule but their type
+    tables = contents.tables
     manifest = {
         "version_id": version_id,
         "created_at": created.isoformat(),
@@ -97,16 +94,17 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent: str |
         "code_version": lineage.code_version,
         "extractor_version": lineage.extractor_version,
         "seeds": tables["documents"].select("doc_id", "file_name", "sha256", "status").to_dicts(),
-        "row_counts": {name: frame.height for name, frame in tables.items()},
-        "changes": summarise(changes),
+        "row_counts": {**{name: frame.height for name, frame in tables.items()}, "changes": changes.height},
+        "changes": summarise(changes.rows),
     }
     staging = layout.staging / f"{version_id}.{uuid.uuid4().hex}"
-    _write_tables(staging, tables, {k: manifest[k] for k in _LINEAGE_KEYS})
+    digests = {**contents.digests,
+               "changes": write_tables(staging, tables, changes, {k: manifest[k] for k in _LINEAGE_KEYS})}
     review = render_review(tables["documents"], tables["figures"], tables["rejected"], f"trade-figures {version_id}",
-                           changed_documents(changes, tables["figures"]))
+                           changed_documents(changes.rows, tables["figures"]))
     for name, text in {**contents.texts, REVIEW: review}.items():
         (staging / name).write_text(text, encoding="utf-8")
-    del tables, changes  # the check reads the tables back one at a time: hold no more than that
+    del changes  # with the parent rows it compared: the check reads back one table at a time
     _check_staged(staging, digests)
     manifest["files"] = _list_files(staging)
     (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
@@ -118,27 +116,14 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent: str |
     return version_id
 
 
-def _write_tables(staging: Path, tables: dict[str, pl.DataFrame], lineage: dict) -> None:
-    """Each table's Parquet files, carrying the version's lineage as key-value metadata."""
-    metadata = {"trade_figures.version_id": lineage["version_id"],
-                "trade_figures.lineage": json.dumps(lineage, default=str)}
-    tables["figures"].lazy().sink_parquet(
-        pl.PartitionBy(staging / "figures", key=PARTITION_KEY, include_key=False), metadata=metadata, mkdir=True)
-    for name in TABLE_NAMES:
-        if name != "figures":
-            (staging / name).mkdir(parents=True)
-            tables[name].write_parquet(staging / name / f"{name}.parquet", metadata=metadata,
-                                       row_group_size=ROW_GROUP)
-
-
 def _check_staged(staging: Path, digests: dict[str, str]) -> None:
-    """Read the staged tables back, one at a time: each must hold exactly the rows given, which passed their models.
+    """Read the staged tables back, batch by batch: each must hold exactly the rows given, which passed their models.
 
     Equal content digests prove the files round-trip to the validated frames,
     without validating the same rows again.
     """
     for name in TABLE_NAMES:
-        if frame_digest(scan_table_dir(staging, name).collect(), SORT_KEYS[name]) != digests[name]:
+        if scan_digest(scan_table_dir(staging, name), SORT_KEYS[name], ROW_GROUP) != digests[name]:
             raise RuntimeError(f"staged {name} does not read back as the rows written; not published")
 
 

@@ -42,3 +42,14 @@ def test_read_and_store_keeps_the_text_in_the_store_only(tmp_path):
     [returned] = read_and_store(seeds, 1000, tmp_path, ["a.txt"])
     assert returned.ok and returned.text is None
     assert WorkStore(tmp_path).read_document("a.txt").text == "Exports were $1 billion."
+
+
+def test_read_returns_every_column_in_one_chunk_in_key_order(tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.workstore.READ_BATCH", 2)
+    store = WorkStore(tmp_path)
+    keys = [f"{i}.txt" for i in range(5)]
+    for key in keys:
+        store.write_document(Document(key[:-4], key, "f" * 64, 1, "utf-8", "ok", None, None, None, key))
+    frame = store.read("documents", list(reversed(keys)))
+    assert frame["file_name"].to_list() == list(reversed(keys))
+    assert set(frame.n_chunks("all")) == {1}
