@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from . import labels
 from .context import Context
 from .economies import US, find_economies, resolve as resolve_economy
-from .fold import folded, twin
+from .fold import folded, holds_any, twin
 from .numbers import Mention
 from .periods import Periods, YearToken, periods
 from .ranks import Rank
@@ -24,7 +25,8 @@ from .vocab import (
     CHANGE_BEFORE_LOW, CHANGE_BEFORE_RE, DIRECTION_AFTER_LOW, DIRECTION_AFTER_RE, DIRECTION_LOW, DIRECTION_RE,
     FLOW_LOW, FLOW_OF_GROUP, FLOW_RE, PRODUCT_LOW, PRODUCT_OF_GROUP, PRODUCT_RE, QUALIFIER_LOW,
     QUALIFIER_OF_GROUP, QUALIFIER_RE, SAME_PRODUCT_LOW, SAME_PRODUCT_RE, SHARE_AFTER_LOW, SHARE_AFTER_RE,
-    SHARE_BEFORE_LOW, SHARE_BEFORE_RE, WORLD_LOW, WORLD_RE, GENERIC_LABELS, hs_chapter, label_product,
+    SHARE_BEFORE_LOW, SHARE_BEFORE_RE, WORLD_LOW, WORLD_RE, GENERIC_LABELS, SAME_PRODUCT_HINTS, WORLD_HINTS,
+    hs_chapter, label_product,
 )
 from schemas.contract import WORLD
 
@@ -68,6 +70,53 @@ _RANK_OBJECT = re.compile(
     r"(?=\s+(?:to|from|in|and|after|by|with|at|as|among)\b|\s*[,.;(]|$)")
 
 
+class _Hinted(NamedTuple):
+    """A twin searched only where a literal that all its matches hold occurs: a rare phrase costs a find."""
+    rx: re.Pattern
+    hints: tuple[str, ...]
+
+    def search(self, low: str, start: int, end: int) -> re.Match | None:
+        return self.rx.search(low, start, end) if holds_any(low[start:end], self.hints) else None
+
+
+class _Regexes(NamedTuple):
+    """The regexes the rules run on one text: the twins on its folded form, else the originals."""
+    flow: re.Pattern
+    product: re.Pattern
+    world: re.Pattern | _Hinted
+    same_product: re.Pattern | _Hinted
+    deficit: re.Pattern | _Hinted
+    change_before: re.Pattern
+    more_than_after: re.Pattern
+    endpoint_before: re.Pattern
+    share_word: re.Pattern
+    direction_after: re.Pattern
+    share_before: re.Pattern
+    share_after: re.Pattern
+    direction: re.Pattern
+    whole_before: re.Pattern | _Hinted
+    pronoun_owner: re.Pattern
+    in_flow_after: re.Pattern
+    qualifier: re.Pattern
+
+
+_ON_FOLDED = _Regexes(
+    FLOW_LOW, PRODUCT_LOW, _Hinted(WORLD_LOW, WORLD_HINTS), _Hinted(SAME_PRODUCT_LOW, SAME_PRODUCT_HINTS),
+    _Hinted(_DEFICIT_LOW, ("deficit", "gap", "imbalance")), CHANGE_BEFORE_LOW, _MORE_THAN_AFTER_LOW,
+    _ENDPOINT_BEFORE_LOW, _SHARE_WORD_LOW, DIRECTION_AFTER_LOW, SHARE_BEFORE_LOW, SHARE_AFTER_LOW, DIRECTION_LOW,
+    _Hinted(_WHOLE_BEFORE_LOW, ("share", "percent", "%")), _PRONOUN_OWNER_LOW, _IN_FLOW_AFTER_LOW, QUALIFIER_LOW)
+_ON_TEXT = _Regexes(
+    FLOW_RE, PRODUCT_RE, WORLD_RE, SAME_PRODUCT_RE, _DEFICIT, CHANGE_BEFORE_RE, _MORE_THAN_AFTER,
+    _ENDPOINT_BEFORE, _SHARE_WORD, DIRECTION_AFTER_RE, SHARE_BEFORE_RE, SHARE_AFTER_RE, DIRECTION_RE,
+    _WHOLE_BEFORE, _PRONOUN_OWNER, _IN_FLOW_AFTER, QUALIFIER_RE)
+
+
+def _source(text: str) -> tuple[str, _Regexes]:
+    """The text the rules' regexes run on (offsets as in ``text``) and the regexes for it."""
+    low = folded(text)
+    return (text, _ON_TEXT) if low is None else (low, _ON_FOLDED)
+
+
 class Party(NamedTuple):
     start: int
     end: int
@@ -91,6 +140,14 @@ class Clause:
     world: bool = False          # "overall U.S. exports", "all its trade partners"
     same_product: bool = False   # "in that category", "such products"
     deficit: bool = False
+    others: list[Party] = field(init=False)  # the parties other than the US
+    us_named: bool = field(init=False)
+    us_counter: bool = field(init=False)     # "to/from/into/with the U.S."
+
+    def __post_init__(self) -> None:
+        self.others = [p for p in self.parties if p.iso3 != US]
+        self.us_named = len(self.others) < len(self.parties)
+        self.us_counter = any(p.iso3 == US and p.prep in _DIRECTIONAL for p in self.parties)
 
 
 @dataclass(slots=True)
@@ -114,40 +171,28 @@ class Resolved:
 
 def analyse_clause(text: str, span: Span, doc_year: int | None, previous: Clause | None) -> Clause:
     start, end = span.start, span.end
+    src, rx = _source(text)
     asides = parenthesized(text, start, end)
     parties = _parties(text, span, asides)
-    low = folded(text)
-    if low is None:
-        low, flow_rx, product_rx, world_rx, same_rx, deficit_rx = \
-            text, FLOW_RE, PRODUCT_RE, WORLD_RE, SAME_PRODUCT_RE, _DEFICIT
-    else:
-        flow_rx, product_rx, world_rx, same_rx, deficit_rx = \
-            FLOW_LOW, PRODUCT_LOW, WORLD_LOW, SAME_PRODUCT_LOW, _DEFICIT_LOW
-    if asides:
-        flows = [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup], text[m.start():m.end()])
-                 for m in flow_rx.finditer(low, start, end) if not _inside(m.start(), asides)]
-    else:
-        flows = [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup], text[m.start():m.end()])
-                 for m in flow_rx.finditer(low, start, end)]
-    products = [(m.start(), m.end(), PRODUCT_OF_GROUP[m.lastgroup])
-                for m in product_rx.finditer(low, start, end)]
+    flows = [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup], text[m.start():m.end()])
+             for m in rx.flow.finditer(src, start, end) if not asides or not _inside(m.start(), asides)]
+    products = [(m.start(), m.end(), PRODUCT_OF_GROUP[m.lastgroup]) for m in rx.product.finditer(src, start, end)]
     clause = Clause(start, end, parties, flows, products, periods(text, start, end, doc_year), asides, previous)
     clause.fresh_subject = bool(flows) and any(p.iso3 != US or p.role == "owner" for p in parties)
     clause.of_label = labels.of_phrase(text, start, end) if flows else None
-    clause.world = world_rx.search(low, start, end) is not None
-    clause.same_product = same_rx.search(low, start, end) is not None
-    clause.deficit = deficit_rx.search(low, start, end) is not None
+    clause.world = rx.world.search(src, start, end) is not None
+    clause.same_product = rx.same_product.search(src, start, end) is not None
+    clause.deficit = rx.deficit.search(src, start, end) is not None
     return clause
 
 
 def analyse_heading(text: str, span: Span, doc_year: int | None) -> Clause:
     """The little a heading or list intro can say: economies, flow words, years."""
-    parties = _parties(text, span, [])
-    low = folded(text)
-    flow_rx = FLOW_RE if low is None else FLOW_LOW
+    src, rx = _source(text)
     flows = [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup], text[m.start():m.end()])
-             for m in flow_rx.finditer(text if low is None else low, span.start, span.end)]
-    return Clause(span.start, span.end, parties, flows, [], periods(text, span.start, span.end, doc_year), [])
+             for m in rx.flow.finditer(src, span.start, span.end)]
+    return Clause(span.start, span.end, _parties(text, span, []), flows, [],
+                  periods(text, span.start, span.end, doc_year), [])
 
 
 def merge(span: Span, parts: list[Clause]) -> Clause:
@@ -202,23 +247,22 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
     ``group`` is the percentage an amount in parentheses follows; ``limit`` is where
     the next figure of the sentence starts (a base year after it belongs to it).
     """
+    src, rx = _source(text)
     trace: list[str] = []
-    measure, sign = _measure(text, mention, clause, group, is_rank, trace)
+    measure, sign = _measure(text, src, rx, mention, clause, group, is_rank, trace)
     value = float(mention.value)
     unit = "rank" if is_rank else mention.unit
 
-    flow, flow_words, flow_source = _flow(text, mention, clause, ctx, is_rank)
+    flow, flow_words, flow_source = _flow(src, rx, mention, clause, ctx, is_rank)
     list_label = labels.list_item(text, clause.start, mention.start) if unit == "USD" else None
     item_partner = item_flow = None
     if list_label:
-        item_partner = resolve_economy(labels.clean(list_label).title())
-        lone_flow = FLOW_RE.fullmatch(labels.clean(list_label))
-        item_flow = FLOW_OF_GROUP[lone_flow.lastgroup] if lone_flow else None
+        item_partner, item_flow = _list_item_meaning(list_label)
         if item_flow:
             flow, flow_source = item_flow, f"'{list_label}'"
     trace.append(f"flow={flow}<{flow_source}")
 
-    reporter, partner, flipped, party_why = _parties_of(text, mention, clause, sentence, ctx, flow,
+    reporter, partner, flipped, party_why = _parties_of(text, src, rx, mention, clause, sentence, ctx, flow,
                                                         flow_words, measure, is_rank)
     if item_partner:
         partner, party_why = item_partner, "list item"
@@ -227,7 +271,7 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
         trace.append("flow seen from the US side")
     if flow in ("fdi_outward", "affiliate_sales_outward") and _inward(clause):
         flow = flow.replace("outward", "inward")
-    deficit = bool(_DEFICIT.search(flow_words)) if flow_words else \
+    deficit = _names_deficit(flow_words) if flow_words else \
         flow_source == "context" and (clause.deficit or ctx.deficit)
     if flow == "balance" and measure == "level" and deficit != flipped:
         sign = -1
@@ -241,7 +285,7 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
 
     year, base, period_why = _period(text, mention, clause, sentence, ctx, doc_year, measure, group, limit)
     trace.append(f"year={year}<{period_why}" + (f"; base={base}" if base else ""))
-    qualifier = _qualifier(text, mention, clause)
+    qualifier = _qualifier(src, rx, mention, clause)
     if value < 0:
         sign, value = -1, -value
     return Resolved(sign * value, unit, measure, reporter, partner, flow, product, label, hs,
@@ -249,22 +293,37 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
                     flow == "balance" and deficit, trace)
 
 
+@lru_cache(maxsize=4096)
+def _list_item_meaning(item: str) -> tuple[str | None, str | None]:
+    """The economy a list item names ("Mexico ($5 billion)") and the flow a lone flow word names."""
+    label = labels.clean(item)
+    lone_flow = FLOW_RE.fullmatch(label)
+    return resolve_economy(label.title()), FLOW_OF_GROUP[lone_flow.lastgroup] if lone_flow else None
+
+
+@lru_cache(maxsize=1024)
+def _names_deficit(flow_words: str) -> bool:
+    return _DEFICIT.search(flow_words) is not None
+
+
+@lru_cache(maxsize=1024)
+def _flippable(flow_words: str) -> bool:
+    """Flow words read from the other side when the US is the counterpart ("exports to the U.S.")."""
+    return _FLIPPABLE.search(flow_words) is not None
+
+
+@lru_cache(maxsize=1024)
+def _is_flow_noun(flow_words: str) -> bool:
+    return _FLOW_NOUN.search(flow_words) is not None
+
+
 # --- measure and sign ---------------------------------------------------------------------
 
-def _measure(text: str, m, clause: Clause, group: Resolved | None, is_rank: bool,
+def _measure(text: str, low: str, rx: _Regexes, m, clause: Clause, group: Resolved | None, is_rank: bool,
              trace: list[str]) -> tuple[str, int]:
     if is_rank:
         trace.append("rank")
         return "rank", 1
-    low = folded(text)
-    if low is None:
-        low, change_rx, more_rx, endpoint_rx, share_word_rx, direction_after_rx, share_before_rx, \
-            share_after_rx, direction_rx = text, CHANGE_BEFORE_RE, _MORE_THAN_AFTER, _ENDPOINT_BEFORE, \
-            _SHARE_WORD, DIRECTION_AFTER_RE, SHARE_BEFORE_RE, SHARE_AFTER_RE, DIRECTION_RE
-    else:
-        change_rx, more_rx, endpoint_rx, share_word_rx, direction_after_rx, share_before_rx, \
-            share_after_rx, direction_rx = CHANGE_BEFORE_LOW, _MORE_THAN_AFTER_LOW, _ENDPOINT_BEFORE_LOW, \
-            _SHARE_WORD_LOW, DIRECTION_AFTER_LOW, SHARE_BEFORE_LOW, SHARE_AFTER_LOW, DIRECTION_LOW
     begin = max(clause.start, m.start - 200)
     stop = min(clause.end, m.end + 200)
     if m.unit == "USD":
@@ -272,11 +331,11 @@ def _measure(text: str, m, clause: Clause, group: Resolved | None, is_rank: bool
             trace.append("money:change (in parentheses after a percent change)")
             return "change", -1 if group.value < 0 else 1
         window = max(begin, m.start - 45)
-        change = change_rx.search(low[window:m.start])
+        change = rx.change_before.search(low[window:m.start])
         if change:
             trace.append(f"money:change<'{text[window + change.start():window + change.end()].strip()}'")
             return "change", -1 if change.group("down") else 1
-        more = more_rx.match(low[m.end:stop])
+        more = rx.more_than_after.match(low[m.end:stop])
         if more:
             trace.append("money:change<'than'")
             return "change", -1 if _LESS_AFTER.match(text[m.end:stop]) else 1
@@ -287,18 +346,18 @@ def _measure(text: str, m, clause: Clause, group: Resolved | None, is_rank: bool
         return "share", 1
     before = low[begin:m.start]
     after = low[m.end:stop]
-    if endpoint_rx.search(before[-30:]) and share_word_rx.search(before):
+    if rx.endpoint_before.search(before[-30:]) and rx.share_word.search(before):
         trace.append("percent:share (a share's level)")
         return "share", 1
-    direction = direction_after_rx.match(after)
+    direction = rx.direction_after.match(after)
     if direction:
         trace.append(f"percent:pct_change<'{text[m.end + direction.start():m.end + direction.end()].strip()}'")
         return "pct_change", -1 if direction.group("down") else 1
-    if share_before_rx.search(before[-50:]) or share_after_rx.match(after):
+    if rx.share_before.search(before[-50:]) or rx.share_after.match(after):
         trace.append("percent:share")
         return "share", 1
     window = max(begin, m.start - 100)
-    for word in reversed(list(direction_rx.finditer(low[window:m.start]))):
+    for word in reversed(list(rx.direction.finditer(low[window:m.start]))):
         if word.group().lower() in _COMPARATIVES:
             continue
         trace.append(f"percent:pct_change<'{text[window + word.start():window + word.end()]}'")
@@ -309,15 +368,12 @@ def _measure(text: str, m, clause: Clause, group: Resolved | None, is_rank: bool
 
 # --- flow -----------------------------------------------------------------------------------
 
-def _flow(text: str, m, clause: Clause, ctx: Context, is_rank: bool) -> tuple[str | None, str, str]:
+def _flow(low: str, rx: _Regexes, m, clause: Clause, ctx: Context, is_rank: bool) -> tuple[str | None, str, str]:
     if is_rank:
         return m.flow, "", "rank role"
     for start, _end, flow, words in clause.flows:
-        if m.end <= start <= m.end + 45:
-            low = folded(text)
-            if (_IN_FLOW_AFTER.match(text, m.end, start) if low is None else
-                    _IN_FLOW_AFTER_LOW.match(low, m.end, start)):
-                return flow, words, f"'{words}'"
+        if m.end <= start <= m.end + 45 and rx.in_flow_after.match(low, m.end, start):
+            return flow, words, f"'{words}'"
     preceding = [f for f in clause.flows if f[1] <= m.start]
     if preceding:
         _s, _e, flow, words = preceding[-1]
@@ -342,22 +398,15 @@ def _inward(clause: Clause) -> bool:
 
 # --- reporter and partner -------------------------------------------------------------------
 
-def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow: str | None,
-                flow_words: str, measure: str, is_rank: bool) -> tuple[str, str | None, bool, str]:
+def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: Clause, ctx: Context,
+                flow: str | None, flow_words: str, measure: str, is_rank: bool) -> tuple[str, str | None, bool, str]:
     """(reporter, partner, seen-from-the-other-side?, why)."""
-    parties = [p for p in clause.parties]
-    others = [p for p in parties if p.iso3 != US]
-    us_counter = any(p.iso3 == US and p.prep in _DIRECTIONAL for p in parties)
-    low = folded(text)
-    if low is None:
-        low, whole_rx, pronoun_rx = text, _WHOLE_BEFORE, _PRONOUN_OWNER
-    else:
-        whole_rx, pronoun_rx = _WHOLE_BEFORE_LOW, _PRONOUN_OWNER_LOW
-    if not is_rank and m.unit == "USD" and whole_rx.search(low, max(clause.start, m.start - 50), m.start):
+    parties, others, us_counter = clause.parties, clause.others, clause.us_counter
+    if not is_rank and m.unit == "USD" and rx.whole_before.search(low, max(clause.start, m.start - 50), m.start):
         return US, WORLD, False, "the whole a share is of"
     if not others:
-        before = [p for p in sentence.parties if p.iso3 != US and p.end <= m.start]
-        after = [p for p in sentence.parties if p.iso3 != US and p.start >= m.end]
+        before = [p for p in sentence.others if p.end <= m.start]
+        after = [p for p in sentence.others if p.start >= m.end]
         if flow == "remittances":
             receiver = (before + after)[0].iso3 if before or after else \
                 ctx.reporter if ctx.reporter != US else ctx.partner
@@ -365,19 +414,19 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
         if clause.world and not is_rank:
             return US, WORLD, False, "world phrase"
         if us_counter and ctx.owner not in (None, US):  # "Exports to the U.S. fell" after "China's exports ..."
-            flip = bool(flow_words) and bool(_FLIPPABLE.search(flow_words))
+            flip = bool(flow_words) and _flippable(flow_words)
             return US, ctx.owner, flip, "context subject's trade with the US"
         if before or after:
             party = next((p for p in before if p.role in ("subject", "owner")), None) or \
                 (before[-1] if before else after[0])
-            flip = bool(flow_words) and us_counter and bool(_FLIPPABLE.search(flow_words))
+            flip = bool(flow_words) and us_counter and _flippable(flow_words)
             return US, party.iso3, flip, "sentence"
-        if ctx.reporter != US and pronoun_rx.match(low, clause.start):
+        if ctx.reporter != US and rx.pronoun_owner.match(low, clause.start):
             return ctx.reporter, ctx.partner, False, "context ('its')"
-        if ctx.reporter != US and ctx.owner == ctx.reporter and not any(p.iso3 == US for p in parties):
+        if ctx.reporter != US and ctx.owner == ctx.reporter and not clause.us_named:
             # "Imports climbed 16.7%" after "Vietnam's exports rose 14%": still Vietnam's trade
             return ctx.reporter, ctx.partner or WORLD, False, "context reporter"
-        flip = bool(flow_words) and us_counter and bool(_FLIPPABLE.search(flow_words))
+        flip = bool(flow_words) and us_counter and _flippable(flow_words)
         if ctx.partner is None:
             return US, WORLD, flip, "no partner named: the world"
         return US, ctx.partner, flip, "context"
@@ -403,12 +452,12 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
     distinct = {p.iso3 for p in others}
     owners = [p for p in others if p.role in ("owner", "subject")]
     counters = [p for p in others if p.role == "counter"]
-    if pronoun_rx.match(low, clause.start) and ctx.reporter != US and counters:
+    if rx.pronoun_owner.match(low, clause.start) and ctx.reporter != US and counters:
         return ctx.reporter, _nearest(counters, m).iso3, False, "'its' = context reporter"
     if len(distinct) > 1 and owners and counters and owners[0].iso3 not in {c.iso3 for c in counters} \
             and owners[0].start < counters[0].start and not us_counter:
         return owners[0].iso3, _nearest(counters, m).iso3, False, "third-country trade"
-    us_named = any(p.iso3 == US for p in parties)
+    us_named = clause.us_named
     between = [p for p in counters if p.prep in ("between", "and")]
     if not us_named and len({p.iso3 for p in between}) > 1:  # "trade between Chile and China"
         return between[0].iso3, between[1].iso3, False, "trade between two other economies"
@@ -421,7 +470,7 @@ def _parties_of(text: str, m, clause: Clause, sentence: Clause, ctx: Context, fl
         return ctx.owner, _nearest(counters, m).iso3, False, "context subject's third-party trade"
     party = _nearest(others, m)
     flip = (bool(flow_words) and us_counter and party.role != "counter"
-            and bool(_FLIPPABLE.search(flow_words))) or \
+            and _flippable(flow_words)) or \
         (flow == "balance" and us_counter and party.role in ("owner", "subject"))
     return US, party.iso3, flip, "clause"
 
@@ -478,7 +527,7 @@ def _product(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow_
             candidates.append((np, "antecedent of 'which'"))
     if clause.of_label:
         candidates.append((clause.of_label, "of-phrase"))
-    nouns = [f[0] for f in clause.flows if _FLOW_NOUN.search(f[3])]
+    nouns = [f[0] for f in clause.flows if _is_flow_noun(f[3])]
     preceding = [start for start in nouns if start < m.start]
     noun = preceding[-1] if preceding else nouns[0] if nouns and not candidates else None
     if noun is not None:
@@ -604,12 +653,8 @@ def _base(m, clause: Clause, sentence: Clause, limit: int) -> int | None:
 
 # --- qualifier ------------------------------------------------------------------------------
 
-def _qualifier(text: str, m, clause: Clause) -> str:
-    low = folded(text)
-    if low is None:
-        q = QUALIFIER_RE.search(text, max(clause.start, m.start - 30), m.start)
-    else:
-        q = QUALIFIER_LOW.search(low, max(clause.start, m.start - 30), m.start)
+def _qualifier(low: str, rx: _Regexes, m, clause: Clause) -> str:
+    q = rx.qualifier.search(low, max(clause.start, m.start - 30), m.start)
     return QUALIFIER_OF_GROUP[q.lastgroup] if q else "exact"
 
 

@@ -17,7 +17,7 @@ import threading
 
 # Non-ASCII characters that re.IGNORECASE matches against an ASCII letter.
 _UNFOLDABLE = ("\u0130", "\u0131", "\u017f", "\u212a")
-_ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 _local = threading.local()  # per thread: the last text folded and its folded form
 _local.last = ("", "")
@@ -37,9 +37,33 @@ def folded(text: str) -> str | None:
     elif any(c in text for c in _UNFOLDABLE):
         low = None
     else:
-        low = text.translate(_ASCII_LOWER)
+        low = _lower_ascii_letters(text)
     _local.last = (text, low)
     return low
+
+
+def _lower_ascii_letters(text: str) -> str:
+    """``text`` with A-Z lowered and every other character kept.
+
+    ``str.lower`` and then the non-ASCII runs put back: several times faster than
+    ``str.translate`` with a dict. Offsets hold: the one character ``str.lower``
+    lengthens (İ) is unfoldable, so never reaches here.
+    """
+    low = text.lower()
+    pieces, last = [], 0
+    for run in _NON_ASCII_RUN.finditer(text):
+        pieces += (low[last:run.start()], run.group())
+        last = run.end()
+    pieces.append(low[last:])
+    return "".join(pieces)
+
+
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` contains one of ``words``: the cheap test before a regex that needs one."""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 _ESCAPE_OK = re.compile(r"\\(?:[^A-Za-z0-9]|[bswdnrtfv]|u[0-9a-fA-F]{4}|[0-9])")

@@ -33,6 +33,7 @@ _PREMOD_STOP = frozenset(
 _LIST_INTRO = re.compile(r"^[^()]*\b(?:include[sd]?|including|were|are|such\s+as)\s+", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"^\s*(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
 _AMOUNT = re.compile(r"[$%\d]")
+_LIST_PUNCT = re.compile(r"[(),:;]")  # the characters that end a list item, read backwards
 _WORD = re.compile(r"[A-Za-z][\w'’&-]*\*?")
 _SUBJECT = re.compile(
     rf"\s*(?:(?:and|but|while|also)\s+)?(?!(?:and|but|while|also|or)\b)(?P<label>[A-Za-z][A-Za-z &'-]{{2,60}}?)\s+(?:{_VERBS})\b",
@@ -74,7 +75,7 @@ def list_item(text: str, clause_start: int, money_start: int) -> str | None:
         return None
     begin, depth = clause_start, 0
     floor = max(clause_start, end - 160)
-    for i in range(end - 1, floor - 1, -1):
+    for i in reversed([m.start() for m in _LIST_PUNCT.finditer(text, floor, end)]):
         ch = text[i]
         if ch == ")":
             opening = text.rfind("(", clause_start, i)

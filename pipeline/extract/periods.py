@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from .fold import folded, twin
+from .fold import folded, holds_any, twin
 
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -137,7 +137,7 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
         years.append(YearToken(m.start(), m.end(), int(m.group())))
     year_on_year = no_period = False
     lowered = segment.lower() if low is None else low[start:end]
-    relative = any(hint in lowered for hint in _RELATIVE_HINTS)
+    relative = holds_any(lowered, _RELATIVE_HINTS)
     for m in ((_RELATIVE_RE.finditer(text, start, end) if low is None else _RELATIVE_LOW.finditer(low, start, end))
               if relative else ()):
         if m.group("yoy"):

@@ -11,7 +11,7 @@ import re
 from typing import NamedTuple
 
 from . import fold
-from .fold import folded, twin
+from .fold import folded, holds_any, twin
 from .vocab import RANK_FLOW_OF_GROUP, RANK_ROLE_LOW, RANK_ROLE_RE
 
 _ORDINAL_WORDS = {
@@ -60,7 +60,7 @@ def find_ranks(text: str, start: int, end: int) -> list[Rank]:
     found: list[Rank] = []
     low = folded(text)
     lowered = text[start:end].lower() if low is None else low[start:end]
-    if not any(hint in lowered for hint in _HINTS):
+    if not holds_any(lowered, _HINTS):
         return found
     for m in (_RANK_RE.finditer(text, start, end) if low is None else _RANK_LOW.finditer(low, start, end)):
         group = next(g for g in ("ord", "ord2", "sup", "no") if m.group(g))

@@ -67,6 +67,7 @@ PRODUCT_OF_GROUP = {f"p{i}": product for i, (_, product) in enumerate(_PRODUCT_W
 # "in that category", "such products": the product of the sentence before.
 SAME_PRODUCT_RE = re.compile(r"\b(?=th|su)(?:that|this|the\s+same)\s+(?:category|sector|segment)|"
                              r"\b(?:such|these|those)\s+(?:products|goods|items)\b", re.IGNORECASE)
+SAME_PRODUCT_HINTS = ("categor", "sector", "segment", "such", "these", "those")  # every match holds one
 
 # A label naming a whole product class rather than a category. Modifiers first.
 _LABEL_MODIFIERS = re.compile(
@@ -145,6 +146,7 @@ WORLD_RE = re.compile(
     r"(?:around|to|from|with)\s+the\s+world\b|worldwide|globally|global\s+(?:exports|imports|trade)|"
     r"all\s+(?:countries|partners|sources|destinations|markets)|overall\s+(?:U\.S\.\s+)?"
     r"(?:exports|imports|trade)|total\s+(?:U\.S\.|US)\s+(?:exports|imports|trade))", re.IGNORECASE)
+WORLD_HINTS = ("world", "global", "all", "total")  # every match holds one ("overall" holds "all")
 
 # 2-digit HS chapters by the short names trade statistics use for them.
 HS_CHAPTERS = {

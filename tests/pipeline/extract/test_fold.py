@@ -51,3 +51,11 @@ def test_twins_agree_with_their_originals():
             assert (a and a.regs) == (b and b.regs), rx.pattern
             a, b = rx.search(text[pos:end]), twin.search(low[pos:end])
             assert (a and a.regs) == (b and b.regs), rx.pattern
+
+
+def test_folding_lowers_ascii_capitals_only():
+    rng = random.Random(3)
+    alphabet = "AbZz09 .’É–éΩǅﬁ\n"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert fold.folded(text) == "".join(c.lower() if "A" <= c <= "Z" else c for c in text)
