@@ -7,9 +7,9 @@ from pipeline.figures import Figure
 
 from .context import Context
 from .economies import US
-from .fields import Clause, Resolved, analyse_clause, analyse_heading, merge, paren_group, resolve, restatement
+from .fields import Clause, Resolved, analyse_clause, flow_words, merge, parties, paren_group, resolve, restatement
 from .numbers import Mention, find_mentions
-from .periods import document_date
+from .periods import document_date, periods
 from .ranks import Rank, find_ranks
 from .sentences import Line, Span, clauses, lines, sentences
 
@@ -40,9 +40,9 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
                                       *find_ranks(text, span.start, span.end)]
     if not mentions:
         if line.heading or line.intro:
-            _heading(analyse_heading(text, span, doc_year), ctx, line.intro)
+            _heading(text, span, ctx, line.intro, doc_year)
         elif _TRADE_YEAR_HINT.search(text, span.start, span.end):
-            _set_period(analyse_heading(text, span, doc_year), ctx)
+            _set_period(text, span, ctx, doc_year)
         return []
     mentions.sort(key=lambda m: m.start)
     sentence_text = text[span.start:span.end]
@@ -146,25 +146,29 @@ def _carry_clause(text: str, clause: Clause, sentence: Clause, ctx: Context, doc
         ctx.product, ctx.label, ctx.hs_code = r.product, r.label, r.hs_code
 
 
-def _set_period(sentence: Clause, ctx: Context) -> None:
+def _set_period(text: str, span: Span, ctx: Context, doc_year: int | None) -> None:
     """"The U.S. trade deficit narrowed sharply in 2023": one year named about trade sets the period."""
-    years = {t.year for t in sentence.periods.years}
-    if sentence.flows and len(years) == 1:
+    if not flow_words(text, span):
+        return
+    years = {t.year for t in periods(text, span.start, span.end, doc_year).years}
+    if len(years) == 1:
         year = years.pop()
         if year != ctx.year:
             ctx.year, ctx.base_year = year, None
 
 
-def _heading(heading: Clause, ctx: Context, intro: bool) -> None:
+def _heading(text: str, span: Span, ctx: Context, intro: bool, doc_year: int | None) -> None:
     """"U.S.-Korea Trade Facts", "Imports": a heading names the subject of what follows.
 
     A list intro ("Top U.S. export markets in 2022:") also gives the list its period.
     """
-    others = {p.iso3 for p in heading.parties if p.iso3 != US}
+    others = {p.iso3 for p in parties(text, span) if p.iso3 != US}
     if len(others) == 1:
         ctx.new_subject(others.pop())
-    if heading.flows:
-        ctx.flow = heading.flows[0][2]
-    years = {t.year for t in heading.periods.years}
-    if intro and len(years) == 1:
-        ctx.year = years.pop()
+    flows = flow_words(text, span)
+    if flows:
+        ctx.flow = flows[0][2]
+    if intro:
+        years = {t.year for t in periods(text, span.start, span.end, doc_year).years}
+        if len(years) == 1:
+            ctx.year = years.pop()

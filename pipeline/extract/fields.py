@@ -9,6 +9,7 @@ nearest to it, falling back on the sentence and then on the ``Context``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -173,12 +174,11 @@ def analyse_clause(text: str, span: Span, doc_year: int | None, previous: Clause
     start, end = span.start, span.end
     src, rx = _source(text)
     asides = parenthesized(text, start, end)
-    parties = _parties(text, span, asides)
-    flows = [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup], text[m.start():m.end()])
-             for m in rx.flow.finditer(src, start, end) if not asides or not _inside(m.start(), asides)]
+    parties_ = parties(text, span, asides)
+    flows = flow_words(text, span, asides)
     products = [(m.start(), m.end(), PRODUCT_OF_GROUP[m.lastgroup]) for m in rx.product.finditer(src, start, end)]
-    clause = Clause(start, end, parties, flows, products, periods(text, start, end, doc_year), asides, previous)
-    clause.fresh_subject = bool(flows) and any(p.iso3 != US or p.role == "owner" for p in parties)
+    clause = Clause(start, end, parties_, flows, products, periods(text, start, end, doc_year), asides, previous)
+    clause.fresh_subject = bool(flows) and any(p.iso3 != US or p.role == "owner" for p in parties_)
     clause.of_label = labels.of_phrase(text, start, end) if flows else None
     clause.world = rx.world.search(src, start, end) is not None
     clause.same_product = rx.same_product.search(src, start, end) is not None
@@ -186,13 +186,11 @@ def analyse_clause(text: str, span: Span, doc_year: int | None, previous: Clause
     return clause
 
 
-def analyse_heading(text: str, span: Span, doc_year: int | None) -> Clause:
-    """The little a heading or list intro can say: economies, flow words, years."""
+def flow_words(text: str, span: Span, asides: Sequence[Span] = ()) -> list[tuple[int, int, str, str]]:
+    """The flow words of ``span`` outside its asides: (start, end, flow, words)."""
     src, rx = _source(text)
-    flows = [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup], text[m.start():m.end()])
-             for m in rx.flow.finditer(src, span.start, span.end)]
-    return Clause(span.start, span.end, _parties(text, span, []), flows, [],
-                  periods(text, span.start, span.end, doc_year), [])
+    return [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup], text[m.start():m.end()])
+            for m in rx.flow.finditer(src, span.start, span.end) if not asides or not _inside(m.start(), asides)]
 
 
 def merge(span: Span, parts: list[Clause]) -> Clause:
@@ -213,11 +211,12 @@ def merge(span: Span, parts: list[Clause]) -> Clause:
     return merged
 
 
-def _inside(pos: int, spans: list[Span]) -> bool:
+def _inside(pos: int, spans: Sequence[Span]) -> bool:
     return any(s.start <= pos < s.end for s in spans)
 
 
-def _parties(text: str, span: Span, asides: list[Span]) -> list[Party]:
+def parties(text: str, span: Span, asides: Sequence[Span] = ()) -> list[Party]:
+    """The economies of ``span`` outside its asides, each with its role."""
     found: list[Party] = []
     between = False
     for e in find_economies(text, span.start, span.end):
