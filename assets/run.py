@@ -61,7 +61,8 @@ def materialize_everything(instance: dg.DagsterInstance) -> dg.ExecuteInProcessR
     to read, the run only publishes (nothing new if nothing changed).
     """
     settings = Settings.from_env()
-    added, removed = sync_seed_partitions(instance, settings)
+    listing = list_seeds(settings.seeds_dir)
+    added, removed = sync_seed_partitions(instance, settings, listing)
     if added or removed:
         print(f"seeds: {len(added)} added, {len(removed)} removed")
     keys = instance.get_dynamic_partitions(seed_partitions.name)
@@ -69,7 +70,7 @@ def materialize_everything(instance: dg.DagsterInstance) -> dg.ExecuteInProcessR
     saved = json.loads(state_path.read_text()) if state_path.exists() else {}
     versions = {"reader_version": READER_VERSION, "extractor_version": EXTRACTOR_VERSION}
     previous = loads_state(saved.get("state")) if saved.get("versions") == versions else {}
-    changes = diff_seeds(previous, list_seeds(settings.seeds_dir), file_sha256(settings.seeds_dir))
+    changes = diff_seeds(previous, listing, file_sha256(settings.seeds_dir))
     to_read = {*changes.added, *changes.changed}
     positions = [i for i, key in enumerate(keys) if key in to_read]
     job = defs.resolve_job_def(everything.name)
