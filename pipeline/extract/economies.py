@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import pycountry
-from typing import NamedTuple
+
+from .prefilter import trie
 
 US = "USA"
 EU = "EUU"  # no ISO 3166 alpha-3 exists for the EU; the World Bank's code
@@ -83,29 +85,11 @@ def _pycountry_names() -> dict[str, str]:
     return names
 
 
-def _trie_regex(words: list[str]) -> str:
-    """An alternation that shares prefixes: fast for hundreds of literals."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
-
-
 NAMES: dict[str, str | None] = {**_pycountry_names(), **_DEMONYMS, **_EXTRA}
-_NAME_RE = re.compile(
-    r"(?<![\w.])(?=[^\W\d_a-z])(" + _trie_regex(sorted(n for n in NAMES if n[:1].isupper())) + r")(?![\w])(?:['’]s\b|(?<=s)['’](?!\w))?"
+_CAPITALISED = sorted(n for n in NAMES if n[:1].isupper())
+_NAME_RE = re.compile(  # the first-letter class up front rejects most positions at once
+    "(?=[" + "".join(sorted({re.escape(n[0]) for n in _CAPITALISED})) + "])"
+    r"(?<![\w.])(?=[^\W\d_a-z])(" + trie(_CAPITALISED) + r")(?![\w])(?:['’]s\b|(?<=s)['’](?!\w))?"
 )
 
 

@@ -17,9 +17,10 @@ from typing import NamedTuple
 from . import labels
 from .context import Context
 from .economies import US, find_economies, resolve as resolve_economy
-from .fold import folded, holds_any, twin
+from .fold import folded, twin
 from .numbers import Mention
 from .periods import Periods, YearToken, periods
+from .prefilter import Hinted
 from .ranks import Rank
 from .sentences import Span, parenthesized
 from .vocab import (
@@ -71,22 +72,13 @@ _RANK_OBJECT = re.compile(
     r"(?=\s+(?:to|from|in|and|after|by|with|at|as|among)\b|\s*[,.;(]|$)")
 
 
-class _Hinted(NamedTuple):
-    """A twin searched only where a literal that all its matches hold occurs: a rare phrase costs a find."""
-    rx: re.Pattern
-    hints: tuple[str, ...]
-
-    def search(self, low: str, start: int, end: int) -> re.Match | None:
-        return self.rx.search(low, start, end) if holds_any(low[start:end], self.hints) else None
-
-
 class _Regexes(NamedTuple):
     """The regexes the rules run on one text: the twins on its folded form, else the originals."""
     flow: re.Pattern
     product: re.Pattern
-    world: re.Pattern | _Hinted
-    same_product: re.Pattern | _Hinted
-    deficit: re.Pattern | _Hinted
+    world: re.Pattern | Hinted
+    same_product: re.Pattern | Hinted
+    deficit: re.Pattern | Hinted
     change_before: re.Pattern
     more_than_after: re.Pattern
     endpoint_before: re.Pattern
@@ -95,17 +87,17 @@ class _Regexes(NamedTuple):
     share_before: re.Pattern
     share_after: re.Pattern
     direction: re.Pattern
-    whole_before: re.Pattern | _Hinted
+    whole_before: re.Pattern | Hinted
     pronoun_owner: re.Pattern
     in_flow_after: re.Pattern
     qualifier: re.Pattern
 
 
 _ON_FOLDED = _Regexes(
-    FLOW_LOW, PRODUCT_LOW, _Hinted(WORLD_LOW, WORLD_HINTS), _Hinted(SAME_PRODUCT_LOW, SAME_PRODUCT_HINTS),
-    _Hinted(_DEFICIT_LOW, ("deficit", "gap", "imbalance")), CHANGE_BEFORE_LOW, _MORE_THAN_AFTER_LOW,
+    FLOW_LOW, PRODUCT_LOW, Hinted(WORLD_LOW, WORLD_HINTS), Hinted(SAME_PRODUCT_LOW, SAME_PRODUCT_HINTS),
+    Hinted(_DEFICIT_LOW, ("deficit", "gap", "imbalance")), CHANGE_BEFORE_LOW, _MORE_THAN_AFTER_LOW,
     _ENDPOINT_BEFORE_LOW, _SHARE_WORD_LOW, DIRECTION_AFTER_LOW, SHARE_BEFORE_LOW, SHARE_AFTER_LOW, DIRECTION_LOW,
-    _Hinted(_WHOLE_BEFORE_LOW, ("share", "percent", "%")), _PRONOUN_OWNER_LOW, _IN_FLOW_AFTER_LOW, QUALIFIER_LOW)
+    Hinted(_WHOLE_BEFORE_LOW, ("share", "percent", "%")), _PRONOUN_OWNER_LOW, _IN_FLOW_AFTER_LOW, QUALIFIER_LOW)
 _ON_TEXT = _Regexes(
     FLOW_RE, PRODUCT_RE, WORLD_RE, SAME_PRODUCT_RE, _DEFICIT, CHANGE_BEFORE_RE, _MORE_THAN_AFTER,
     _ENDPOINT_BEFORE, _SHARE_WORD, DIRECTION_AFTER_RE, SHARE_BEFORE_RE, SHARE_AFTER_RE, DIRECTION_RE,

@@ -58,14 +58,6 @@ def _lower_ascii_letters(text: str) -> str:
     return "".join(pieces)
 
 
-def holds_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether ``text`` contains one of ``words``: the cheap test before a regex that needs one."""
-    for word in words:
-        if word in text:
-            return True
-    return False
-
-
 _ESCAPE_OK = re.compile(r"\\(?:[^A-Za-z0-9]|[bswdnrtfv]|u[0-9a-fA-F]{4}|[0-9])")
 
 

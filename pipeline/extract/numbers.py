@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from .fold import folded, twin
+from .prefilter import holds_any
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = {
@@ -54,8 +55,7 @@ _FRACTION_RE = re.compile(
 _AMOUNT_LOW = twin(_AMOUNT_RE)
 _FRACTION_LOW = twin(_FRACTION_RE)
 _DIGIT = re.compile(r"\d")
-_FRACTION_HINT = re.compile(r"(?i:half|halves|third|quarter|fourth|fifth|tenth)")
-_FRACTION_HINT_LOW = twin(re.compile(r"half|halves|third|quarter|fourth|fifth|tenth", re.IGNORECASE))
+_FRACTION_WORDS = ("half", "halves", "third", "quarter", "fourth", "fifth", "tenth")  # every fraction holds one
 # A fraction word that names a period, not a share ("the first half of 2013").
 _PERIOD_BEFORE = re.compile(r"(?:first|second|third|last|past|next|latter|other|fourth|a)\s+$",
                             re.IGNORECASE)
@@ -94,11 +94,11 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     """Money amounts, percentages and fractions in ``text[start:end]`` (absolute offsets)."""
     stop = len(text) if end is None else end
     low = folded(text)
-    src, amount_rx, fraction_rx, hint_rx = (text, _AMOUNT_RE, _FRACTION_RE, _FRACTION_HINT) if low is None else \
-        (low, _AMOUNT_LOW, _FRACTION_LOW, _FRACTION_HINT_LOW)
+    src, amount_rx, fraction_rx = (text, _AMOUNT_RE, _FRACTION_RE) if low is None else \
+        (low, _AMOUNT_LOW, _FRACTION_LOW)
     digit = _DIGIT.search(text, start, stop)
     matches = list(amount_rx.finditer(src, max(start, digit.start() - _AMOUNT_REACH), stop)) if digit else []
-    if hint_rx.search(src, start, stop):
+    if low is None or holds_any(low[start:stop], _FRACTION_WORDS):
         fractions = list(fraction_rx.finditer(src, start, stop))
         if fractions:
             matches = sorted(matches + fractions, key=re.Match.start)

@@ -11,7 +11,8 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from .fold import folded, holds_any, twin
+from .fold import folded, twin
+from .prefilter import holds_any, starts_with
 
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -30,7 +31,7 @@ _DATE_LABEL = re.compile(r"(?:(?i:published|updated|posted|last\s+updated|date|d
 
 _YEAR = r"(?:19|20)\d\d"
 _BASE_RE = re.compile(
-    rf"\b(?=[bfostcrvaBFOSTCRVA])(?:\bbetween\s+(?P<b1>{_YEAR})(?:\s*\([^)]*\))?\s+and\s+(?:in\s+)?(?P<y1>{_YEAR})"
+    r"\b" + starts_with("bet fro sin ove tha com rel ver vs aga") + rf"(?:\bbetween\s+(?P<b1>{_YEAR})(?:\s*\([^)]*\))?\s+and\s+(?:in\s+)?(?P<y1>{_YEAR})"
     rf"|\bfrom\s+(?P<b2>{_YEAR})(?:\s*\([^)]*\))?\s+(?:to|through|until)\s+(?P<y2>{_YEAR})"
     rf"|\bfrom\s+[^;]{{0,40}}?\b(?:in|during)\s+(?P<b3>{_YEAR})\s+to\s+[^;]{{0,40}}?\b(?:in|during)\s+(?P<y3>{_YEAR})"
     rf"|\b(?:from|since|over)\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<b4>{_YEAR})\b"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from . import fold
-from .fold import folded, holds_any, twin
+from .fold import folded, twin
+from .prefilter import holds_any, starts_with
 from .vocab import RANK_FLOW_OF_GROUP, RANK_ROLE_LOW, RANK_ROLE_RE
 
 _ORDINAL_WORDS = {
@@ -22,11 +22,14 @@ _ORDINAL_WORDS = {
 }
 _ORDINAL = r"(?:" + "|".join(_ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
 _SUPERLATIVE = r"(?:largest|biggest|leading|top|greatest|most\s+important|major)"
+# Each alternative first checks how its word starts, so most words are rejected at once.
 _RANK_RE = re.compile(
-    rf"\b(?=[A-Za-z\d])(?:\b(?P<ord>{_ORDINAL})\b(?:[\s-]+(?:{_SUPERLATIVE})\b|(?=\s+(?:among|in\s+the\s+ranking)))"
-    rf"|\b(?:rank(?:ed|s|ing)?|placed|came\s+in|is|was)\s+(?:No\.\s*|number\s+)?(?P<ord2>{_ORDINAL})\b"
+    r"\b(?=[A-Za-z\d])(?:(?:" + starts_with("fi se th fo si ei ni te el tw") + r"|(?=\d))" +
+    rf"\b(?P<ord>{_ORDINAL})\b(?:[\s-]+(?:{_SUPERLATIVE})\b|(?=\s+(?:among|in\s+the\s+ranking)))"
+    r"|" + starts_with("ra pl ca is wa") +
+    rf"\b(?:rank(?:ed|s|ing)?|placed|came\s+in|is|was)\s+(?:No\.\s*|number\s+)?(?P<ord2>{_ORDINAL})\b"
     rf"(?=\s+(?:among|as|in))"
-    rf"|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bour\s)|(?<=\btheir\s)|(?<=['’]s\s)|(?<=['’]\s)|"
+    r"|" + starts_with("si la bi to le nu no") + rf"(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bour\s)|(?<=\btheir\s)|(?<=['’]s\s)|(?<=['’]\s)|"
     rf"(?<=\bas\s)|(?<=\bis\s)|(?<=\bwas\s)|(?<=\bremains\s)|(?<=\bremained\s))"
     rf"(?:single\s+)?(?:(?P<sup>largest|biggest|top|leading|number[- ]one)\b|(?:No\.|number)\s?(?P<no>\d{{1,2}})\b))",
     re.IGNORECASE,
@@ -39,10 +42,7 @@ _STOP_NOUNS = re.compile(
     r"employers?|destinations?|sources?|recipients?|share|shares|growth|increase|decline|year|"
     r"years|month|months|days?|number|amount", re.IGNORECASE)
 _TRADE_CONTEXT = re.compile(r"export|import|invest|FDI|shipment|trade|goods|merchandise", re.IGNORECASE)
-# The twin also checks the first letter up front: every alternative starts with one of these.
-_RANK_LOW = re.compile(twin(_RANK_RE).pattern.replace(r"\b(?=[a-za-z\d])", r"\b(?=[bcefilnprstw\d])", 1))
-assert _RANK_LOW.pattern != twin(_RANK_RE).pattern
-fold.TWINS.append((_RANK_RE, _RANK_LOW))
+_RANK_LOW = twin(_RANK_RE)
 _WINDOW_LOW = twin(_WINDOW)
 
 

@@ -23,11 +23,15 @@ _ABBREVIATIONS = frozenset(
     "u.s u.k u.n e.u i.e e.g mr mrs ms dr st ave no inc corp co ltd jan feb mar apr jun jul aug "
     "sep sept oct nov dec vs etc approx gov sen rep jr sr dept est fig ft mt pres gen".split()
 )
-_CLAUSE_RE = re.compile(
-    r";\s*|,\s+(?=(?:and|but|while|whereas|although|though|which|with)\b)|\s+(?=(?:while|whereas)\b)|"
+# Where clauses meet: ";", ", and", ", which", a participle after a comma, and " while".
+# The last is searched apart, only where "while" occurs: the others then start with a
+# punctuation mark the engine can skip to.
+_CLAUSE_PUNCT = re.compile(
+    r";\s*|,\s+(?=(?:and|but|while|whereas|although|though|which|with)\b)|"
     r",\s+(?=(?:closing|leaving|making|bringing|marking|reaching|totaling|totalling|"
     r"representing|accounting|giving|pushing|lifting|dragging)\b)"
 )
+_CLAUSE_WHILE = re.compile(r"\s+(?=(?:while|whereas)\b)")
 
 MAX_SENTENCE = 2000
 _PAREN_RE = re.compile(r"[()]")
@@ -101,7 +105,7 @@ def _bounded(text: str, span: Span) -> list[Span]:
 def clauses(text: str, sentence: Span) -> list[Span]:
     """Clauses of a sentence, split before ", and", ", while", ";", a participle..."""
     spans, begin = [], sentence.start
-    for m in _CLAUSE_RE.finditer(text, sentence.start, sentence.end):
+    for m in _clause_breaks(text, sentence.start, sentence.end):
         if _inside_parentheses(text, begin, m.start()):
             continue
         if m.start() > begin:
@@ -110,6 +114,16 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     if begin < sentence.end:
         spans.append(Span(begin, sentence.end))
     return spans
+
+
+def _clause_breaks(text: str, start: int, end: int) -> list[re.Match]:
+    """What one scan for all the breaks would find: a " while" inside ", while" is part of that break."""
+    breaks = list(_CLAUSE_PUNCT.finditer(text, start, end))
+    if text.find("while", start, end) < 0 and text.find("whereas", start, end) < 0:
+        return breaks
+    spaces = [m for m in _CLAUSE_WHILE.finditer(text, start, end)
+              if not any(b.start() < m.end() and m.start() < b.end() for b in breaks)]
+    return sorted(breaks + spaces, key=re.Match.start)
 
 
 def _inside_parentheses(text: str, start: int, pos: int) -> bool:

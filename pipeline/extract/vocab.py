@@ -11,6 +11,7 @@ from functools import lru_cache
 from schemas.contract import FLOWS, PRODUCTS, QUALIFIERS
 
 from .fold import twin
+from .prefilter import starts_with
 
 # (pattern, flow). First alternative wins at a position, so longer phrases come first.
 _FLOW_WORDS = [
@@ -32,8 +33,10 @@ _FLOW_WORDS = [
     (r"\bexports?\b|\bexported\b|\bexporting\b|\bshipments\s+to\b|\bsales\s+to\b", "export"),
     (r"\bimports?\b|\bimported\b|\bimporting\b|\bpurchases\s+from\b|\bsourced?\b", "import"),
 ]
-_FLOW_STARTS = "sa|af|ow|fd|di|fo|in|re|as|ai|gr|lo|gd|to|sp|tr|de|su|ba|im|tw|bi|ov|ex|sh|pu|so"
-FLOW_RE = re.compile(r"\b(?=" + _FLOW_STARTS + r")(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOW_WORDS)) + ")",
+# The first three letters of every flow phrase, so most words are rejected at once.
+_FLOW_STARTS = starts_with("sal aff own fdi dir for inv rem ass aid gra loa gdp gro tou spe tra def sur two tot bil "
+                           "ove exp shi imp pur sou")
+FLOW_RE = re.compile(r"\b" + _FLOW_STARTS + r"(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOW_WORDS)) + ")",
                      re.IGNORECASE)
 FLOW_OF_GROUP = {f"f{i}": flow for i, (_, flow) in enumerate(_FLOW_WORDS)}
 
@@ -61,8 +64,8 @@ _PRODUCT_WORDS = [
     (r"\bservices\b", "services"),
     (r"\bgoods\b|\bmerchandise\b", "goods"),
 ]
-PRODUCT_RE = re.compile(r"\b(?=go|ad|hi|te|in|ag|fa|ma|se|me)(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PRODUCT_WORDS)) + ")",
-                        re.IGNORECASE)
+PRODUCT_RE = re.compile(r"\b" + starts_with("goo adv hig tec int inp agr ag far man ser mer") + r"(?:" +
+                        "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PRODUCT_WORDS)) + ")", re.IGNORECASE)
 PRODUCT_OF_GROUP = {f"p{i}": product for i, (_, product) in enumerate(_PRODUCT_WORDS)}
 # "in that category", "such products": the product of the sentence before.
 SAME_PRODUCT_RE = re.compile(r"\b(?=th|su)(?:that|this|the\s+same)\s+(?:category|sector|segment)|"
