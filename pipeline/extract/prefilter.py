@@ -37,6 +37,23 @@ def starts_with(prefixes: str) -> str:
     return "(?=" + trie(prefixes.split()) + ")"
 
 
+def prefixes(alternation: str, length: int = 2) -> str:
+    """The first ``length`` letters of each top-level alternative of a regex of words, for ``starts_with``."""
+    found, depth, begin = [], 0, 0
+    for i, ch in enumerate(alternation + "|"):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            head = alternation[begin:begin + length]
+            if not head.isalpha() or len(head) < length:
+                raise ValueError(f"alternative {alternation[begin:i]!r} does not start with {length} letters")
+            found.append(head)
+            begin = i + 1
+    return " ".join(found)
+
+
 def holds_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` contains one of ``words``: the cheap test before a regex that needs one."""
     for word in words:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from schemas.contract import FLOWS, PRODUCTS, QUALIFIERS
 
 from .fold import twin
-from .prefilter import starts_with
+from .prefilter import prefixes, starts_with
 
 # (pattern, flow). First alternative wins at a position, so longer phrases come first.
 _FLOW_WORDS = [
@@ -113,14 +113,15 @@ DOWN_WORDS = (r"down|fell|fallen|falls?|decrease[sd]?|decreasing|decline[sd]?|de
               r"plummet(?:ed|s)?|slump(?:ed|s)?|tumble[sd]?|dip(?:ped|s)?|lower|less|smaller|"
               r"reduc(?:ed|es|tion)|narrow(?:ed|s)?|sank|slid|eased|loss|losses|retreat(?:ed)?|"
               r"weaken(?:ed)?|contraction")
-DIRECTION_RE = re.compile(rf"\b(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS}))\b", re.IGNORECASE)
+_DIRECTION_STARTS = starts_with(prefixes(UP_WORDS) + " " + prefixes(DOWN_WORDS))
+DIRECTION_RE = re.compile(rf"\b{_DIRECTION_STARTS}(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS}))\b", re.IGNORECASE)
 # A direction word right after a percentage names its measure: "a 5.7% increase", "6.8% more than".
 DIRECTION_AFTER_RE = re.compile(
     rf"\s*(?:\([^)]*\)\s*)?(?:(?:year[- ](?:on|over)[- ]year|annual|y/y)\s+)?"
     rf"(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS}))\b", re.IGNORECASE)
 # Before a money amount: the amount is the change itself ("up $10 billion", "an increase of $2 billion").
 CHANGE_BEFORE_RE = re.compile(
-    rf"\b(?=[a-zA-Z])(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS}))\s*(?:\(\s*)?(?:(?:of|by)\s+)?"
+    rf"\b(?=[a-zA-Z]){_DIRECTION_STARTS}(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS}))\s*(?:\(\s*)?(?:(?:of|by)\s+)?"
     r"(?:(?:about|around|nearly|almost|roughly|some|approximately|an\s+estimated|over|more\s+than|"
     r"less\s+than|under)\s+)?\(?\s*$", re.IGNORECASE)
 SHARE_BEFORE_RE = re.compile(
@@ -139,7 +140,7 @@ _QUALIFIER_WORDS = [
     (r"under|less\s+than|below|at\s+most|up\s+to|no\s+more\s+than|fewer\s+than|just\s+under", "at_most"),
 ]
 QUALIFIER_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(_QUALIFIER_WORDS)) +
+    r"\b" + starts_with(" ".join(prefixes(p) for p, _ in _QUALIFIER_WORDS)) + r"(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(_QUALIFIER_WORDS)) +
     r")\s*(?:(?:US|U\.S\.)\s*)?\\?$", re.IGNORECASE)
 QUALIFIER_OF_GROUP = {f"q{i}": q for i, (_, q) in enumerate(_QUALIFIER_WORDS)}
 
