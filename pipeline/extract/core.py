@@ -38,15 +38,16 @@ def extract_figures(text: str, doc_id: str) -> list[Figure]:
 
 def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Context,
                       doc_year: int | None) -> list[Figure]:
-    mentions: list[Mention | Rank] = [*find_mentions(text, span.start, span.end),
-                                      *find_ranks(text, span.start, span.end)]
+    mentions: list[Mention | Rank] = find_mentions(text, span.start, span.end)
+    ranks = find_ranks(text, span.start, span.end)
+    if ranks:
+        mentions = sorted(mentions + ranks, key=lambda m: m.start)
     if not mentions:
         if line.heading or line.intro:
             _heading(text, span, ctx, line.intro, doc_year)
         elif _TRADE_YEAR_HINT.search(text, span.start, span.end):
             _set_period(text, span, ctx, doc_year)
         return []
-    mentions.sort(key=lambda m: m.start)
     sentence_text = text[span.start:span.end]
     figures = []
     parts = clauses(text, span)

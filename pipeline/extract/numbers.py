@@ -142,15 +142,19 @@ def _to_mention(m: re.Match) -> Mention | None:
 
 
 def _excluded(text: str, mention: Mention, stop: int, is_folded: bool = False) -> bool:
-    """Tariff rates, per-unit amounts, periods named by a fraction; ``text`` may be folded."""
-    before = text[max(0, mention.start - 30):mention.start]
-    after = text[mention.end:min(stop, mention.end + 40)]
+    """Tariff rates, per-unit amounts, periods named by a fraction; ``text`` may be folded.
+
+    The regexes run on windows of ``text`` by position: none of them looks behind a window's start.
+    """
+    before, after = max(0, mention.start - 30), min(stop, mention.end + 40)
     if mention.kind == "fraction":
         if is_folded:
-            return bool(_PERIOD_BEFORE_LOW.search(before) or _PERIOD_AFTER_LOW.match(after))
-        return bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(after))
+            return bool(_PERIOD_BEFORE_LOW.search(text, before, mention.start) or
+                        _PERIOD_AFTER_LOW.match(text, mention.end, after))
+        return bool(_PERIOD_BEFORE.search(text, before, mention.start) or _PERIOD_AFTER.match(text, mention.end, after))
     if mention.unit == "percent":
         if is_folded:
-            return bool(_TARIFF_AFTER_LOW.match(after) or _TARIFF_BEFORE_LOW.search(before))
-        return bool(_TARIFF_AFTER.match(after) or _TARIFF_BEFORE.search(before))
-    return bool((_RATE_AFTER_LOW if is_folded else _RATE_AFTER).match(after))
+            return bool(_TARIFF_AFTER_LOW.match(text, mention.end, after) or
+                        _TARIFF_BEFORE_LOW.search(text, before, mention.start))
+        return bool(_TARIFF_AFTER.match(text, mention.end, after) or _TARIFF_BEFORE.search(text, before, mention.start))
+    return bool((_RATE_AFTER_LOW if is_folded else _RATE_AFTER).match(text, mention.end, after))

@@ -146,6 +146,8 @@ def parenthesized(text: str, start: int, end: int) -> list[Span]:
             depth -= 1
             if depth == 0:
                 spans.append(Span(opened, m.end()))
+    if text.find("—", start, end) < 0 and text.find("–", start, end) < 0:
+        return spans
     dashes = [m.start() for m in _DASH_RE.finditer(text, start, end)]
     for a, b in zip(dashes[::2], dashes[1::2]):
         spans.append(Span(a, b + 2))

@@ -1,4 +1,6 @@
-from pipeline.extract.economies import find_economies, resolve
+import re
+
+from pipeline.extract.economies import _NAME_RE, find_economies, resolve
 
 
 def test_names_short_forms_and_demonyms():
@@ -19,3 +21,12 @@ def test_mentions_with_possessives_and_blocked_phrases():
 def test_us_as_adjective_is_possessive():
     text = "U.S. exports to the U.S. and us"
     assert [(e.start, e.possessive) for e in find_economies(text)] == [(0, True), (20, False)]
+
+
+def test_first_letter_class_changes_no_match():
+    head = _NAME_RE.pattern[:_NAME_RE.pattern.index("]") + 2]
+    assert head.startswith("(?=[")
+    plain = re.compile(_NAME_RE.pattern[len(head):])
+    text = ("Åland, the United States’ partner; Korea’s imports from Japan; São Tomé and Príncipe; "
+            "USA, U.S.-Mexico, EU's, Côte d'Ivoire, XKorea, .Chile, the Republic of Korea.")
+    assert [m.regs for m in _NAME_RE.finditer(text)] == [m.regs for m in plain.finditer(text)]

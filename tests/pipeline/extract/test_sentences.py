@@ -1,4 +1,9 @@
-from pipeline.extract.sentences import clauses, lines, parenthesized, sentences
+import random
+import re
+
+from pipeline.extract.sentences import (
+    _CLAUSE_PUNCT, _CLAUSE_WHILE, _clause_breaks, clauses, lines, parenthesized, sentences,
+)
 
 
 def test_lines_headings_and_end_of_article():
@@ -28,3 +33,14 @@ def test_clauses_split_on_conjunctions_not_inside_parentheses():
 def test_asides():
     text = "Mexico (after Canada) — a big partner — grew"
     assert [text[s.start:s.end] for s in parenthesized(text, 0, len(text))] == ["(after Canada)", " — a big partner —"]
+
+
+def test_clause_breaks_are_what_one_regex_finds():
+    one = re.compile(_CLAUSE_PUNCT.pattern + "|" + _CLAUSE_WHILE.pattern)
+    rng = random.Random(2)
+    pieces = [";", ",", " ", "  ", "and", "while", "whereas", "which", "making", "x", "(", ")", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, len(text))
+        assert [m.span() for m in _clause_breaks(text, start, len(text))] == \
+            [m.span() for m in one.finditer(text, start, len(text))], text
