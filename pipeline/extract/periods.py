@@ -37,10 +37,13 @@ _BASE_RE = re.compile(
     rf"|\b(?:from|since|over)\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<b4>{_YEAR})\b"
     rf"|\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against)\s+(?:[^\d;,.]{{0,50}}?\s)?(?P<b5>{_YEAR})\b)"
 )
+_BASE_WORDS = ("between", "from", "since", "over", "than", "compared", "relative", "versus", "vs", "against")
 _RECORD_SINCE = re.compile(r"\b(?:lowest|highest|largest|smallest|biggest|first|best|worst|most|least|"
                            r"strongest|weakest)(?:\s+(?:level|point|amount|value|total))?\s+$", re.IGNORECASE)
-_YEAR_RE = re.compile(rf"(?=[12])(?:(?<![\w$.,/-])|(?<=FY)|(?<=FY\s)|(?<=\d{{4}}[-–/]))(?P<year>{_YEAR})"
-                      rf"(?![\w%]|,\d|\.\d|-\w)")  # "FY2019", and "2018-2019" ends in 2019
+# "FY2019", and "2018-2019" ends in 2019. What may precede the year is checked after its first
+# two digits (hence the ".." in each look-behind), so the engine can skip straight to 1s and 2s.
+_YEAR_RE = re.compile(r"(?P<year>(?:19|20)(?:(?<![\w$.,/-]..)|(?<=FY..)|(?<=FY\s..)|(?<=\d{4}[-–/]..))\d\d)"
+                      r"(?![\w%]|,\d|\.\d|-\w)")
 _DATE_YEAR_RE = re.compile(rf"{_MONTH}\s+\d{{1,2}},?\s+$")  # a dated day; "in March 2024" is a period
 _RELATIVE_RE = re.compile(
     r"\b(?=[latsyhopcfLATSYHOPCF])(?:\b(?P<last>last\s+year|the\s+(?:previous|prior|past)\s+year|a\s+year\s+(?:earlier|ago))\b"
@@ -117,7 +120,7 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
     segment = text[start:end]
     low = folded(text)
     year_matches = list(_YEAR_RE.finditer(text, start, end)) if "19" in segment or "20" in segment else ()
-    for m in (_BASE_RE.finditer(text, start, end) if year_matches else ()):
+    for m in (_BASE_RE.finditer(text, start, end) if year_matches and holds_any(segment, _BASE_WORDS) else ()):
         record = _RECORD_SINCE.search(text, max(start, m.start() - 30), m.start()) if low is None else \
             _RECORD_SINCE_LOW.search(low, max(start, m.start() - 30), m.start())
         for b, y in (("b1", "y1"), ("b2", "y2"), ("b3", "y3"), ("b4", None), ("b5", None)):

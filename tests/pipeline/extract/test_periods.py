@@ -1,6 +1,8 @@
 import datetime as dt
+import random
+import re
 
-from pipeline.extract.periods import document_date, periods
+from pipeline.extract.periods import _BASE_RE, _BASE_WORDS, _YEAR_RE, document_date, periods
 
 
 def test_document_date_forms():
@@ -32,3 +34,27 @@ def test_relative_periods():
 
 def test_dates_are_not_years():
     assert _p("On March 19, 2014, the sheet was updated").years == []
+
+
+def test_year_regex_checks_what_precedes_a_year_as_before():
+    plain = re.compile(r"(?=[12])(?:(?<![\w$.,/-])|(?<=FY)|(?<=FY\s)|(?<=\d{4}[-–/]))(?P<year>(?:19|20)\d\d)"
+                       r"(?![\w%]|,\d|\.\d|-\w)")
+    rng = random.Random(3)
+    pieces = ["19", "20", "1", "2", "0", "FY", " ", "-", "–", "/", "$", ".", ",", "a", "%", "\n", "٣"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        assert [m.regs for m in plain.finditer(text, start)] == [m.regs for m in _YEAR_RE.finditer(text, start)], text
+
+
+def test_every_base_holds_a_base_word():
+    rng = random.Random(5)
+    pieces = ["between ", "from ", "since ", "over ", "than ", "compared to ", "relative to ", "versus ", "vs. ",
+              "against ", "2011 ", "2013 ", "and ", "to ", "in ", "during ", "the ", "fiscal ", "(pre-FTA) ", "$5 "]
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        for m in _BASE_RE.finditer(text):
+            found += 1
+            assert any(word in m.group() for word in _BASE_WORDS), m.group()
+    assert found > 100
