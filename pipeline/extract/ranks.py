@@ -29,9 +29,9 @@ _RANK_RE = re.compile(
     r"|" + starts_with("ra pl ca is wa") +
     rf"\b(?:rank(?:ed|s|ing)?|placed|came\s+in|is|was)\s+(?:No\.\s*|number\s+)?(?P<ord2>{_ORDINAL})\b"
     rf"(?=\s+(?:among|as|in))"
-    r"|" + starts_with("si la bi to le nu no") + rf"(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bour\s)|(?<=\btheir\s)|(?<=['’]s\s)|(?<=['’]\s)|"
-    rf"(?<=\bas\s)|(?<=\bis\s)|(?<=\bwas\s)|(?<=\bremains\s)|(?<=\bremained\s))"
-    rf"(?:single\s+)?(?:(?P<sup>largest|biggest|top|leading|number[- ]one)\b|(?:No\.|number)\s?(?P<no>\d{{1,2}})\b))",
+    r"|" + starts_with("si la bi to le nu no") + r"(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bour\s)|(?<=\btheir\s)|(?<=['’]s\s)|(?<=['’]\s)|"
+    r"(?<=\bas\s)|(?<=\bis\s)|(?<=\bwas\s)|(?<=\bremains\s)|(?<=\bremained\s))"
+    r"(?:single\s+)?(?:(?P<sup>largest|biggest|top|leading|number[- ]one)\b|(?:No\.|number)\s?(?P<no>\d{1,2})\b))",
     re.IGNORECASE,
 )
 _HINTS = ("larg", "bigg", "lead", "top", "great", "most", "rank", "placed", "came", "among", "number", "no.")
