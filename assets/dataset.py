@@ -8,7 +8,7 @@ from assets.metadata import column_schema, markdown_table
 from assets.partitions import seed_partitions
 from assets.resources import TradeFiguresSettings
 from pipeline.assemble import assemble
-from pipeline.consistency import find_inconsistencies
+from pipeline.consistency import COLUMNS, find_inconsistencies
 from pipeline.dataset import Lineage, open_table, publish_version, verify_version
 from pipeline.dataset.layout import DICTIONARY, REVIEW
 from pipeline.extract import EXTRACTOR_VERSION
@@ -68,7 +68,7 @@ def dataset(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettin
 @dg.asset_check(asset=dataset, description="Figures agree with each other within rounding: flows add up, "
                 "changes fit their levels, a fact stated twice agrees. Every violation is listed.")
 def figures_are_consistent(trade_figures: TradeFiguresSettings) -> dg.AssetCheckResult:
-    figures = open_table(trade_figures.settings().output_dir, "figures").collect()
+    figures = open_table(trade_figures.settings().output_dir, "figures").select(COLUMNS).collect()
     violations = find_inconsistencies(figures)
     by_rule = violations.group_by("rule").len().sort("rule")
     return dg.AssetCheckResult(

@@ -15,6 +15,8 @@ from pipeline.rounding import half_unit_expr
 
 FACT = ["reporter", "partner", "flow", "product", "product_label", "measure", "year", "base_year"]
 SUBJECT = ["reporter", "partner", "product", "product_label", "year"]
+COLUMNS = [*FACT, "figure_id", "doc_id", "text", "unit", "value", "qualifier"]
+"""The figure columns the rules read: a caller need not load the others (sentences, rules, hashes)."""
 VIOLATION_SCHEMA = {"rule": pl.String, "figure_ids": pl.List(pl.String), "description": pl.String}
 APPROX_SPREAD = 0.05
 """How far from its value a hedged figure ("about", "nearly") may be: 5% of it."""
@@ -22,7 +24,7 @@ _EPSILON = 1e-6
 
 
 def find_inconsistencies(figures: pl.DataFrame) -> pl.DataFrame:
-    """Every violation of every rule, as (rule, figure_ids, description) rows."""
+    """Every violation of every rule, as (rule, figure_ids, description) rows; ``figures`` needs ``COLUMNS`` only."""
     rows = _with_tolerance(figures)
     return pl.concat([
         repeated_statements_disagree(rows),
