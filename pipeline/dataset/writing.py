@@ -15,8 +15,6 @@ from pipeline.dataset.layout import PARTITION_KEY, partition_file
 ROW_GROUP_BYTES = 4 << 20
 """About this much data per Parquet row group: a reader decodes several row groups at once, so their size
 bounds its memory (a first version's ``changes`` and the documents' texts are large)."""
-BATCH = 16_384
-"""Rows of ``changes`` made (JSON and all) and written at once."""
 
 
 def write_tables(staging: Path, tables: Mapping[str, pl.DataFrame], changes: Changes, lineage: dict) -> str:
@@ -38,7 +36,7 @@ def write_tables(staging: Path, tables: Mapping[str, pl.DataFrame], changes: Cha
         tables[name].write_parquet(staging / name / f"{name}.parquet", metadata=metadata,
                                    row_group_size=rows_per_group(tables[name]))
     (staging / "changes").mkdir(parents=True)
-    return write_batches(staging / "changes" / "changes.parquet", changes.batches(BATCH), CHANGES_SCHEMA, metadata)
+    return write_batches(staging / "changes" / "changes.parquet", changes.batches(), CHANGES_SCHEMA, metadata)
 
 
 def write_batches(path: Path, batches: Iterable[pl.DataFrame], schema: pl.Schema, metadata: dict[str, str]) -> str:
