@@ -12,7 +12,7 @@ import pandera.errors
 import polars as pl
 import pytest
 
-from pipeline.dataset import Lineage, list_versions, open_table, publish_version, read_manifest
+from pipeline.dataset import Lineage, list_versions, open_table, publish, publish_version, read_manifest
 from pipeline.dataset.contents import Contents, Tables
 from pipeline.dataset.hashing import file_sha256
 from pipeline.dataset.layout import Layout
@@ -107,6 +107,24 @@ def test_tables_failing_their_model_publish_nothing(tmp_path):
     figures[0]["partner"] = "XXX"
     with pytest.raises(pandera.errors.SchemaError):
         publish_version(tmp_path, build(documents, figures, rejected), LINEAGE)
+    assert list_versions(tmp_path) == [first.version_id]
+    assert Layout(tmp_path).current_id() == first.version_id
+
+
+@pytest.mark.parametrize("table", ["figures", "changes"])
+def test_a_staged_table_that_does_not_read_back_as_written_is_not_published(tmp_path, monkeypatch, table):
+    first = publish_version(tmp_path, sample_tables(0), LINEAGE)
+    write_tables = publish.write_tables
+
+    def write_then_alter(staging, *args):
+        digest = write_tables(staging, *args)
+        path = next((staging / table).rglob("*.parquet"))
+        pl.read_parquet(path, hive_partitioning=False).head(-1).write_parquet(path)  # a row lost
+        return digest
+
+    monkeypatch.setattr(publish, "write_tables", write_then_alter)
+    with pytest.raises(RuntimeError, match=f"staged {table} does not read back"):
+        publish_version(tmp_path, sample_tables(1), LINEAGE)
     assert list_versions(tmp_path) == [first.version_id]
     assert Layout(tmp_path).current_id() == first.version_id
 
