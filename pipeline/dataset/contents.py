@@ -22,7 +22,7 @@ from pipeline.series import build_series
 from schemas import TABLES, polars_schema
 
 SORT_KEYS = {"figures": ["doc_id", "char_start", "figure_id"], "documents": ["doc_id"],
-             "rejected": ["doc_id", "figure_id", "check", "record"], "series": FACT, "changes": ["entity", "id"]}
+             "rejected": ["doc_id", "figure_id", "check", "record"], "series": FACT}
 
 
 @dataclass(frozen=True, slots=True)
