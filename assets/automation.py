@@ -21,6 +21,12 @@ tags), not an arbitrary set of dynamic partition keys.
 - Only removals: one run of ``dataset``, which reads the registered
   partitions, so the removed seeds' figures leave the next version.
 
+A run over at most ``IN_PROCESS_MAX_SEEDS`` seeds (a run of ``dataset``
+alone included) executes its steps in the run's own process: Dagster's
+multiprocess executor, which larger runs keep, starts a Python process per
+step, seconds each, more than such a run's whole work. Backfills keep the
+default executor.
+
 Code changes count too: the sensor compares the code versions of documents
 and figures with those it last saw and, when they moved, requests the
 partitions whose latest materialisation was made by other code.
@@ -46,19 +52,23 @@ from pipeline.workstore import WorkStore
 
 PARTITIONED = (documents, figures)
 MAX_BACKFILL_RANGES = 8
+IN_PROCESS_MAX_SEEDS = 50
+IN_PROCESS = {"execution": {"config": {"in_process": {}}}}
 AUTOMATED = dg.AssetSelection.assets(documents, figures, dataset)
 
 
 def extraction_request(order: list[str], keys: list[str]) -> dg.RunRequest:
     """Read and extract ``keys`` (seed partitions listed in ``order``), then publish; see the module doc."""
     if not keys:
-        return dg.RunRequest(asset_selection=[dataset.key])
+        return dg.RunRequest(asset_selection=[dataset.key], run_config=IN_PROCESS)
     wanted = set(keys)
     positions = [i for i, key in enumerate(order) if key in wanted]
     ranges = 1 + sum(1 for a, b in zip(positions, positions[1:]) if b != a + 1)
     if ranges == 1 or ranges > MAX_BACKFILL_RANGES:
         tags = {ASSET_PARTITION_RANGE_START_TAG: order[positions[0]], ASSET_PARTITION_RANGE_END_TAG: order[positions[-1]]}
-        return dg.RunRequest(asset_selection=[a.key for a in (*PARTITIONED, dataset)], tags=tags)
+        small = positions[-1] - positions[0] < IN_PROCESS_MAX_SEEDS
+        return dg.RunRequest(asset_selection=[a.key for a in (*PARTITIONED, dataset)], tags=tags,
+                             run_config=IN_PROCESS if small else {})
     subset = seed_partitions.empty_subset().with_partition_keys(keys)
     return dg.RunRequest.for_asset_graph_subset(
         AssetGraphSubset(partitions_subsets_by_asset_key={a.key: subset for a in PARTITIONED},

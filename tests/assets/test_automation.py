@@ -13,7 +13,8 @@ import dagster as dg
 import pytest
 from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
-from assets.automation import MAX_BACKFILL_RANGES, extraction_request, nightly_revalidation, seed_folder_changes
+from assets.automation import (IN_PROCESS, IN_PROCESS_MAX_SEEDS, MAX_BACKFILL_RANGES, extraction_request,
+                               nightly_revalidation, seed_folder_changes)
 from assets.dataset import dataset
 from assets.definitions import defs
 from assets.documents import documents
@@ -113,6 +114,16 @@ def test_keys_in_too_many_stretches_become_one_covering_run():
     every_other = order[1:40:2]
     assert range_of(extraction_request(order, every_other)) == (order[1], order[39])
     assert extraction_request(order, every_other[:MAX_BACKFILL_RANGES]).asset_graph_subset is not None
+
+
+def test_small_runs_execute_in_their_own_process_and_large_ones_across_processes():
+    order = [f"seed_{i:03d}.txt" for i in range(200)]
+    assert extraction_request(order, order[:IN_PROCESS_MAX_SEEDS]).run_config == IN_PROCESS
+    assert extraction_request(order, order[50:52]).run_config == IN_PROCESS
+    assert extraction_request(order, []).run_config == IN_PROCESS
+    assert extraction_request(order, order[:IN_PROCESS_MAX_SEEDS + 1]).run_config == {}
+    assert extraction_request(order, order).run_config == {}
+    dg.validate_run_config(defs.resolve_implicit_global_asset_job_def(), IN_PROCESS)
 
 
 def test_a_removed_seed_is_deleted_with_its_work_files_and_a_version_published(folder):
