@@ -22,8 +22,8 @@ ENTITIES = {"document": ("documents", "doc_id"), "figure": ("figures", "figure_i
 """entity → (table, key column)."""
 NOT_CARRIED = {"document": ("text",)}
 """Compared, but too bulky to copy into old/new: a document's text (its sha256 shows the change)."""
-BATCH = 16_384
-"""Rows compared or given their JSON at once."""
+BATCH = 4096
+"""Rows compared or given their JSON at once: a batch of JSON and its Parquet encoding stay a few MB."""
 _OLD, _NEW = "_old", "_new"
 """A change's row in the parent's differing rows and in the new table (null where it has none)."""
 
