@@ -20,8 +20,10 @@ import os
 gc.disable()
 
 # polars' allocator (jemalloc) then returns freed memory to the system at once rather than after a
-# delay, so a step's peak is what it holds, not also what earlier steps held. Read when polars loads.
-os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
+# delay, so a step's peak is what it holds, not also what earlier steps held. Read when polars loads;
+# appended, since a parent that loaded polars passes on polars' own setting and the last one wins.
+os.environ["_RJEM_MALLOC_CONF"] = ",".join(
+    filter(None, [os.environ.get("_RJEM_MALLOC_CONF"), "dirty_decay_ms:0,muzzy_decay_ms:0"]))
 
 import json
 import sys

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import json
 
-import pandera.errors
 import polars as pl
 
 from schemas import RejectedFigureSchema, polars_schema
+
+import pandera.errors  # isort: skip  (after schemas, which imports pandera without its pandas API)
 
 REJECTED_SCHEMA = polars_schema(RejectedFigureSchema)
 
