@@ -24,11 +24,9 @@ from .prefilter import Hinted
 from .ranks import Rank
 from .sentences import Span, parenthesized
 from .vocab import (
-    CHANGE_BEFORE_LOW, CHANGE_BEFORE_RE, DIRECTION_AFTER_LOW, DIRECTION_AFTER_RE, DIRECTION_LOW, DIRECTION_RE,
-    FLOW_LOW, FLOW_OF_GROUP, FLOW_RE, PRODUCT_LOW, PRODUCT_OF_GROUP, PRODUCT_RE, QUALIFIER_LOW,
-    QUALIFIER_OF_GROUP, QUALIFIER_RE, SAME_PRODUCT_LOW, SAME_PRODUCT_RE, SHARE_AFTER_LOW, SHARE_AFTER_RE,
-    SHARE_BEFORE_LOW, SHARE_BEFORE_RE, WORLD_LOW, WORLD_RE, GENERIC_LABELS, SAME_PRODUCT_HINTS, WORLD_HINTS,
-    hs_chapter, label_product,
+    CHANGE_BEFORE_RE, DIRECTION_AFTER_RE, DIRECTION_RE, FLOW_OF_GROUP, FLOW_RE, GENERIC_LABELS, PRODUCT_OF_GROUP,
+    PRODUCT_RE, QUALIFIER_OF_GROUP, QUALIFIER_RE, SAME_PRODUCT_HINTS, SAME_PRODUCT_RE, SHARE_AFTER_RE,
+    SHARE_BEFORE_RE, WORLD_HINTS, WORLD_RE, hs_chapter, label_product,
 )
 from schemas.contract import WORLD
 
@@ -60,13 +58,6 @@ _PAREN_BEFORE = re.compile(r"\s*(?:(?:increase|decrease|rise|drop|decline|gain|f
 _PRONOUN_OWNER = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?its\s", re.IGNORECASE)
 _WHICH = re.compile(r"\s*which\b")
 _LESS_AFTER = re.compile(r"\s*(?:less|lower|smaller)")
-_DEFICIT_LOW = twin(_DEFICIT)
-_WHOLE_BEFORE_LOW = twin(_WHOLE_BEFORE)
-_PRONOUN_OWNER_LOW = twin(_PRONOUN_OWNER)
-_MORE_THAN_AFTER_LOW = twin(_MORE_THAN_AFTER)
-_ENDPOINT_BEFORE_LOW = twin(_ENDPOINT_BEFORE)
-_SHARE_WORD_LOW = twin(_SHARE_WORD)
-_IN_FLOW_AFTER_LOW = twin(_IN_FLOW_AFTER)
 _RANK_OBJECT = re.compile(
     r"\s+(?:of|for|in)\s+(?:(?:U\.S\.|US|American)\s+)?(?P<np>[a-z][a-z -]{2,50}?)"
     r"(?=\s+(?:to|from|in|and|after|by|with|at|as|among)\b|\s*[,.;(]|$)")
@@ -93,15 +84,15 @@ class _Regexes(NamedTuple):
     qualifier: re.Pattern
 
 
-_ON_FOLDED = _Regexes(
-    FLOW_LOW, PRODUCT_LOW, Hinted(WORLD_LOW, WORLD_HINTS), Hinted(SAME_PRODUCT_LOW, SAME_PRODUCT_HINTS),
-    Hinted(_DEFICIT_LOW, ("deficit", "gap", "imbalance")), CHANGE_BEFORE_LOW, _MORE_THAN_AFTER_LOW,
-    _ENDPOINT_BEFORE_LOW, _SHARE_WORD_LOW, DIRECTION_AFTER_LOW, SHARE_BEFORE_LOW, SHARE_AFTER_LOW, DIRECTION_LOW,
-    Hinted(_WHOLE_BEFORE_LOW, ("share", "percent", "%")), _PRONOUN_OWNER_LOW, _IN_FLOW_AFTER_LOW, QUALIFIER_LOW)
 _ON_TEXT = _Regexes(
     FLOW_RE, PRODUCT_RE, WORLD_RE, SAME_PRODUCT_RE, _DEFICIT, CHANGE_BEFORE_RE, _MORE_THAN_AFTER,
     _ENDPOINT_BEFORE, _SHARE_WORD, DIRECTION_AFTER_RE, SHARE_BEFORE_RE, SHARE_AFTER_RE, DIRECTION_RE,
     _WHOLE_BEFORE, _PRONOUN_OWNER, _IN_FLOW_AFTER, QUALIFIER_RE)
+# Literals every match of a rare phrase holds: on folded text its twin runs only where one occurs.
+_HINTS = {"world": WORLD_HINTS, "same_product": SAME_PRODUCT_HINTS, "deficit": ("deficit", "gap", "imbalance"),
+          "whole_before": ("share", "percent", "%")}
+_ON_FOLDED = _Regexes(**{name: Hinted(twin(rx), _HINTS[name]) if name in _HINTS else twin(rx)
+                         for name, rx in _ON_TEXT._asdict().items()})
 
 
 def _source(text: str) -> tuple[str, _Regexes]:

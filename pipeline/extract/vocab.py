@@ -211,17 +211,7 @@ def hs_chapter(label: str) -> str | None:
     return HS_CHAPTERS.get(label) or HS_CHAPTERS.get(_HS_SUFFIX.sub("", label))
 
 
-# Case-sensitive twins of the tables above, for folded text (fold.py).
-FLOW_LOW = twin(FLOW_RE)
-PRODUCT_LOW = twin(PRODUCT_RE)
-SAME_PRODUCT_LOW = twin(SAME_PRODUCT_RE)
-WORLD_LOW = twin(WORLD_RE)
-QUALIFIER_LOW = twin(QUALIFIER_RE)
-CHANGE_BEFORE_LOW = twin(CHANGE_BEFORE_RE)
-DIRECTION_LOW = twin(DIRECTION_RE)
-DIRECTION_AFTER_LOW = twin(DIRECTION_AFTER_RE)
-SHARE_BEFORE_LOW = twin(SHARE_BEFORE_RE)
-SHARE_AFTER_LOW = twin(SHARE_AFTER_RE)
+# The case-sensitive twin of the rank roles, for folded text (fold.py); fields.py makes its own.
 RANK_ROLE_LOW = twin(RANK_ROLE_RE)
 
 assert set(FLOW_OF_GROUP.values()) <= set(FLOWS)
