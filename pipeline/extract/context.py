@@ -21,6 +21,7 @@ class Context:
     label: str | None = None
     hs_code: str | None = None
     year: int | None = None
+    part: str | None = None  # the sub-year part or fiscal year of ``year`` (subyear.py)
     base_year: int | None = None
     deficit: bool = False  # the balance in context is a deficit
     owner: str | None = None  # whose trade the last subject was: "China's exports ..." -> CHN
@@ -30,5 +31,5 @@ class Context:
         if partner != self.partner:
             self.reporter, self.partner = US, partner
             self.flow = self.product = self.label = self.hs_code = None
-            self.year = self.base_year = None
+            self.year = self.base_year = self.part = None
             self.owner = None

@@ -20,6 +20,7 @@ from .economies import US, find_economies, resolve as resolve_economy
 from .fold import folded, twin
 from .numbers import Mention
 from .periods import Periods, YearToken, periods
+from .subyear import period_string
 from .prefilter import Hinted
 from .ranks import Rank
 from .sentences import Span, parenthesized
@@ -146,10 +147,13 @@ class Resolved:
     label: str | None
     hs_code: str | None
     year: int | None
+    period: str | None
     base_year: int | None
     qualifier: str
     list_item: bool = False
     deficit: bool = False  # a balance named as a deficit ("It narrowed to $5 billion" stays one)
+    part: str | None = None  # the sub-year part of ``year`` (subyear.py), which the next clause may inherit
+    compared: bool = False   # dated by a comparison ("in the same 1986 period"): not the text's own period
     trace: list[str] = field(default_factory=list)
 
 
@@ -265,14 +269,16 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
                                                list_label, item_partner or item_flow, is_rank)
     trace.append(f"product={product}{'/' + label if label else ''}<{product_why}")
 
-    year, base, period_why = _period(text, mention, clause, sentence, ctx, doc_year, measure, group, limit)
-    trace.append(f"year={year}<{period_why}" + (f"; base={base}" if base else ""))
+    year, part, base, period_why = _period(text, mention, clause, sentence, ctx, doc_year, measure, group, limit)
+    period = period_string(part, year) if part and year is not None else None
+    trace.append(f"year={year}<{period_why}" + (f"; period={period}" if period else "") +
+                 (f"; base={base}" if base else ""))
     qualifier = _qualifier(src, rx, mention, clause)
     if value < 0:
         sign, value = -1, -value
     return Resolved(sign * value, unit, measure, reporter, partner, flow, product, label, hs,
-                    year, base, qualifier, bool(list_label and not item_partner and not item_flow),
-                    flow == "balance" and deficit, trace)
+                    year, period, base, qualifier, bool(list_label and not item_partner and not item_flow),
+                    flow == "balance" and deficit, part, period_why == COMPARED, trace)
 
 
 @lru_cache(maxsize=4096)
@@ -573,19 +579,20 @@ def _rank_product(text: str, rank: Rank, clause: Clause):
 
 def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_year: int | None,
             measure: str, group: Resolved | None, limit: int):
-    """(year, base_year, why)."""
-    year, why = _year(m, clause, sentence, measure, limit)
+    """(year, sub-year part, base_year, why)."""
+    year, part, why = _year(m, clause, sentence, measure, limit)
     if year is None:
         if clause.periods.no_period or sentence.periods.no_period:
-            return None, None, "no period named"
+            return None, None, None, "no period named"
         if ctx.year is not None:
-            year, why = ctx.year, "context"
+            year, why = ctx.year, why or "context"
+            part = part or ctx.part
         elif doc_year is not None:  # "currently", present tense: as of the document's date
-            year, why = doc_year, "document date"
+            year, why = doc_year, why or "document date"
     if measure not in ("change", "pct_change"):
-        return year, None, why
+        return year, part, None, why
     if group is not None:
-        return year, group.base_year, why
+        return year, part, group.base_year, why
     base = _base(m, clause, sentence, limit)
     if base is None and (clause.periods.year_on_year or sentence.periods.year_on_year) and year:
         base = year - 1
@@ -593,28 +600,42 @@ def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_ye
         base = ctx.base_year
     if base is None and year is not None:
         base = year - 1
-    return year, base, why
+    return year, part, base, why
 
 
-def _year(m, clause: Clause, sentence: Clause, measure: str, limit: int) -> tuple[int | None, str]:
-    years = [t for t in clause.periods.years if t.year is not None]
-    if years:
-        if measure in ("change", "pct_change"):
-            return max(t.year for t in years), "clause"
-        after = [t for t in years if m.end <= t.start < limit]
-        before = [t for t in years if t.end <= m.start]
-        token = after[0] if after else before[-1] if before else years[0]
-        return token.year, "clause"
-    pairs = [t.pair_year for t in clause.periods.bases if t.pair_year]
-    if pairs:
-        return max(pairs), "clause"
-    years = [t for t in sentence.periods.years if t.year is not None]
-    if years:
-        return _closest(years, m).year, "sentence"
-    pairs = [t.pair_year for t in sentence.periods.bases if t.pair_year]
-    if pairs:
-        return max(pairs), "sentence"
-    return None, ""
+COMPARED = "the same period of the year compared with"
+
+
+def _year(m, clause: Clause, sentence: Clause, measure: str, limit: int) -> tuple[int | None, str | None, str]:
+    """(year, sub-year part, why) from the clause, else the sentence; a part may come without its year."""
+    for scope, periods_ in (("clause", clause.periods), ("sentence", sentence.periods)):
+        tokens = periods_.years
+        parts = [t.part for t in tokens if t.part]
+        if any(t.year is not None for t in tokens):
+            dated = [t for t in tokens if t.year is not None]
+            if measure in ("change", "pct_change"):
+                token = max((t for t in dated if not t.same_period), key=lambda t: t.year, default=dated[0])
+            elif scope == "clause":
+                after = [t for t in tokens if m.end <= t.start < limit]
+                before = [t for t in tokens if t.end <= m.start]
+                token = after[0] if after else before[-1] if before else tokens[0]
+            else:
+                token = _closest(dated, m)
+            if token.year is None:  # "in the first quarter ... from 3.04 billion in the same 1986 period"
+                later = [t for t in dated if t.same_period and t.start >= m.end]
+                if later:
+                    return later[0].year + 1, token.part, f"{scope} (compared with the same period)"
+                others = [t for t in dated if not t.same_period]
+                return (others[0].year if others else None), token.part, scope
+            if token.same_period:  # "3.04 billion in the same 1986 period": that part of 1986
+                return token.year, parts[0] if parts else None, COMPARED
+            return token.year, token.part, scope
+        pairs = [t.pair_year for t in periods_.bases if t.pair_year]
+        if pairs:
+            return max(pairs), parts[0] if parts else None, scope
+        if parts:
+            return None, parts[0], scope
+    return None, None, ""
 
 
 def _closest(tokens: list[YearToken], m) -> YearToken:
