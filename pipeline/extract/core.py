@@ -9,7 +9,8 @@ from collections import Counter
 from pipeline.figures import Figure, figure_id
 
 from .context import Context
-from .economies import US
+from .currencies import dollar_of
+from .economies import US, home_economy
 from .fields import Clause, Resolved, analyse_clause, flow_words, merge, parties, paren_group, resolve, restatement
 from .numbers import Mention, find_mentions
 from .periods import document_date, periods
@@ -26,7 +27,9 @@ def extract_figures(text: str, doc_id: str) -> list[Figure]:
     """Every figure of ``text``, sorted by position. Pure; never raises on a str."""
     date = document_date(text)
     doc_year = date.year if date else None
-    ctx = Context()
+    home = home_economy(text) or US
+    ctx = Context(reporter=home, home=home, owner=None if home == US else home)
+    dollar = dollar_of(home)
     figures: list[Figure] = []
     for line in lines(text):
         if line.furniture:
@@ -34,7 +37,7 @@ def extract_figures(text: str, doc_id: str) -> list[Figure]:
                 break
             continue
         for sentence in sentences(text, line):
-            figures.extend(_sentence_figures(text, doc_id, line, sentence, ctx, doc_year))
+            figures.extend(_sentence_figures(text, doc_id, line, sentence, ctx, doc_year, dollar))
     figures.sort(key=lambda f: (f.char_start, f.char_end))
     return _distinct_ids(figures)
 
@@ -53,8 +56,9 @@ def _distinct_ids(figures: list[Figure]) -> list[Figure]:
 
 
 def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Context,
-                      doc_year: int | None) -> list[Figure]:
-    mentions: list[Mention | Rank] = find_mentions(text, span.start, span.end)
+                      doc_year: int | None, dollar: str) -> list[Figure]:
+    mentions: list[Mention | Rank] = find_mentions(text, span.start, span.end, dollar, ctx.currency)
+    ctx.currency = next((m.unit for m in reversed(mentions) if m.kind == "money"), ctx.currency)
     ranks = find_ranks(text, span.start, span.end)
     if ranks:
         mentions = sorted(mentions + ranks, key=lambda m: m.start)
@@ -125,7 +129,7 @@ def _remember(ctx: Context, r: Resolved) -> None:
     else:
         if r.partner:
             ctx.partner = r.partner
-        ctx.reporter = r.reporter or US
+        ctx.reporter = r.reporter or ctx.home
     if r.flow:
         ctx.flow, ctx.deficit = r.flow, r.deficit
     if not r.list_item and (r.measure != "rank" or r.product != "all"):
@@ -161,7 +165,7 @@ def _carry_clause(text: str, clause: Clause, sentence: Clause, ctx: Context, doc
     r = resolve(text, probe, clause, sentence, ctx, doc_year, None, False, clause.end)
     if r.partner:
         ctx.partner = r.partner
-    ctx.reporter = r.reporter or US
+    ctx.reporter = r.reporter or ctx.home
     if clause.flows:
         ctx.flow = r.flow
         ctx.product, ctx.label, ctx.hs_code = r.product, r.label, r.hs_code

@@ -240,7 +240,7 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
     unit = "rank" if is_rank else mention.unit
 
     flow, flow_words, flow_source = _flow(src, rx, mention, clause, ctx, is_rank)
-    list_label = labels.list_item(text, clause.start, mention.start) if unit == "USD" else None
+    list_label = labels.list_item(text, clause.start, mention.start) if mention.kind == "money" else None
     item_partner = item_flow = None
     if list_label:
         item_partner, item_flow = _list_item_meaning(list_label)
@@ -314,7 +314,7 @@ def _measure(text: str, low: str, rx: _Regexes, m, clause: Clause, group: Resolv
         return "rank", 1
     begin = max(clause.start, m.start - 200)
     stop = min(clause.end, m.end + 200)
-    if m.unit == "USD":
+    if m.kind == "money":
         if group is not None:
             trace.append("money:change (in parentheses after a percent change)")
             return "change", -1 if group.value < 0 else 1
@@ -390,7 +390,7 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
                 flow: str | None, flow_words: str, measure: str, is_rank: bool) -> tuple[str, str | None, bool, str]:
     """(reporter, partner, seen-from-the-other-side?, why)."""
     parties, others, us_counter = clause.parties, clause.others, clause.us_counter
-    if not is_rank and m.unit == "USD" and rx.whole_before.search(low, max(clause.start, m.start - 50), m.start):
+    if not is_rank and m.kind == "money" and rx.whole_before.search(low, max(clause.start, m.start - 50), m.start):
         return US, WORLD, False, "the whole a share is of"
     if not others:
         before = [p for p in sentence.others if p.end <= m.start]
@@ -663,7 +663,7 @@ def _qualifier(low: str, rx: _Regexes, m, clause: Clause) -> str:
 
 def paren_group(text: str, previous: Mention | None, m: Mention) -> bool:
     """"4.7% ($10.2 billion)", "5.2 percent, or $3.9 billion": the amount behind a percent change."""
-    return previous is not None and previous.unit == "percent" and m.unit == "USD" and \
+    return previous is not None and previous.unit == "percent" and m.kind == "money" and \
         bool(_PAREN_BEFORE.fullmatch(text, previous.end, m.start) or _OR_BEFORE.fullmatch(text, previous.end, m.start))
 
 
