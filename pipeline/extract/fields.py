@@ -390,8 +390,11 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
                 flow: str | None, flow_words: str, measure: str, is_rank: bool) -> tuple[str, str | None, bool, str]:
     """(reporter, partner, seen-from-the-other-side?, why)."""
     parties, others, us_counter = clause.parties, clause.others, clause.us_counter
+    # Whose trade a sentence measures when it names no owner: the US where it takes part (a US
+    # bilateral flow is always seen from the US side), else the economy the document speaks for.
+    own = US if clause.us_named or sentence.us_named else ctx.home
     if not is_rank and m.kind == "money" and rx.whole_before.search(low, max(clause.start, m.start - 50), m.start):
-        return US, WORLD, False, "the whole a share is of"
+        return own, WORLD, False, "the whole a share is of"
     if not others:
         before = [p for p in sentence.others if p.end <= m.start]
         after = [p for p in sentence.others if p.start >= m.end]
@@ -400,7 +403,7 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
                 ctx.reporter if ctx.reporter != US else ctx.partner
             return receiver or US, WORLD, False, "remittances received"
         if clause.world and not is_rank:
-            return US, WORLD, False, "world phrase"
+            return own, WORLD, False, "world phrase"
         if us_counter and ctx.owner not in (None, US):  # "Exports to the U.S. fell" after "China's exports ..."
             flip = bool(flow_words) and _flippable(flow_words)
             return US, ctx.owner, flip, "context subject's trade with the US"
@@ -408,7 +411,8 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
             party = next((p for p in before if p.role in ("subject", "owner")), None) or \
                 (before[-1] if before else after[0])
             flip = bool(flow_words) and us_counter and _flippable(flow_words)
-            return US, party.iso3, flip, "sentence"
+            return (US, party.iso3, flip, "sentence") if party.iso3 != ctx.home or own == US else \
+                (ctx.home, ctx.partner or WORLD, False, "sentence names the document's economy")
         if ctx.reporter != US and rx.pronoun_owner.match(low, clause.start):
             return ctx.reporter, ctx.partner, False, "context ('its')"
         if ctx.reporter != US and ctx.owner == ctx.reporter and not clause.us_named:
@@ -416,8 +420,8 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
             return ctx.reporter, ctx.partner or WORLD, False, "context reporter"
         flip = bool(flow_words) and us_counter and _flippable(flow_words)
         if ctx.partner is None:
-            return US, WORLD, flip, "no partner named: the world"
-        return US, ctx.partner, flip, "context"
+            return own, WORLD, flip, "no partner named: the world"
+        return own, ctx.partner, flip, "context"
 
     if flow == "remittances":
         counters = [p for p in others if p.role == "counter" and p.iso3 != others[0].iso3]
@@ -435,7 +439,7 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
             return owner, subject.iso3 if subject else US, False, "possessive before the rank"
         party = next((p for p in others if p.role in ("subject", "owner") and p.end <= m.start), None) \
             or _nearest(others, m)
-        return US, party.iso3, False, "subject of the rank"
+        return own, party.iso3, False, "subject of the rank"
 
     distinct = {p.iso3 for p in others}
     owners = [p for p in others if p.role in ("owner", "subject")]
@@ -448,7 +452,10 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
     us_named = clause.us_named
     between = [p for p in counters if p.prep in ("between", "and")]
     if not us_named and len({p.iso3 for p in between}) > 1:  # "trade between Chile and China"
-        return between[0].iso3, between[1].iso3, False, "trade between two other economies"
+        first, second = between[0].iso3, between[1].iso3
+        if second == ctx.home:  # the document's own economy reports a two-way total
+            first, second = second, first
+        return first, second, False, "trade between two other economies"
     if not us_named and len(distinct) == 1 and flow in ("export", "import") and \
             any(p.role == "owner" for p in others) and not counters:  # "China's exports rose 5%"
         return others[0].iso3, WORLD, False, "another economy's own trade"
@@ -456,11 +463,15 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
             ctx.owner not in distinct and all(p.prep in _DIRECTIONAL for p in counters):
         # "Exports to the EU declined 10.2%" after "China's exports to the U.S. ...": China's trade
         return ctx.owner, _nearest(counters, m).iso3, False, "context subject's third-party trade"
+    if own != US and any(p.iso3 == own for p in others):  # "India was Canada's partner, with trade of $30.9 billion"
+        counterparts = [p for p in others if p.iso3 != own]
+        partner = _nearest(counterparts, m).iso3 if counterparts else ctx.partner or WORLD
+        return own, partner, False, "the document's economy and its counterpart"
     party = _nearest(others, m)
     flip = (bool(flow_words) and us_counter and party.role != "counter"
             and _flippable(flow_words)) or \
         (flow == "balance" and us_counter and party.role in ("owner", "subject"))
-    return US, party.iso3, flip, "clause"
+    return US if us_counter or own == US else own, party.iso3, flip, "clause"
 
 
 def _nearest(parties: list[Party], m) -> Party:
