@@ -29,7 +29,7 @@ def extract_figures(text: str, doc_id: str) -> list[Figure]:
     doc_year = date.year if date else None
     home = home_economy(text) or US
     ctx = Context(reporter=home, home=home, owner=None if home == US else home)
-    dollar = dollar_of(home)
+    dollar = dollar_of(home, text)
     figures: list[Figure] = []
     for line in lines(text):
         if line.furniture:

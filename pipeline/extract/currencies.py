@@ -48,6 +48,12 @@ def alternation(markers) -> str:
     return "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(markers, key=len, reverse=True))
 
 
-def dollar_of(economy: str | None) -> str:
-    """The currency of a bare "$" in a document published in ``economy``."""
-    return DOLLAR_OF_ECONOMY.get(economy or "", "USD")
+def dollar_of(economy: str | None, text: str = "") -> str:
+    """The currency of a bare "$" in a document published in ``economy``.
+
+    A text that marks its own dollar ("C$594 billion, or about $456 billion") keeps
+    the bare "$" for the US dollar.
+    """
+    own = DOLLAR_OF_ECONOMY.get(economy or "", "USD")
+    marked = [m for m, code in BEFORE.items() if code == own and m.endswith("$") and m != "$"]
+    return "USD" if own != "USD" and any(m in text for m in marked) else own

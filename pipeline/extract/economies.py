@@ -136,7 +136,8 @@ def home_economy(text: str) -> str | None:
     for order, e in enumerate(find_economies(text)):
         owned, named, first = counts.setdefault(e.iso3, [0, 0, -order])
         counts[e.iso3] = [owned + e.possessive, named + 1, first]
-    return max(counts, key=counts.__getitem__) if counts else None
+    home = max(counts, key=counts.__getitem__) if counts else None
+    return home if home and counts[home][0] else None  # only named as a counterpart ("exports to Brazil"): not its own
 
 
 _LOWER_WORD = re.compile(r"[\s-]+(?:[a-z]|[A-Z][a-z])")

@@ -64,6 +64,10 @@ _RANK_OBJECT = re.compile(
     r"(?=\s+(?:to|from|in|and|after|by|with|at|as|among)\b|\s*[,.;(]|$)")
 
 
+_NEAR_AFTER = 40
+"""How far after a figure its own noun phrase may go on ("$5 billion in exports of corn")."""
+
+
 class _Regexes(NamedTuple):
     """The regexes the rules run on one text: the twins on its folded form, else the originals."""
     flow: re.Pattern
@@ -525,10 +529,15 @@ def _product(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow_
         if np:
             candidates.append((np, "antecedent of 'which'"))
     if clause.of_label:
-        candidates.append((clause.of_label, "of-phrase"))
+        # "exports of machinery fell $1.8 billion", "$5 billion in exports of corn"; not a reason given
+        # later ("..., as shipments of cars surged")
+        of_label = labels.of_phrase(text, clause.start, min(clause.end, m.end + _NEAR_AFTER))
+        if of_label:
+            candidates.append((of_label, "of-phrase"))
     nouns = [f[0] for f in clause.flows if _is_flow_noun(f[3])]
     preceding = [start for start in nouns if start < m.start]
-    noun = preceding[-1] if preceding else nouns[0] if nouns and not candidates else None
+    near = [start for start in nouns if m.end <= start <= m.end + _NEAR_AFTER]
+    noun = preceding[-1] if preceding else near[0] if near and not candidates else None
     if noun is not None:
         pre = labels.premodifier(text, max(clause.start, noun - 80), noun)
         if pre:

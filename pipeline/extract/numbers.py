@@ -37,7 +37,7 @@ _AMOUNT_RE = re.compile(
     rf"""
     (?P<before>(?P<bsign>[-−](?=[^\s]))?(?<![\w$])(?P<bcur>{alternation(BEFORE)})\s?(?P<bnum>{_SPACED}|{_NUM}){_SCALE.format("b")}?)
   | (?P<after>(?<![\w.,$])(?P<anum>{_NUM})\s*(?:(?P<ascale>{_WORD_SCALE})\b|(?P<aabbr>{_ABBR_SCALE})\b)?\s*
-        (?P<acur>{alternation(AFTER)})\b(?!\s+of\b))
+        (?P<acur>{alternation(AFTER)})\b)
   | (?P<pct>(?<![\w.,])(?P<sign>{_SIGN})?(?P<pnum>{_NUM})\s?{_PERCENT})
   | (?P<spelled>(?<![\w-])(?P<snum>{SPELLED})[\s-]+(?:(?P<sscale>{_WORD_SCALE})\s+)?
         (?:(?P<scur>{alternation(AFTER)})\b|(?P<spct>{_PERCENT})))
@@ -52,6 +52,7 @@ _AMOUNT_RE = re.compile(
 _BARE_AFTER = re.compile(r"\s*(?:[.,;:)\]–—-]|$|(?:in|from|to|and|or|for|at|on|by|with|during|over|while|as|"
                          r"compared|against|last|this|the|a|an|year|he|she|it|they|respectively|but|than|"
                          r"according|while|after|before|since|until)\b)", re.IGNORECASE)
+_WEIGHT = re.compile(r"pounds?\s+of\b", re.IGNORECASE)
 # Codes and "Rs" are capitals in the text: "try 5 times" is not Turkish lira.
 _CASED_MARKERS = frozenset(m.lower() for m in (*BEFORE, *AFTER) if any(c.isupper() for c in m) and
                            not any(c in m for c in "$€£¥₹₩"))
@@ -156,6 +157,8 @@ def _to_mention(text: str, m: re.Match, dollar: str, carried: str | None) -> Men
         scale = m.group("ascale") or (m.group("aabbr") or "").strip() or None
         if unit is None or (not scale and re.fullmatch(r"(?:19|20)\d\d", m.group("anum"))):
             return None  # "in 2010 dollars": a price basis, not an amount
+        if _WEIGHT.match(text, m.start("acur")):
+            return None  # "500 million pounds of beef": a weight
         return Mention(m.start(), m.end(), _scaled(m.group("anum"), scale), unit, "money")
     if kind == "pct":
         value = _number(m.group("pnum"))

@@ -124,10 +124,10 @@ RULES: tuple[Rule, ...] = (
                       ("between January and March 2020", "01/03", 2020))),
     Rule("first_months", rf"\bfirst\s+(?P<k>{_COUNT})\s+months(?:\s+of\s+(?:the\s+year\s+)?(?P<y>{_YEAR}))?",
          _first_months, (("in the first five months", "01/05", None), ("the first 11 months of 2018", "01/11", 2018))),
-    Rule("month", rf"(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\bto\s)|"
+    Rule("month", rf"(?<!ended\sin\s)(?<!ending\sin\s)(?<!ends\sin\s)(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\bto\s)|"
                   rf"(?<=\bfrom\s)|(?<=\blast\s)|(?<=\bthis\s)|(?<=\bthrough\s)|(?<=\bend-)|\b(?={_MONTH}\s+{_YEAR})|"
                   rf"\b(?={_MONTH}(?:'s|’s|\s+alone)))(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b(?!\s*\d{{1,2}}\b)",
-         _one_month, (("For March alone", "03", None), ("exports in December 2016", "12", 2016),
+         _one_month, (("For March alone", "03", None), ("up 5% in May", "05", None), ("exports in December 2016", "12", 2016),
                       ("March 2018 exports", "03", 2018), ("February's deficit", "02", None))),
 )
 _PATTERN = re.compile("|".join(f"(?P<r{i}>{rule.pattern.replace('(?P<', f'(?P<r{i}_')})"

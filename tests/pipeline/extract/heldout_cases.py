@@ -1,5 +1,7 @@
 """Held-out sentences and mini-documents written for the extractor, with expected figures.
 
+Money in other currencies is a figure in its own currency (contract of issue 11: ``unit`` is the ISO 4217 code).
+
 None of them comes from the seeds: other partners, other years, other verbs
 and word orders, news wording. Each case is (document, expected, exhaustive):
 every expected figure must be found with the listed fields; when exhaustive,
@@ -358,7 +360,8 @@ CASES = [
       fig("$16.8 billion", 16.8 * B, measure="level", flow="import", partner="CHL", year=2023),
       fig("half", 50, measure="share", qualifier="approx")], True),
     ("Canadian exports to the U.S. reached C$594 billion in 2022, or about $456 billion.",
-     [fig("$456 billion", 456 * B, flow="import", partner="CAN", qualifier="approx", year=2022)], True),
+     [fig("C$594 billion", 594 * B, unit="CAD", flow="import", partner="CAN", year=2022),
+      fig("$456 billion", 456 * B, unit="USD", flow="import", partner="CAN", qualifier="approx", year=2022)], True),
     ("Top U.S. export markets in 2022:\n• Canada: $356 billion\n• Mexico: $324 billion\n• China: $154 billion",
      [fig("$356 billion", 356 * B, flow="export", partner="CAN", year=2022),
       fig("$324 billion", 324 * B, flow="export", partner="MEX", year=2022),
@@ -465,7 +468,9 @@ CASES = [
           qualifier="approx")], True),
     ("Germany's exports to China fell 9% to 97 billion euros in 2023.",
      [fig("9%", -9, measure="pct_change", reporter="DEU", partner="CHN", flow="export", year=2023,
-          base_year=2022)], True),
+          base_year=2022),
+      fig("97 billion euros", 97 * B, unit="EUR", measure="level", reporter="DEU", partner="CHN", flow="export",
+          year=2023)], True),
     ("India's merchandise exports rose 4.5% to $437 billion in fiscal 2024.",
      [fig("4.5%", 4.5, measure="pct_change", reporter="IND", partner="WLD", flow="export", product="goods",
           year=2024, base_year=2023),
@@ -495,6 +500,8 @@ CASES = [
      True),
     ("Australian exports to Japan fell 12% in 2023 to A$95 billion. Shipments to India jumped 13 percent.",
      [fig("12%", -12, measure="pct_change", reporter="AUS", partner="JPN", flow="export", year=2023),
+      fig("A$95 billion", 95 * B, unit="AUD", measure="level", reporter="AUS", partner="JPN", flow="export",
+          year=2023),
       fig("13 percent", 13, measure="pct_change", reporter="AUS", partner="IND", flow="export", year=2023)],
      True),
     ("Taiwan's exports to the U.S. surged 78% in 2024 to $111.4 billion, overtaking shipments to China.",
