@@ -244,7 +244,13 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
     unit = "rank" if is_rank else mention.unit
 
     flow, flow_words, flow_source = _flow(src, rx, mention, clause, ctx, is_rank)
-    list_label = labels.list_item(text, clause.start, mention.start) if mention.kind == "money" else None
+    list_label = None
+    if mention.kind == "money":
+        list_label = labels.list_item(text, clause.start, mention.start)
+    elif mention.kind == "percent":  # "Vegetables ($1.4 billion; 26.5% of total exports)": the item's share
+        opening = text.rfind("(", clause.start, mention.start)
+        if opening >= 0 and ")" not in text[opening:mention.start]:
+            list_label = labels.list_item(text, clause.start, opening + 1)
     item_partner = item_flow = None
     if list_label:
         item_partner, item_flow = _list_item_meaning(list_label)

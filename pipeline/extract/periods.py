@@ -104,7 +104,7 @@ def document_date(text: str) -> dt.date | None:
             continue
         if not after:
             return date
-        if opening is None and after.startswith((",", "—", "–", "-")):
+        if opening is None and after.startswith((",", "—", "–", "-", "(")):  # a dateline: "(Reuters) -"
             opening = date
     return opening
 

@@ -524,4 +524,26 @@ CASES = [
       fig("$12 billion", 12 * B, reporter="USA", partner="VNM", flow="export", product="services", year=2022),
       fig("$3.4 billion", 3.4 * B, reporter="USA", partner="VNM", flow="import", product="services", year=2022,
           qualifier="approx")], True),
+    # --- seventh batch (issue 11): shares inside a list item, other currencies, months, quarters, fiscal years ---
+    ("Top U.S. exports to Peru in 2021:\n- Wheat ($1.2 billion; 30.5% of total exports)\n"
+     "- Machinery ($0.9 billion; 22.1% of total exports)",
+     [fig("$1.2 billion", 1.2 * B, flow="export", partner="PER", product="category", product_label="wheat", year=2021),
+      fig("30.5%", 30.5, measure="share", flow="export", partner="PER", product="category", product_label="wheat",
+          year=2021),
+      fig("22.1%", 22.1, measure="share", flow="export", partner="PER", product="category",
+          product_label="machinery", year=2021)], False),
+    ("India's merchandise exports rose 4.5% to $437 billion in FY 2022-23.",
+     [fig("4.5%", 4.5, measure="pct_change", reporter="IND", partner="WLD", flow="export", product="goods",
+          year=2023, period="FY", base_year=2022),
+      fig("$437 billion", 437 * B, reporter="IND", partner="WLD", flow="export", product="goods", year=2023,
+          period="FY")], True),
+    ("SEOUL, July 2, 2023 (Wire) - South Korea's exports to China fell 19 percent to 9.8 trillion won in the "
+     "first quarter.",
+     [fig("19 percent", -19, measure="pct_change", reporter="KOR", partner="CHN", flow="export", year=2023,
+          period="2023-Q1", base_year=2022),
+      fig("9.8 trillion won", 9.8e12, unit="KRW", reporter="KOR", partner="CHN", flow="export", year=2023,
+          period="2023-Q1")], True),
+    ("The UK's trade deficit with China widened to £38.1 billion in the year to March 2024.",
+     [fig("£38.1 billion", -38.1 * B, unit="GBP", reporter="GBR", partner="CHN", flow="balance", year=2024,
+          period="2023-04/2024-03")], True),
 ]
