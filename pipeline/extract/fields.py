@@ -25,7 +25,7 @@ from .prefilter import Hinted
 from .ranks import Rank
 from .sentences import Span, parenthesized
 from .vocab import (
-    CHANGE_BEFORE_RE, DIRECTION_AFTER_RE, DIRECTION_RE, FLOW_OF_GROUP, FLOW_RE, GENERIC_LABELS, PRODUCT_OF_GROUP,
+    CHANGE_BEFORE_RE, DIRECTION_AFTER_RE, DIRECTION_RE, FLOW_OF_GROUP, FLOW_RE, GENERIC_LABELS, NOT_A_LABEL_RE, PRODUCT_OF_GROUP,
     PRODUCT_RE, QUALIFIER_OF_GROUP, QUALIFIER_RE, SAME_PRODUCT_HINTS, SAME_PRODUCT_RE, SHARE_AFTER_RE,
     SHARE_BEFORE_RE, WORLD_HINTS, WORLD_RE, hs_chapter, label_product,
 )
@@ -554,7 +554,7 @@ def _product(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow_
             candidates.append((subject, "subject"))
     for raw, why in candidates:
         label = labels.clean(raw)
-        if not label or label in GENERIC_LABELS:
+        if not label or label in GENERIC_LABELS or NOT_A_LABEL_RE.search(label):
             continue
         product = label_product(label)
         if product:
