@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from pipeline.atomic import write_atomically
 from pipeline.dataset.hashing import file_sha256 as sha256_of_file
 from pipeline.seeds import SeedStat
 
@@ -107,10 +108,7 @@ class StateFiles:
         ref = hashlib.sha256(text.encode()).hexdigest()[:32]
         path = self.folder / f"{ref}.json"
         if not path.exists():
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_text(text)
-            tmp.replace(path)
+            write_atomically(path, lambda fh: fh.write(text.encode()))
         for old in self.folder.glob("*.json"):
             if old.stem not in (ref, keep):
                 old.unlink(missing_ok=True)
