@@ -35,7 +35,8 @@ WORLD = "WLD"
 AGGREGATES = (WORLD, "EUU")
 """Economy codes allowed beside ISO 3166-1 alpha-3: the world and the European
 Union (World Bank's code), which trade texts treat as economies."""
-DOCUMENT_STATUSES = ("ok", "empty", "binary", "too_large", "outside_seeds", "missing", "unreadable")
+DOCUMENT_STATUSES = ("ok", "empty", "binary", "too_large", "outside_seeds", "missing", "unreadable", "not_regular",
+                     "too_dense")
 """Why a seed file did or did not yield text; anything but ``ok`` carries a reason."""
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
