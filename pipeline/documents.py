@@ -1,9 +1,9 @@
 """Reading one seed file into a document: safely, and never failing the caller.
 
 Whatever is wrong with a file (gone, empty, binary, huge, a link out of the
-seeds folder, a named pipe or a device), the result is a ``Document`` whose
-``status`` and ``reason`` say so, so one bad file can never stop the others
-from being published.
+seeds folder, a named pipe or a device, far denser in figures than any real
+text), the result is a ``Document`` whose ``status`` and ``reason`` say so,
+so one bad file can never stop the others from being published.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipeline.decoding import UndecodableError, decode_bytes
+from pipeline.density import density_refusal
 from pipeline.extract import document_date
 from pipeline.seedfile import SeedRefused, read_seed
 from pipeline.seeds import doc_id_for
@@ -57,6 +58,10 @@ def read_document(seeds_dir: Path, file_name: str, max_bytes: int) -> Document:
     except UndecodableError as exc:
         return refused("binary", f"not text: {exc}", len(data), digest)
     text = decoded.text
+    too_dense = density_refusal(text)
+    if too_dense:
+        return Document(doc_id_for(file_name), file_name, digest, len(data), decoded.encoding, "too_dense", too_dense,
+                        None, None, None)
     return Document(doc_id_for(file_name), file_name, digest, len(data), decoded.encoding, "ok", None,
                     find_title(text), document_date(text), text)
 

@@ -7,13 +7,17 @@ from pathlib import Path
 
 import polars as pl
 
+from pipeline.density import MAX_FIGURES_PER_DOCUMENT
 from pipeline.documents import Document
 from pipeline.extract import extract_figures
+from pipeline.figures import Figure
 from pipeline.validation import REJECTED_SCHEMA, split_valid
 from pipeline.workstore import WorkStore
 from schemas import FigureSchema, polars_schema
 
 FIGURE_SCHEMA = polars_schema(FigureSchema)
+MAX_SENTENCE_CHARS = 1_000
+"""The ``sentence`` stored per row: real ones run to about 270 characters; a longer one is cut around its figure."""
 
 
 def figure_rows(document: Document) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -21,7 +25,8 @@ def figure_rows(document: Document) -> tuple[pl.DataFrame, pl.DataFrame]:
 
     A row is rejected when it fails ``FigureSchema`` or when its span does not
     slice back to its ``text`` in the document. An extractor crash on this
-    document becomes one rejected row naming the error: it never stops the run.
+    document, or more than ``MAX_FIGURES_PER_DOCUMENT`` figures, becomes one
+    rejected row saying so: it never stops the run.
     """
     return figure_rows_of([document])
 
@@ -96,7 +101,7 @@ _SPAN_FAILURES = pl.DataFrame(schema={"index": pl.Int64, "check": pl.String, "re
 
 
 def _unvalidated_rows(document: Document) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(figure rows, spans that do not slice back to their text, a crash row if the extractor failed)."""
+    """(figure rows, spans that do not slice back to their text, a row rejecting the whole document's figures)."""
     none = pl.DataFrame(schema=REJECTED_SCHEMA)
     if not document.ok:
         return pl.DataFrame(schema=FIGURE_SCHEMA), _SPAN_FAILURES, none
@@ -104,12 +109,15 @@ def _unvalidated_rows(document: Document) -> tuple[pl.DataFrame, pl.DataFrame, p
     try:
         figures = extract_figures(text, document.doc_id)
     except Exception as exc:  # noqa: BLE001 - one document's failure must stay its own
-        crash = {"figure_id": None, "doc_id": document.doc_id, "check": "extraction",
-                 "reason": f"the extractor failed on this document: {type(exc).__name__}: {exc}",
-                 "record": json.dumps({"doc_id": document.doc_id, "file_name": document.file_name})}
-        return pl.DataFrame(schema=FIGURE_SCHEMA), _SPAN_FAILURES, pl.DataFrame([crash], schema=REJECTED_SCHEMA)
+        return pl.DataFrame(schema=FIGURE_SCHEMA), _SPAN_FAILURES, _rejecting(
+            document, "extraction", f"the extractor failed on this document: {type(exc).__name__}: {exc}")
+    if len(figures) > MAX_FIGURES_PER_DOCUMENT:
+        return pl.DataFrame(schema=FIGURE_SCHEMA), _SPAN_FAILURES, _rejecting(
+            document, "too_many_figures",
+            f"{len(figures):,} figures, over the bound of {MAX_FIGURES_PER_DOCUMENT:,} per document; none kept")
     frame = pl.DataFrame(
-        [{**f.as_record(), "seed_sha256": document.sha256} for f in figures], schema=FIGURE_SCHEMA
+        [{**f.as_record(), "sentence": bounded_sentence(text, f), "seed_sha256": document.sha256} for f in figures],
+        schema=FIGURE_SCHEMA,
     )
     mismatched = [
         {"index": i, "check": "span_slices_to_text",
@@ -118,3 +126,22 @@ def _unvalidated_rows(document: Document) -> tuple[pl.DataFrame, pl.DataFrame, p
         if text[f.char_start:f.char_end] != f.text
     ]
     return frame, pl.DataFrame(mismatched, schema=_SPAN_FAILURES.schema), none
+
+
+def _rejecting(document: Document, check: str, reason: str) -> pl.DataFrame:
+    """One rejected row standing for all of ``document``'s figures."""
+    record = json.dumps({"doc_id": document.doc_id, "file_name": document.file_name})
+    return pl.DataFrame([{"figure_id": None, "doc_id": document.doc_id, "check": check, "reason": reason,
+                          "record": record}], schema=REJECTED_SCHEMA)
+
+
+def bounded_sentence(text: str, figure: Figure) -> str:
+    """The figure's sentence, or at most ``MAX_SENTENCE_CHARS`` of it around the figure, cut ends marked ``…``."""
+    sentence = figure.sentence
+    if len(sentence) <= MAX_SENTENCE_CHARS:
+        return sentence
+    start = text.find(sentence, max(0, figure.char_end - len(sentence)), figure.char_start + len(sentence))
+    offset = figure.char_start - start if start >= 0 else max(0, sentence.find(figure.text))
+    margin = max(0, MAX_SENTENCE_CHARS - len(figure.text)) // 2
+    lo, hi = max(0, offset - margin), min(len(sentence), offset + len(figure.text) + margin)
+    return ("…" if lo else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
