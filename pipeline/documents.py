@@ -1,21 +1,22 @@
 """Reading one seed file into a document: safely, and never failing the caller.
 
 Whatever is wrong with a file (gone, empty, binary, huge, a link out of the
-seeds folder), the result is a ``Document`` whose ``status`` and ``reason``
-say so, so one bad file can never stop the others from being published.
+seeds folder, a named pipe or a device, far denser in figures than any real
+text), the result is a ``Document`` whose ``status`` and ``reason`` say so,
+so one bad file can never stop the others from being published.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
-import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipeline.decoding import UndecodableError, decode_bytes
+from pipeline.density import density_refusal
 from pipeline.extract import document_date
+from pipeline.seedfile import SeedRefused, read_seed
 from pipeline.seeds import doc_id_for
 
 
@@ -42,34 +43,14 @@ class Document:
 
 def read_document(seeds_dir: Path, file_name: str, max_bytes: int) -> Document:
     """Read ``seeds_dir/file_name``; the returned document says why if it yields no text."""
-    path = seeds_dir / file_name
-
     def refused(status: str, reason: str, size: int = 0, sha256: str | None = None) -> Document:
         return Document(doc_id_for(file_name), file_name, sha256, size, None, status, reason, None, None, None)
 
-    if os.sep in file_name or file_name in ("", ".", ".."):
-        return refused("unreadable", f"not a file name inside the seeds folder: {file_name!r}")
     try:
-        real = path.resolve(strict=True)
-    except (FileNotFoundError, RuntimeError):
-        return refused("missing", "the file disappeared (or is a broken or looping link) before it could be read")
-    if not real.is_relative_to(seeds_dir.resolve()):
-        return refused("outside_seeds", f"links to {real}, outside the seeds folder; never read")
-    try:
-        with open(real, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            if not stat.S_ISREG(st.st_mode):
-                return refused("unreadable", "not a regular file")
-            if st.st_size > max_bytes:
-                return refused("too_large", f"{st.st_size} bytes is over the {max_bytes}-byte limit", st.st_size)
-            data = fh.read(max_bytes + 1)
-    except FileNotFoundError:
-        return refused("missing", "the file disappeared before it could be read")
-    except OSError as exc:
-        return refused("unreadable", f"could not be read: {exc.strerror or exc}")
+        data = read_seed(seeds_dir, file_name, max_bytes)
+    except SeedRefused as refusal:
+        return refused(refusal.status, refusal.reason, refusal.size)
     digest = hashlib.sha256(data).hexdigest()
-    if len(data) > max_bytes:  # grew between the stat and the read
-        return refused("too_large", f"over the {max_bytes}-byte limit", len(data), digest)
     if not data.strip():
         return refused("empty", "the file is empty or holds only whitespace", len(data), digest)
     try:
@@ -77,6 +58,10 @@ def read_document(seeds_dir: Path, file_name: str, max_bytes: int) -> Document:
     except UndecodableError as exc:
         return refused("binary", f"not text: {exc}", len(data), digest)
     text = decoded.text
+    too_dense = density_refusal(text)
+    if too_dense:
+        return Document(doc_id_for(file_name), file_name, digest, len(data), decoded.encoding, "too_dense", too_dense,
+                        None, None, None)
     return Document(doc_id_for(file_name), file_name, digest, len(data), decoded.encoding, "ok", None,
                     find_title(text), document_date(text), text)
 

@@ -7,21 +7,28 @@ from pathlib import Path
 
 import polars as pl
 
+from pipeline.density import MAX_FIGURES_PER_DOCUMENT
 from pipeline.documents import Document
 from pipeline.extract import extract_figures
+from pipeline.figures import Figure
 from pipeline.validation import REJECTED_SCHEMA, split_valid
 from pipeline.workstore import WorkStore
 from schemas import FigureSchema, polars_schema
+from schemas.contract import MAX_YEARS_AFTER_DOCUMENT
 
 FIGURE_SCHEMA = polars_schema(FigureSchema)
+MAX_SENTENCE_CHARS = 1_000
+"""The ``sentence`` stored per row: real ones run to about 270 characters; a longer one is cut around its figure."""
 
 
 def figure_rows(document: Document) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(valid figures, rejected figures) of one document.
 
-    A row is rejected when it fails ``FigureSchema`` or when its span does not
-    slice back to its ``text`` in the document. An extractor crash on this
-    document becomes one rejected row naming the error: it never stops the run.
+    A row is rejected when it fails ``FigureSchema``, when its span does not
+    slice back to its ``text`` in the document, or when its year lies more
+    than ``MAX_YEARS_AFTER_DOCUMENT`` past the document's own date. An extractor crash on this
+    document, or more than ``MAX_FIGURES_PER_DOCUMENT`` figures, becomes one
+    rejected row saying so: it never stops the run.
     """
     return figure_rows_of([document])
 
@@ -32,15 +39,15 @@ def figure_rows_of(documents: list[Document]) -> tuple[pl.DataFrame, pl.DataFram
     pandera costs about a tenth of a second per call whatever the rows, so a
     run validates its documents in batches, never one call per document.
     """
-    frames, span_failures, crashes, offset = [], [], [], 0
+    frames, document_failures, crashes, offset = [], [], [], 0
     for document in documents:
         frame, failures, crash = _unvalidated_rows(document)
         frames.append(frame)
-        span_failures.append(failures.with_columns(pl.col("index") + offset))
+        document_failures.append(failures.with_columns(pl.col("index") + offset))
         crashes.append(crash)
         offset += frame.height
     valid, rejected = split_valid(pl.concat([pl.DataFrame(schema=FIGURE_SCHEMA), *frames]), FigureSchema,
-                                  pl.concat([_SPAN_FAILURES, *span_failures]))
+                                  pl.concat([_DOCUMENT_FAILURES, *document_failures]))
     return valid, pl.concat([rejected, *crashes])
 
 
@@ -92,29 +99,62 @@ def extract_stale(output_dir: Path, extractor_version: str, keys: list[str]) -> 
     return Extraction([document.file_name for document in stale], reused, missing, figures, rejected)
 
 
-_SPAN_FAILURES = pl.DataFrame(schema={"index": pl.Int64, "check": pl.String, "reason": pl.String})
+_DOCUMENT_FAILURES = pl.DataFrame(schema={"index": pl.Int64, "check": pl.String, "reason": pl.String})
 
 
 def _unvalidated_rows(document: Document) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(figure rows, spans that do not slice back to their text, a crash row if the extractor failed)."""
+    """(figure rows, failures needing the document, a row rejecting the whole document's figures)."""
     none = pl.DataFrame(schema=REJECTED_SCHEMA)
     if not document.ok:
-        return pl.DataFrame(schema=FIGURE_SCHEMA), _SPAN_FAILURES, none
+        return pl.DataFrame(schema=FIGURE_SCHEMA), _DOCUMENT_FAILURES, none
     text = document.text or ""
     try:
         figures = extract_figures(text, document.doc_id)
     except Exception as exc:  # noqa: BLE001 - one document's failure must stay its own
-        crash = {"figure_id": None, "doc_id": document.doc_id, "check": "extraction",
-                 "reason": f"the extractor failed on this document: {type(exc).__name__}: {exc}",
-                 "record": json.dumps({"doc_id": document.doc_id, "file_name": document.file_name})}
-        return pl.DataFrame(schema=FIGURE_SCHEMA), _SPAN_FAILURES, pl.DataFrame([crash], schema=REJECTED_SCHEMA)
+        return pl.DataFrame(schema=FIGURE_SCHEMA), _DOCUMENT_FAILURES, _rejecting(
+            document, "extraction", f"the extractor failed on this document: {type(exc).__name__}: {exc}")
+    if len(figures) > MAX_FIGURES_PER_DOCUMENT:
+        return pl.DataFrame(schema=FIGURE_SCHEMA), _DOCUMENT_FAILURES, _rejecting(
+            document, "too_many_figures",
+            f"{len(figures):,} figures, over the bound of {MAX_FIGURES_PER_DOCUMENT:,} per document; none kept")
     frame = pl.DataFrame(
-        [{**f.as_record(), "seed_sha256": document.sha256} for f in figures], schema=FIGURE_SCHEMA
+        [{**f.as_record(), "sentence": bounded_sentence(text, f), "seed_sha256": document.sha256} for f in figures],
+        schema=FIGURE_SCHEMA,
     )
-    mismatched = [
-        {"index": i, "check": "span_slices_to_text",
-         "reason": f"document[{f.char_start}:{f.char_end}] is {text[f.char_start:f.char_end]!r}, not {f.text!r}"}
-        for i, f in enumerate(figures)
-        if text[f.char_start:f.char_end] != f.text
-    ]
-    return frame, pl.DataFrame(mismatched, schema=_SPAN_FAILURES.schema), none
+    return frame, pl.DataFrame(_document_failures(document, figures), schema=_DOCUMENT_FAILURES.schema), none
+
+
+def _document_failures(document: Document, figures: list[Figure]) -> list[dict]:
+    """Failures the model cannot see, needing the document: a span that does not slice back to its text, a year
+    later than the document's own date allows."""
+    text, failures = document.text or "", []
+    latest = document.published.year + MAX_YEARS_AFTER_DOCUMENT if document.published else None
+    for i, f in enumerate(figures):
+        if text[f.char_start:f.char_end] != f.text:
+            failures.append({"index": i, "check": "span_slices_to_text",
+                             "reason": f"document[{f.char_start}:{f.char_end}] is {text[f.char_start:f.char_end]!r}, "
+                                       f"not {f.text!r}"})
+        if latest is not None and f.year is not None and f.year > latest:
+            failures.append({"index": i, "check": "year_after_document_date",
+                             "reason": f"year {f.year} is more than {MAX_YEARS_AFTER_DOCUMENT} years after the "
+                                       f"document's date {document.published}"})
+    return failures
+
+
+def _rejecting(document: Document, check: str, reason: str) -> pl.DataFrame:
+    """One rejected row standing for all of ``document``'s figures."""
+    record = json.dumps({"doc_id": document.doc_id, "file_name": document.file_name})
+    return pl.DataFrame([{"figure_id": None, "doc_id": document.doc_id, "check": check, "reason": reason,
+                          "record": record}], schema=REJECTED_SCHEMA)
+
+
+def bounded_sentence(text: str, figure: Figure) -> str:
+    """The figure's sentence, or at most ``MAX_SENTENCE_CHARS`` of it around the figure, cut ends marked ``…``."""
+    sentence = figure.sentence
+    if len(sentence) <= MAX_SENTENCE_CHARS:
+        return sentence
+    start = text.find(sentence, max(0, figure.char_end - len(sentence)), figure.char_start + len(sentence))
+    offset = figure.char_start - start if start >= 0 else max(0, sentence.find(figure.text))
+    margin = max(0, MAX_SENTENCE_CHARS - len(figure.text)) // 2
+    lo, hi = max(0, offset - margin), min(len(sentence), offset + len(figure.text) + margin)
+    return ("…" if lo else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")

@@ -1,7 +1,9 @@
 """``review.html``: every document's text with each figure highlighted, for auditing in a browser.
 
 One self-contained page (no external resources) of at most ``LIMIT``
-documents, so its cost and size stay bounded at any scale: documents with
+documents, each with at most ``TEXT_PER_DOCUMENT`` characters of its text
+and ``ROWS_PER_DOCUMENT`` figures and rejected rows each, so its cost and
+size stay bounded at any scale and for any document: documents with
 rejected rows or a failed read come first, then those changed in the
 version, then the rest by doc_id. Each published figure is an
 element with ``data-figure-id``; each rejected row with a usable span is an
@@ -33,6 +35,10 @@ class _Mark:
 
 LIMIT = 200
 """Documents shown on the page."""
+TEXT_PER_DOCUMENT = 60_000
+"""Characters of a document's text shown (the seeds run to 12,000); figures past the cut are not shown."""
+ROWS_PER_DOCUMENT = 300
+"""Figures, and rejected rows, shown per document (the seeds give at most 112 figures)."""
 
 
 def render_review(documents: pl.DataFrame, figures: pl.DataFrame, rejected: pl.DataFrame, heading: str,
@@ -41,9 +47,10 @@ def render_review(documents: pl.DataFrame, figures: pl.DataFrame, rejected: pl.D
     total, every_id = documents.height, documents["doc_id"].implode()
     documents = _chosen(documents, changed, limit)
     shown = documents["doc_id"].implode()
-    figures = figures.filter(pl.col("doc_id").is_in(shown))
-    rejected = rejected.filter(pl.col("doc_id").is_in(shown) | ~pl.col("doc_id").is_in(every_id).fill_null(False))
-    figure_records = {r["figure_id"]: r for r in figures.sort("doc_id", "char_start").to_dicts()}
+    figures = _first_rows(figures.filter(pl.col("doc_id").is_in(shown)).sort("doc_id", "char_start"))
+    rejected = _first_rows(rejected.filter(pl.col("doc_id").is_in(shown) | ~pl.col("doc_id").is_in(every_id)
+                                           .fill_null(False)))
+    figure_records = {r["figure_id"]: r for r in figures.to_dicts()}
     rejected_rows = [{**row, "record": json.loads(row["record"])} for row in rejected.to_dicts()]
     marks: dict[str | None, list[_Mark]] = defaultdict(list)
     for record in figure_records.values():
@@ -67,6 +74,10 @@ def render_review(documents: pl.DataFrame, figures: pl.DataFrame, rejected: pl.D
     )
 
 
+def _first_rows(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.filter(pl.int_range(pl.len()).over("doc_id") < ROWS_PER_DOCUMENT)
+
+
 def _chosen(documents: pl.DataFrame, changed: Collection[str], limit: int) -> pl.DataFrame:
     if documents.height <= limit:
         return documents
@@ -85,15 +96,20 @@ def _section(doc: dict, marks: list[_Mark]) -> str:
     """A document's text with its marks; marks whose span does not fit the text are listed above it."""
     text = doc["text"] or ""
     unplaced = [m for m in marks if not 0 <= m.start < m.end <= len(text)]
-    marks = [m for m in marks if 0 <= m.start < m.end <= len(text)]
+    shown = text[:TEXT_PER_DOCUMENT]
+    marks = [m for m in marks if 0 <= m.start < m.end <= len(shown)]
     doc_id = html.escape(doc["doc_id"], quote=True)
     meta = f"{doc['status']} · {doc['n_figures']} figures · {doc['n_rejected']} rejected"
     if doc["reason"]:
         meta += f" · {doc['reason']}"
+    if max(doc["n_figures"], doc["n_rejected"]) > ROWS_PER_DOCUMENT:
+        meta += f" · the first {ROWS_PER_DOCUMENT} figures and rejected rows shown"
+    if len(text) > len(shown):
+        meta += f" · the first {TEXT_PER_DOCUMENT:,} of {len(text):,} characters shown"
     title = f" — {html.escape(doc['title'])}" if doc["title"] else ""
     return (f'<section class="document" id="doc-{doc_id}"><h2>{html.escape(doc["doc_id"])}{title}</h2>'
             f'<p class="meta">{html.escape(meta)}</p>{_unplaced(unplaced)}'
-            f'<pre class="text">{_highlight(text, marks)}</pre></section>')
+            f'<pre class="text">{_highlight(shown, marks)}</pre></section>')
 
 
 def _highlight(text: str, marks: list[_Mark]) -> str:

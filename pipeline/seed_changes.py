@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pipeline.dataset.hashing import file_sha256 as sha256_of_file
+from pipeline.atomic import write_atomically
+from pipeline.config import DEFAULT_MAX_DOCUMENT_BYTES
+from pipeline.seedfile import SeedRefused, read_seed
 from pipeline.seeds import SeedStat
 
 STATE_FORMAT = 1
@@ -59,12 +61,16 @@ def diff_seeds(previous: dict[str, SeedState], listing: Iterable[SeedStat],
     return SeedChanges(sorted(added), sorted(changed), removed, state)
 
 
-def file_sha256(seeds_dir: Path) -> Callable[[str], str | None]:
-    """A hasher over ``seeds_dir``: a file's sha256, or None if it is gone or unreadable."""
+def file_sha256(seeds_dir: Path, max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES) -> Callable[[str], str | None]:
+    """A hasher over ``seeds_dir``: the sha256 of what the reader would read, or None if it refuses the file.
+
+    Files are opened as the reader opens them (``read_seed``): a named pipe or
+    a link to a device is never opened, and at most ``max_bytes + 1`` are read.
+    """
     def sha256(name: str) -> str | None:
         try:
-            return sha256_of_file(seeds_dir / name)
-        except OSError:
+            return hashlib.sha256(read_seed(seeds_dir, name, max_bytes)).hexdigest()
+        except SeedRefused:
             return None
     return sha256
 
@@ -107,10 +113,7 @@ class StateFiles:
         ref = hashlib.sha256(text.encode()).hexdigest()[:32]
         path = self.folder / f"{ref}.json"
         if not path.exists():
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_text(text)
-            tmp.replace(path)
+            write_atomically(path, lambda fh: fh.write(text.encode()))
         for old in self.folder.glob("*.json"):
             if old.stem not in (ref, keep):
                 old.unlink(missing_ok=True)

@@ -54,6 +54,7 @@ def _split(frame: pl.DataFrame, model, failures: pl.DataFrame) -> tuple[pl.DataF
             table_wide.join(pl.DataFrame({"index": range(frame.height)}, schema={"index": pl.Int64}), how="cross")
             .select(failures.columns),
         ])
+    failures = failures.with_columns(pl.col("reason").fill_null(pl.col("check")))  # a reason is never empty
     by_row = failures.group_by("index").agg(
         pl.col("check").unique(maintain_order=True).str.join(", "),
         pl.col("reason").unique(maintain_order=True).str.join("; "),
@@ -95,7 +96,8 @@ def _reasons(cases: pl.DataFrame | None, model) -> pl.DataFrame:
             pl.col("index").cast(pl.Int64),
             pl.when(column_check).then(pl.col("column") + ":" + check).otherwise(check).alias("check"),
             pl.when(column_check)
-            .then(pl.format("{}: {} fails {}", pl.col("column"), pl.col("failure_case").cast(pl.String), check))
+            .then(pl.format("{}: {} fails {}", pl.col("column"), pl.col("failure_case").cast(pl.String).fill_null("null"),
+                            check))
             .otherwise(pl.col("check").replace_strict(described, default=pl.col("check"), return_dtype=pl.String))
             .alias("reason"),
         )

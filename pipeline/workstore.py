@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 import polars as pl
 
+from pipeline.atomic import write_atomically
 from pipeline.documents import Document, read_document
 from schemas import DocumentSchema, FigureSchema, polars_schema
 from pipeline.validation import REJECTED_SCHEMA
@@ -93,8 +94,5 @@ def read_and_store(seeds_dir: Path, max_bytes: int, output_dir: Path, keys: list
 
 
 def _write(frame: pl.DataFrame, path: Path, metadata: dict[str, str]) -> None:
-    """Write via a temporary file and rename, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    frame.write_parquet(tmp, metadata=metadata or None)
-    tmp.replace(path)
+    """Write via a uniquely named temporary file and rename, so a reader never sees half a file."""
+    write_atomically(path, lambda fh: frame.write_parquet(fh, metadata=metadata or None))

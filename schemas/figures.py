@@ -5,7 +5,8 @@ import polars as pl
 import pandera.polars as pa
 
 from schemas.contract import (
-    EARLIEST_YEAR, FLOWS, LATEST_YEAR, MEASURES, NON_MONEY_UNITS, PERIOD_PATTERN, PRODUCTS, QUALIFIERS,
+    EARLIEST_YEAR, FLOWS, LATEST_YEAR, MAX_MONEY_MAGNITUDE, MEASURES, NON_MONEY_UNITS, PERIOD_PATTERN, PRODUCTS,
+    QUALIFIERS, SUBUNIT_PATTERN,
 )
 from schemas.economies import ECONOMY_CODES, UNITS
 
@@ -92,3 +93,19 @@ class FigureSchema(pa.DataFrameModel):
         return data.lazyframe.select(
             (pl.col("product") == "category") | (pl.col("product_label").is_null() & pl.col("hs_code").is_null())
         )
+
+    @pa.dataframe_check(description="A percent change is not below -100: nothing falls by more than all of it.")
+    def pct_change_is_at_least_minus_100(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select((pl.col("measure") != "pct_change") | (pl.col("value") >= -100))
+
+    @pa.dataframe_check(description=f"A money amount is at most {MAX_MONEY_MAGNITUDE:.0e} in its currency's units "
+                                    "(more than any trade figure states): a misread scale.")
+    def money_is_within_trade_magnitudes(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        money = ~pl.col("unit").is_in(NON_MONEY_UNITS)
+        return data.lazyframe.select(~money | (pl.col("value").abs() <= MAX_MONEY_MAGNITUDE))
+
+    @pa.dataframe_check(description="A money figure's text names no currency subunit (cents, pence, paise, ¢): "
+                                    "a subunit read as the currency's unit.")
+    def money_is_not_a_subunit(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        money = ~pl.col("unit").is_in(NON_MONEY_UNITS)
+        return data.lazyframe.select(~money | ~pl.col("text").str.contains(SUBUNIT_PATTERN))

@@ -33,3 +33,25 @@ def test_windows_1252_punctuation_survives():
 def test_binary_bytes_are_refused(data):
     with pytest.raises(UndecodableError):
         decode_bytes(data)
+
+
+@pytest.mark.parametrize(("codec", "bom", "encoding"), [
+    ("utf-16-le", b"\xff\xfe", "utf-16-le"), ("utf-16-be", b"\xfe\xff", "utf-16-be"),
+    ("utf-32-le", b"\xff\xfe\x00\x00", "utf-32-le"), ("utf-32-be", b"\x00\x00\xfe\xff", "utf-32-be"),
+])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded_without_it(codec, bom, encoding):
+    data = bom + SAMPLE.encode(codec)
+    decoded = decode_bytes(data)
+    assert decoded.text == SAMPLE and decoded.encoding == encoding
+
+
+def test_python_own_utf16_and_utf32_output_is_decoded():
+    for codec in ("utf-16", "utf-32"):  # the platform's byte order, with its mark
+        assert decode_bytes(SAMPLE.encode(codec)).text == SAMPLE
+
+
+def test_a_utf16_mark_before_bytes_that_are_not_utf16_is_refused():
+    with pytest.raises(UndecodableError, match="byte order mark"):
+        decode_bytes(b"\xff\xfe" + "abc".encode("utf-16-le") + b"\x00")  # odd length: a truncated code unit
+    with pytest.raises(UndecodableError, match="NUL"):
+        decode_bytes(b"\xff\xfe" + "a\x00b".encode("utf-16-le"))

@@ -91,3 +91,11 @@ def test_titles_skip_page_furniture_and_dates():
     assert find_title("Skip to Content\n\nTuesday, April 1, 2025\n\n# Vietnam’s exports to the EU climb again\n") \
         == "Vietnam’s exports to the EU climb again"
     assert find_title("A sentence that ends with a period is no title.\n") is None
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read_as_text(seeds, codec):
+    data = ("\ufeff" if codec.endswith(("le", "be")) else "") + TEXT
+    (seeds / "wide.txt").write_bytes(data.encode(codec))
+    doc = read(seeds, "wide.txt")
+    assert doc.status == "ok" and doc.text == TEXT and doc.encoding.startswith(codec[:6])

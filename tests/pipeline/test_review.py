@@ -13,7 +13,7 @@ import polars as pl
 import pytest
 
 from pipeline.dataset import Lineage, publish_version
-from pipeline.review import render_review
+from pipeline.review import ROWS_PER_DOCUMENT, TEXT_PER_DOCUMENT, render_review
 from tests.pipeline.dataset.sample import BRIEF, REPO, base_records, build, document, figure
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -136,3 +136,20 @@ def test_a_capped_page_shows_documents_needing_review_first_then_changed_ones():
     parser.feed(page)
     marked = {fid for attr, fid in parser.text if attr == "data-figure-id"}
     assert marked == set(tables.figures.filter(pl.col("doc_id").is_in(shown))["figure_id"])
+
+
+def test_a_huge_document_shows_bounded_text_and_rows():
+    doc = document("huge", "Trade was $1 billion. " * (TEXT_PER_DOCUMENT // 10))
+    figures = [figure(doc, "$1 billion", 1e9, "USD", "level", "total", 2013, nth=n)
+               for n in range(ROWS_PER_DOCUMENT + 50)]
+    rejected = [{"figure_id": None, "doc_id": "huge", "check": "value_is_finite", "reason": "Values are finite numbers",
+                 "record": json.dumps({"value": "NaN"})}] * (ROWS_PER_DOCUMENT + 50)
+    tables = build([doc], figures, rejected)
+    page = render_review(tables.documents, tables.figures, tables.rejected, "bounded")
+    parser = _Marks()
+    parser.feed(page)
+    assert sum(attr == "data-figure-id" for attr, _ in parser.text) == ROWS_PER_DOCUMENT
+    assert sum(attr == "data-rejected" for attr, _ in parser.text) == ROWS_PER_DOCUMENT
+    assert f"the first {ROWS_PER_DOCUMENT} figures and rejected rows shown" in page
+    assert f"the first {TEXT_PER_DOCUMENT:,} of {len(doc['text']):,} characters shown" in page
+    assert len(page) < 2 * TEXT_PER_DOCUMENT + 2_000 * ROWS_PER_DOCUMENT

@@ -1,3 +1,5 @@
+import multiprocessing
+
 import polars as pl
 
 from pipeline.documents import Document
@@ -53,3 +55,24 @@ def test_read_returns_every_column_in_one_chunk_in_key_order(tmp_path, monkeypat
     frame = store.read("documents", list(reversed(keys)))
     assert frame["file_name"].to_list() == list(reversed(keys))
     assert set(frame.n_chunks("all")) == {1}
+
+
+def _write_many(output_dir, text, start, rounds):
+    store = WorkStore(output_dir)
+    start.wait()
+    for _ in range(rounds):
+        store.write_document(Document("same", "same.txt", "f" * 64, len(text), "utf-8", "ok", None, None, None, text))
+
+
+def test_two_processes_writing_the_same_key_at_once_both_succeed_with_one_whole_file(tmp_path):
+    context = multiprocessing.get_context("spawn")
+    start = context.Barrier(2)
+    texts = ["a" * 200_000, "b" * 300_000]
+    workers = [context.Process(target=_write_many, args=(tmp_path, text, start, 40)) for text in texts]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+    assert [worker.exitcode for worker in workers] == [0, 0]
+    assert WorkStore(tmp_path).read_document("same.txt").text in texts
+    assert [p.name for p in (tmp_path / "work" / "documents").iterdir()] == ["same.txt.parquet"]
