@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from pipeline.dataset import Tables
+from pipeline.documents import source_stamp
 from pipeline.validation import split_repeated
 from pipeline.workstore import WorkStore
 from schemas import DocumentSchema, FigureSchema, polars_schema
@@ -21,15 +22,15 @@ class Assembled:
 def assemble(store: WorkStore, keys: list[str], extractor_version: str) -> Assembled:
     """The figures, documents and rejected rows of ``keys``' latest reads.
 
-    A seed whose stored figures do not come from its current bytes and the
-    current extractor (it changed, or was read but not yet extracted) is left
+    A seed whose stored figures do not come from its current bytes, the text
+    read from them and the current extractor (it changed, or was read but not yet extracted) is left
     out and reported pending, so a version never mixes two states of a file.
     Each seed's figures passed ``FigureSchema`` when extracted; a rule across
     documents (a unique ``figure_id``) can only fail here, so only it is checked.
     """
     documents = store.read("documents", keys)
-    fresh = [key for key, sha256 in documents.select("file_name", "sha256").iter_rows()
-             if store.has_extraction(key, sha256, extractor_version)]
+    fresh = [key for key, sha256, text in documents.select("file_name", "sha256", "text").iter_rows()
+             if store.has_extraction(key, source_stamp(sha256, text), extractor_version)]
     pending = sorted(set(keys) - set(fresh))
     documents = documents.filter(pl.col("file_name").is_in(fresh))
     figures, rejected_again = split_repeated(store.read("figures", fresh), FigureSchema)

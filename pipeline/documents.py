@@ -1,8 +1,10 @@
 """Reading one seed file into a document: safely, and never failing the caller.
 
 Whatever is wrong with a file (gone, empty, binary, huge, a link out of the
-seeds folder), the result is a ``Document`` whose ``status`` and ``reason``
-say so, so one bad file can never stop the others from being published.
+seeds folder, a type we do not read, a PDF without text, encrypted or
+damaged), the result is a ``Document`` whose ``status`` and ``reason`` say
+so, so one bad file can never stop the others from being published. The
+file's format (``pipeline.formats``) decides how its bytes become text.
 """
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from pipeline.decoding import UndecodableError, decode_bytes
+from pipeline import formats
+from pipeline.decoding import UndecodableError
 from pipeline.extract import document_date
 from pipeline.seeds import doc_id_for
 
@@ -31,6 +34,10 @@ class Document:
     title: str | None
     published: dt.date | None
     text: str | None
+    format: str | None = None
+    """txt, md, html or pdf; None for a file of a type that is not read."""
+    extracted_by: str | None = None
+    """The library and version that made ``text`` from the bytes; None for plain text (decoded only)."""
 
     @property
     def ok(self) -> bool:
@@ -39,19 +46,37 @@ class Document:
     def as_record(self) -> dict:
         return asdict(self)
 
+    @property
+    def source(self) -> str:
+        """What figures extracted from this document were made from: ``source_stamp`` of its bytes and text."""
+        return source_stamp(self.sha256, self.text)
+
+
+def source_stamp(sha256: str | None, text: str | None) -> str:
+    """The file's sha256 and a hash of the text read from it.
+
+    Stored figures are reused only for the same stamp: the same bytes read
+    into other text (a new reader or library) are extracted again, so no span
+    ever points into a text it was not found in.
+    """
+    text_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16] if text is not None else ""
+    return f"{sha256 or ''}:{text_hash}"
+
 
 def read_document(seeds_dir: Path, file_name: str, max_bytes: int) -> Document:
-    """Read ``seeds_dir/file_name``; the returned document says why if it yields no text."""
-    path = seeds_dir / file_name
+    """Read ``seeds_dir/file_name`` (a POSIX path relative to the folder); the document says why if it yields no text."""
+    fmt = formats.format_of(file_name)
 
     def refused(status: str, reason: str, size: int = 0, sha256: str | None = None) -> Document:
-        return Document(doc_id_for(file_name), file_name, sha256, size, None, status, reason, None, None, None)
+        return Document(doc_id_for(file_name), file_name, sha256, size, None, status, reason, None, None, None, fmt)
 
-    if os.sep in file_name or file_name in ("", ".", ".."):
-        return refused("unreadable", f"not a file name inside the seeds folder: {file_name!r}")
+    parts = file_name.split("/")
+    if file_name.startswith("/") or any(part in ("", ".", "..") or os.sep in part for part in parts):
+        return refused("unreadable", f"not a path inside the seeds folder: {file_name!r}")
+    path = seeds_dir.joinpath(*parts)
     try:
         real = path.resolve(strict=True)
-    except (FileNotFoundError, RuntimeError):
+    except (FileNotFoundError, NotADirectoryError, RuntimeError):
         return refused("missing", "the file disappeared (or is a broken or looping link) before it could be read")
     if not real.is_relative_to(seeds_dir.resolve()):
         return refused("outside_seeds", f"links to {real}, outside the seeds folder; never read")
@@ -70,15 +95,20 @@ def read_document(seeds_dir: Path, file_name: str, max_bytes: int) -> Document:
     digest = hashlib.sha256(data).hexdigest()
     if len(data) > max_bytes:  # grew between the stat and the read
         return refused("too_large", f"over the {max_bytes}-byte limit", len(data), digest)
-    if not data.strip():
+    if fmt is not None and not data.strip():
         return refused("empty", "the file is empty or holds only whitespace", len(data), digest)
     try:
-        decoded = decode_bytes(data)
+        extracted = formats.read(file_name, data)
     except UndecodableError as exc:
         return refused("binary", f"not text: {exc}", len(data), digest)
-    text = decoded.text
-    return Document(doc_id_for(file_name), file_name, digest, len(data), decoded.encoding, "ok", None,
-                    find_title(text), document_date(text), text)
+    except formats.ReadError as exc:
+        return refused(exc.status, str(exc), len(data), digest)
+    except Exception as exc:  # noqa: BLE001 - a library failing on one file must not stop the others
+        return refused("unreadable", f"the {fmt} reader failed: {type(exc).__name__}: {exc}", len(data), digest)
+    text = extracted.text
+    return Document(doc_id_for(file_name), file_name, digest, len(data), extracted.encoding, "ok", None,
+                    extracted.title or find_title(text), extracted.published or document_date(text), text,
+                    fmt, extracted.extracted_by)
 
 
 _BOILERPLATE = re.compile(r"^(skip to|you are here|menu|home|search|share|print)\b", re.IGNORECASE)
