@@ -15,7 +15,8 @@ PDFium gives each text line with its box. From those:
   to the next line is clearly wider than the page's usual line pitch, or a
   line ending a sentence stops well short of the right margin;
 - a word hyphenated at a line end is rejoined ("sur-" + "ged" → "surged"),
-  unless the document spells it with the hyphen elsewhere ("second-largest").
+  unless the document writes its second part after a hyphen elsewhere
+  ("second-" + "largest" beside "fourth-largest").
 """
 from __future__ import annotations
 
@@ -37,8 +38,8 @@ _PARAGRAPH_GAP = 1.3
 _SHORT_LINE = 0.85
 """A line ending a sentence whose right end is short of this share of the text's width ends a paragraph."""
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’)]*$")
-_HYPHENATED = re.compile(r"\w[-\u00ad\u2010\x02]$")
-"""A line ending in a hyphen (or the soft hyphen some PDFs write) right after a letter or digit."""
+_HYPHENATED = re.compile(r"[\w.][-\u00ad\u2010\x02]$")
+"""A line ending in a hyphen (or the soft hyphen some PDFs write) right after a letter, digit or period."""
 _BREAK = "\ue000"
 """Marks, while lines are joined, where a line ending in a hyphen met the next line."""
 _SPLIT_WORD = re.compile(r"(\w+)[-\u00ad\u2010\x02]" + _BREAK + r"(\w*)")
@@ -153,17 +154,17 @@ def _join(text: str, line: str) -> str:
 
 
 def _dehyphenate(text: str) -> str:
-    """Rejoin words split at a line end, unless the document also writes them with their hyphen.
+    """Rejoin words split at a line end, unless the document also writes them with a hyphen.
 
     Only a letter's hyphen followed by a lower-case letter is a split word;
     elsewhere ("U.S.-" + "Mexico", "2019-" + "2020") the hyphen stays, and so
-    does one the document writes in that word elsewhere ("second-largest").
+    it does where the document writes the second part after a hyphen
+    elsewhere ("second-" + "largest" beside "fourth-largest").
     """
     def rejoin(m: re.Match) -> str:
         head, tail = m.group(1), m.group(2)
-        hyphenated = f"{head}-{tail}"
-        if head[-1].isalpha() and tail[:1].islower() and hyphenated not in text:
+        if head[-1].isalpha() and tail[:1].islower() and not re.search(rf"\w-{re.escape(tail)}\b", text):
             return head + tail
-        return hyphenated
+        return f"{head}-{tail}"
 
     return _SPLIT_WORD.sub(rejoin, text).replace(_BREAK, "")
