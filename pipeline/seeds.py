@@ -60,5 +60,7 @@ def doc_id_for(file_name: str) -> str:
 
     So a ``.txt`` seed's id is its name without ``.txt``, as the gold files
     have it, and ``a.txt`` beside ``a.html`` or ``a.pdf`` keeps its own id.
+    Only ``X.txt`` beside a file named ``X`` share one (``pipeline.assemble``
+    then lists the other file as unreadable).
     """
     return file_name[: -len(SEED_SUFFIX)] if file_name.endswith(SEED_SUFFIX) else file_name
