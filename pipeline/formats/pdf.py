@@ -12,8 +12,9 @@ PDFium gives each text line with its box. From those:
   nor becomes a figure;
 - a paragraph's lines are joined into one line (the extractor reads a line
   as a paragraph), also across a page break; a paragraph ends where the gap
-  to the next line is clearly wider than the page's usual line pitch, or a
-  line ending a sentence stops well short of the right margin;
+  to the next line is clearly wider than the page's usual line pitch, where a
+  line ending a sentence stops well short of the right margin, and before a
+  list item;
 - a word hyphenated at a line end is rejoined ("sur-" + "ged" → "surged"),
   unless the document writes its second part after a hyphen elsewhere
   ("second-" + "largest" beside "fourth-largest").
@@ -43,6 +44,7 @@ _HYPHENATED = re.compile(r"[\w.][-\u00ad\u2010\x02]$")
 _BREAK = "\ue000"
 """Marks, while lines are joined, where a line ending in a hyphen met the next line."""
 _SPLIT_WORD = re.compile(r"(\w+)[-\u00ad\u2010\x02]" + _BREAK + r"(\w*)")
+_AFTER_HYPHEN = re.compile(r"\w-(\w+)")
 _DIGITS = re.compile(r"\d+")
 _ITEM = re.compile(r"(?:[•▪◦·●\-–*]|\d{1,2}[.)])\s")
 """A list item's start: it begins a line of its own."""
@@ -161,9 +163,11 @@ def _dehyphenate(text: str) -> str:
     it does where the document writes the second part after a hyphen
     elsewhere ("second-" + "largest" beside "fourth-largest").
     """
+    hyphenated = set(_AFTER_HYPHEN.findall(text))  # not across a line end: the break mark is no \w
+
     def rejoin(m: re.Match) -> str:
         head, tail = m.group(1), m.group(2)
-        if head[-1].isalpha() and tail[:1].islower() and not re.search(rf"\w-{re.escape(tail)}\b", text):
+        if head[-1].isalpha() and tail[:1].islower() and tail not in hyphenated:
             return head + tail
         return f"{head}-{tail}"
 
