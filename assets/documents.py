@@ -13,13 +13,14 @@ from pipeline.parallel import in_chunks
 from pipeline.workstore import WorkStore, read_and_store
 from schemas import DocumentSchema
 
-READER_VERSION = "1"
+READER_VERSION = "2"
+"""Bump when reading may give other text (a format, a reader or its library): every seed is read again."""
 READ_MIN_CHUNK = 500
 """Reading is cheap: worker processes only pay off from this many seeds per worker."""
 
 seed_files = dg.AssetSpec(
     "seed_files",
-    description="The text files in the seeds folder (TRADE_FIGURES_SEEDS_DIR), one partition per file name.",
+    description="Every file in the seeds folder tree (TRADE_FIGURES_SEEDS_DIR), one partition per path relative to it.",
     partitions_def=seed_partitions,
     group_name="extraction",
     kinds={"file"},
@@ -52,9 +53,10 @@ def run_partition_keys(context: dg.AssetCheckExecutionContext) -> list[str]:
     kinds={"python", "parquet"},
 )
 def documents(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettings) -> dg.MaterializeResult:
-    """Each seed file read safely and decoded: its sha256, encoding, title, date and text.
+    """Each seed file read safely by its format (text, Markdown, web page, PDF): its sha256, title, date and text.
 
-    A file that cannot be read (empty, binary, too large, a link out of the
+    A file that cannot be read (a type that is not read, empty, binary, too
+    large, a PDF without text, encrypted or damaged, a link out of the
     folder, gone) is recorded with a non-ok status and its reason instead of
     failing the run.
     """

@@ -97,10 +97,15 @@ def step_durations(result: dg.ExecuteInProcessResult) -> str:
 
 
 def summary_line(manifest: dict, published: bool) -> str:
+    """What was published and what was not; the documents not read are named by status (``unsupported: a.docx``)."""
     counts = manifest["row_counts"]
-    bad_docs = [s["file_name"] for s in manifest["seeds"] if s["status"] != "ok"]
+    bad_docs = [s for s in manifest["seeds"] if s["status"] != "ok"]
+    by_status: dict[str, list[str]] = {}
+    for seed in bad_docs:
+        by_status.setdefault(seed["status"], []).append(seed["file_name"])
     verb = "published" if published else "unchanged, current stays"
-    rejected_docs = f" ({', '.join(bad_docs)})" if bad_docs else ""
+    named = "; ".join(f"{status}: {', '.join(names)}" for status, names in sorted(by_status.items()))
+    rejected_docs = f" ({named})" if bad_docs else ""
     return (f"{verb} {manifest['version_id']}: {counts['figures']} figures from "
             f"{counts['documents'] - len(bad_docs)} documents; rejected {counts['rejected']} figures "
             f"and {len(bad_docs)} documents{rejected_docs}")

@@ -62,7 +62,7 @@ def extract_and_store(output_dir: Path, extractor_version: str, documents: list[
     store = WorkStore(output_dir)
     for document in documents:
         store.write_extraction(document.file_name, valid_of.get((document.doc_id,), valid.clear()),
-                               rejected_of.get((document.doc_id,), rejected.clear()), document.sha256,
+                               rejected_of.get((document.doc_id,), rejected.clear()), document.source,
                                extractor_version)
     return valid.height, rejected.height
 
@@ -72,7 +72,7 @@ class Extraction:
     extracted: list[str]
     """Seeds extracted now, in order."""
     reused: int
-    """Seeds whose stored figures already came from their current document and extractor."""
+    """Seeds whose stored figures already came from their current document (bytes and text) and extractor."""
     missing: list[str]
     """Seeds without a stored document."""
     figures: int
@@ -91,7 +91,7 @@ def extract_stale(output_dir: Path, extractor_version: str, keys: list[str]) -> 
         document = store.read_document(key)
         if document is None:
             missing.append(key)
-        elif store.has_extraction(key, document.sha256, extractor_version):
+        elif store.has_extraction(key, document.source, extractor_version):
             reused += 1
         else:
             stale.append(document)

@@ -99,7 +99,10 @@ def _section(doc: dict, marks: list[_Mark]) -> str:
     shown = text[:TEXT_PER_DOCUMENT]
     marks = [m for m in marks if 0 <= m.start < m.end <= len(shown)]
     doc_id = html.escape(doc["doc_id"], quote=True)
-    meta = f"{doc['status']} · {doc['n_figures']} figures · {doc['n_rejected']} rejected"
+    read_as = doc.get("format") or "not read"
+    if doc.get("extracted_by"):
+        read_as += f" by {doc['extracted_by']}"
+    meta = f"{doc.get('file_name')} ({read_as}) · {doc['status']} · {doc['n_figures']} figures · {doc['n_rejected']} rejected"
     if doc["reason"]:
         meta += f" · {doc['reason']}"
     if max(doc["n_figures"], doc["n_rejected"]) > ROWS_PER_DOCUMENT:

@@ -28,12 +28,13 @@ class SeedRefused(Exception):
 
 
 def read_seed(seeds_dir: Path, file_name: str, max_bytes: int) -> bytes:
-    """The bytes of ``seeds_dir/file_name``, or ``SeedRefused`` (missing, outside_seeds, not_regular,
+    """The bytes of ``seeds_dir/file_name`` (a POSIX path relative to the folder), or ``SeedRefused`` (missing, outside_seeds, not_regular,
     too_large or unreadable); never blocks on a special file and never reads more than ``max_bytes + 1``."""
-    if os.sep in file_name or file_name in ("", ".", ".."):
-        raise SeedRefused("unreadable", f"not a file name inside the seeds folder: {file_name!r}")
+    parts = file_name.split("/")  # a POSIX path relative to the folder: "2024/q1/chile.txt"
+    if file_name.startswith("/") or any(part in ("", ".", "..") or os.sep in part for part in parts):
+        raise SeedRefused("unreadable", f"not a path inside the seeds folder: {file_name!r}")
     try:
-        real = (seeds_dir / file_name).resolve(strict=True)
+        real = seeds_dir.joinpath(*parts).resolve(strict=True)
     except (FileNotFoundError, NotADirectoryError, RuntimeError):
         raise SeedRefused("missing", "the file disappeared (or is a broken or looping link) before it could be read") \
             from None

@@ -2,8 +2,9 @@
 
 Each seed (Dagster partition) has its own small Parquet files, so re-reading
 one changed seed touches only its files. Extraction results carry the seed's
-sha256 and the extractor version in their Parquet metadata: an unchanged seed
-read by an unchanged extractor is never extracted again.
+sha256, a hash of the text read from it, and the extractor version in their
+Parquet metadata: an unchanged seed read into the same text by an unchanged
+extractor is never extracted again.
 """
 from __future__ import annotations
 
@@ -47,18 +48,19 @@ class WorkStore:
         return Document(**pl.read_parquet(path).row(0, named=True))
 
     def write_extraction(self, key: str, figures: pl.DataFrame, rejected: pl.DataFrame,
-                         seed_sha256: str | None, extractor_version: str) -> None:
-        stamp = {"seed_sha256": seed_sha256 or "", "extractor_version": extractor_version}
+                         source: str, extractor_version: str) -> None:
+        """Store ``key``'s rows, stamped with their ``source`` (``pipeline.documents.source_stamp``) and extractor."""
+        stamp = {"source": source, "extractor_version": extractor_version}
         _write(rejected, self.path("rejected", key), stamp)
         _write(figures, self.path("figures", key), stamp)  # last: its stamp marks the pair complete
 
-    def has_extraction(self, key: str, seed_sha256: str | None, extractor_version: str) -> bool:
-        """True when ``key``'s stored figures came from these exact bytes and this extractor."""
+    def has_extraction(self, key: str, source: str, extractor_version: str) -> bool:
+        """True when ``key``'s stored figures came from this exact source (bytes and text) and this extractor."""
         path = self.path("figures", key)
         if not path.exists() or not self.path("rejected", key).exists():
             return False
         meta = pl.read_parquet_metadata(path)
-        return meta.get("seed_sha256") == (seed_sha256 or "") and meta.get("extractor_version") == extractor_version
+        return meta.get("source") == source and meta.get("extractor_version") == extractor_version
 
     def read(self, kind: str, keys: list[str], columns: list[str] | None = None) -> pl.DataFrame:
         """The stored rows of ``kind`` for ``keys`` (keys without a file are skipped), in key order.
@@ -71,7 +73,8 @@ class WorkStore:
         paths = [p for p in (self.path(kind, k) for k in keys) if p.exists()]
         columns = columns or list(_SCHEMAS[kind])
         frame = pl.concat([pl.DataFrame(schema=_SCHEMAS[kind]).select(columns), *(
-            pl.scan_parquet(paths[start:start + READ_BATCH], schema=_SCHEMAS[kind]).select(columns).collect().rechunk()
+            pl.scan_parquet(paths[start:start + READ_BATCH], schema=_SCHEMAS[kind],
+                            missing_columns="insert").select(columns).collect().rechunk()
             for start in range(0, len(paths), READ_BATCH))], rechunk=False)
         for name in columns:
             frame = frame.with_columns(frame.get_column(name).rechunk())

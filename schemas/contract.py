@@ -43,8 +43,13 @@ AGGREGATES = (WORLD, "EUU")
 """Economy codes allowed beside ISO 3166-1 alpha-3: the world and the European
 Union (World Bank's code), which trade texts treat as economies."""
 DOCUMENT_STATUSES = ("ok", "empty", "binary", "too_large", "outside_seeds", "missing", "unreadable", "not_regular",
-                     "too_dense")
-"""Why a seed file did or did not yield text; anything but ``ok`` carries a reason."""
+                     "too_dense", "unsupported", "no_text", "encrypted", "corrupt")
+"""Why a seed file did or did not yield text; anything but ``ok`` carries a reason. ``unsupported``: a
+type that is not read; ``no_text``: a PDF without a text layer or a page without main text;
+``encrypted``, ``corrupt``: a PDF that needs a password, or is damaged; ``not_regular``: not a regular
+file (a FIFO, a device); ``too_dense``: far more figures than any real text holds."""
+DOCUMENT_FORMATS = ("txt", "md", "html", "pdf")
+"""The formats a seed file is read in (by its suffix); see ``pipeline.formats``."""
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
 MAX_MONEY_MAGNITUDE = 1e17

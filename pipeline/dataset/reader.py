@@ -11,7 +11,10 @@ from schemas import TABLES, polars_schema
 
 
 def scan_table_dir(version_dir: Path, table: str) -> pl.LazyFrame:
-    """One table of a version folder; ``figures`` gets its ``partner`` back from the hive folders."""
+    """One table of a version folder; ``figures`` gets its ``partner`` back from the hive folders.
+
+    A column added to a table after the version was written reads as nulls.
+    """
     schema = polars_schema(TABLES[table])
     files = sorted(version_dir.glob(table_files(table)))
     if not files:
@@ -19,8 +22,8 @@ def scan_table_dir(version_dir: Path, table: str) -> pl.LazyFrame:
     if table == "figures":
         file_schema = pl.Schema({k: v for k, v in schema.items() if k != PARTITION_KEY})
         return pl.scan_parquet(files, schema=file_schema, hive_partitioning=True,
-                               hive_schema={PARTITION_KEY: pl.String}).select(list(schema))
-    return pl.scan_parquet(files, schema=schema)
+                               hive_schema={PARTITION_KEY: pl.String}, missing_columns="insert").select(list(schema))
+    return pl.scan_parquet(files, schema=schema, missing_columns="insert")
 
 
 def open_table(output_dir: Path, table: str = "figures", version: str | None = None) -> pl.LazyFrame:

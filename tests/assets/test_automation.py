@@ -93,6 +93,19 @@ def test_an_added_seed_is_registered_and_extracted_alone(folder):
     assert range_of(request) == ("new.txt", "new.txt")
 
 
+def test_files_of_every_type_in_subfolders_are_followed(folder):
+    folder.tick()
+    (folder.seeds / "news" / "2025").mkdir(parents=True)
+    (folder.seeds / "news" / "2025" / "page.html").write_text("<p>U.S. exports to Chile were $16.2 billion.</p>")
+    (folder.seeds / "memo.docx").write_bytes(b"PK\x03\x04")
+    result = folder.tick()
+    assert [r.partition_keys for r in result.dynamic_partitions_requests] == [["memo.docx", "news/2025/page.html"]]
+    (folder.seeds / "news" / "2025" / "page.html").write_text("<p>U.S. exports to Chile were $17 billion.</p>")
+    os.utime(folder.seeds / "news" / "2025" / "page.html", ns=(10**18, 10**18))
+    [request] = folder.tick().run_requests
+    assert range_of(request) == ("news/2025/page.html", "news/2025/page.html")
+
+
 def test_scattered_changes_become_one_backfill_of_exactly_those_seeds(folder):
     folder.tick()
     for name in (NAMES[0], NAMES[2], NAMES[4]):

@@ -18,24 +18,45 @@ import polars as pl
 import pytest
 
 from tests.conftest import REPO, SEEDS
+from tests.pipeline.formats import samples
 
 DETECTION_F1_BAR = 0.98
 FULL_RECORD_F1_BAR = 0.92
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    """Run `python -m assets.run` (what `make run` runs) twice on copies of the seeds."""
-    root = tmp_path_factory.mktemp("make_run")
-    seeds, output, home = root / "seeds", root / "output", root / "dagster_home"
-    shutil.copytree(SEEDS, seeds)
+def make_run(root, seeds, times: int) -> list[subprocess.CompletedProcess]:
+    """Run `python -m assets.run` (what `make run` runs) on ``seeds``, publishing under ``root/output``."""
+    output, home = root / "output", root / "dagster_home"
     home.mkdir()
     shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
     env = {**os.environ, "DAGSTER_HOME": str(home), "TRADE_FIGURES_SEEDS_DIR": str(seeds),
            "TRADE_FIGURES_OUTPUT_DIR": str(output)}
-    runs = [subprocess.run([sys.executable, "-m", "assets.run"], cwd=REPO, env=env, capture_output=True,
-                           text=True, timeout=600) for _ in range(2)]
-    return output, runs
+    return [subprocess.run([sys.executable, "-m", "assets.run"], cwd=REPO, env=env, capture_output=True,
+                           text=True, timeout=600) for _ in range(times)]
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """`make run` twice on copies of the seeds."""
+    root = tmp_path_factory.mktemp("make_run")
+    shutil.copytree(SEEDS, root / "seeds")
+    return root / "output", make_run(root, root / "seeds", 2)
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory):
+    """`make run` once on a folder tree of every format, a type that is not read, a scan, a locked and a broken PDF."""
+    root = tmp_path_factory.mktemp("make_run_mixed")
+    seeds = root / "seeds"
+    files = {"article.txt": samples.article_text().encode(), "news/article.html": samples.html_page().encode(),
+             "news/article.md": samples.markdown().encode(), "reports/2025/article.pdf": samples.pdf(),
+             "memo.docx": b"PK\x03\x04 a word file", "scans/scan.pdf": samples.scanned_pdf(),
+             "locked.pdf": samples.encrypted_pdf(), "broken.pdf": samples.corrupt_pdf()}
+    for name, data in files.items():
+        (seeds / name).parent.mkdir(parents=True, exist_ok=True)
+        (seeds / name).write_bytes(data)
+    [run] = make_run(root, seeds, 1)
+    return root / "output", run, files
 
 
 def test_make_run_publishes_a_version_and_says_where(published):
@@ -133,3 +154,28 @@ def test_a_currency_a_month_and_a_non_us_reporter_reach_figures_series_and_revie
     assert december.select("reporter", "partner", "unit", "value").rows() == [("DEU", "FRA", "EUR", 10.2e9)]
     review = (wire_published / "review.html").read_text(encoding="utf-8")
     assert "10,200,000,000 EUR" in review and "period 2023-12" in review and "DEU→FRA export" in review
+
+
+def test_a_folder_of_every_format_publishes_each_ones_figures_and_says_why_the_others_gave_none(mixed):
+    output, run, files = mixed
+    assert run.returncode == 0, run.stderr[-3000:]
+    documents = pl.read_parquet(output / "current" / "documents")
+    assert sorted(documents["file_name"]) == sorted(files)
+    status = {row["file_name"]: row for row in documents.iter_rows(named=True)}
+    assert {name: row["status"] for name, row in status.items() if row["status"] != "ok"} == {
+        "memo.docx": "unsupported", "scans/scan.pdf": "no_text", "locked.pdf": "encrypted", "broken.pdf": "corrupt"}
+    assert all(row["reason"] for row in status.values() if row["status"] != "ok")
+    assert [(status[n]["doc_id"], status[n]["format"]) for n in files if status[n]["status"] == "ok"] == [
+        ("article", "txt"), ("news/article.html", "html"), ("news/article.md", "md"),
+        ("reports/2025/article.pdf", "pdf")]
+    assert status["news/article.html"]["extracted_by"].startswith("trafilatura ")
+    figures = pl.scan_parquet(output / "current" / "figures", hive_partitioning=True).collect()
+    texts = dict(documents.select("doc_id", "text").iter_rows())
+    assert all(texts[doc_id][start:end] == text
+               for doc_id, start, end, text in figures.select("doc_id", "char_start", "char_end", "text").iter_rows())
+    per_doc = dict(figures.group_by("doc_id").len().iter_rows())
+    assert per_doc["article"] > 20
+    assert per_doc == dict.fromkeys(["article", "news/article.html", "news/article.md", "reports/2025/article.pdf"],
+                                    per_doc["article"])
+    assert "figures from 4 documents; rejected 0 figures and 4 documents (corrupt: broken.pdf; encrypted: " \
+           "locked.pdf; no_text: scans/scan.pdf; unsupported: memo.docx)" in run.stdout

@@ -13,7 +13,7 @@ def extract(store, seeds, name, version="v1"):
     document = read_document(seeds, name, 10_000)
     store.write_document(document)
     figures, rejected = figure_rows(document)
-    store.write_extraction(name, figures, rejected, document.sha256, version)
+    store.write_extraction(name, figures, rejected, document.source, version)
 
 
 def test_tables_hold_the_fresh_seeds_and_count_figures_per_document(tmp_path):
@@ -57,8 +57,22 @@ def test_rows_failing_across_documents_are_rejected_at_assembly(tmp_path):
     figures = pl.read_parquet(store.path("figures", "chile.txt"))
     doubled = pl.concat([figures, figures])
     store.write_extraction("chile.txt", doubled, pl.read_parquet(store.path("rejected", "chile.txt")),
-                           figures["seed_sha256"][0], "v1")
+                           store.read_document("chile.txt").source, "v1")
     assembled = assemble(store, ["chile.txt"], "v1")
     assert assembled.tables.figures.height == figures.height
     assert (assembled.tables.rejected["check"] == "figure_id:unique").sum() == figures.height
     assert assembled.tables.documents["n_rejected"].to_list() == [figures.height]
+
+
+def test_a_file_whose_id_a_text_file_has_is_listed_without_figures(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "brief.html.txt").write_text(CHILE)
+    (seeds / "brief.html").write_text(f"<html><body><p>{PERU}</p></body></html>")
+    store = WorkStore(tmp_path / "out")
+    for name in ["brief.html", "brief.html.txt"]:
+        extract(store, seeds, name)
+    docs = assemble(store, ["brief.html", "brief.html.txt"], "v1").tables.documents
+    assert docs.select("file_name", "doc_id", "status", "n_figures").rows() == [
+        ("brief.html", "brief.html (id taken)", "unreadable", 0), ("brief.html.txt", "brief.html", "ok", 2)]
+    assert "rename one of the two" in docs["reason"][0]

@@ -5,6 +5,7 @@ import os
 import pytest
 
 from pipeline.documents import find_title, read_document
+from tests.pipeline.formats import samples
 
 TEXT = "U.S.-Chile Trade Facts\n\nU.S. goods exports to Chile reached $16.2 billion in 2013.\n"
 
@@ -83,8 +84,54 @@ def test_awkward_names_are_ids(seeds, name):
     assert doc.status == "ok" and doc.file_name == name and doc.doc_id == name[:-4]
 
 
-def test_a_path_instead_of_a_name_is_refused(seeds):
-    assert read(seeds, "../etc/passwd.txt").status == "unreadable"
+def test_a_path_out_of_the_folder_is_refused(seeds):
+    for key in ("../etc/passwd.txt", "/etc/passwd.txt", "a/../../b.txt", "a//b.txt"):
+        assert read(seeds, key).status == "unreadable", key
+
+
+def test_a_file_in_a_subfolder_is_keyed_by_its_relative_path(seeds):
+    (seeds / "2024" / "q1").mkdir(parents=True)
+    (seeds / "2024" / "q1" / "chile.txt").write_text(TEXT)
+    doc = read(seeds, "2024/q1/chile.txt")
+    assert (doc.status, doc.doc_id, doc.file_name, doc.format) == ("ok", "2024/q1/chile", "2024/q1/chile.txt", "txt")
+
+
+def test_each_format_is_read_by_its_reader_and_says_how(seeds):
+    (seeds / "chile.md").write_text("# U.S.-Chile Trade Facts\n\nU.S. goods exports to Chile reached **$16.2 billion** in 2013.\n")
+    (seeds / "chile.html").write_text("<html><head><title>U.S.-Chile Trade Facts</title></head><body><article>"
+                                      "<p>U.S. goods exports to Chile reached $16.2 billion in 2013.</p></article></body></html>")
+    for name, fmt, library in [("chile.txt", "txt", None), ("chile.md", "md", "markdown-it-py "),
+                               ("chile.html", "html", "trafilatura ")]:
+        if fmt == "txt":
+            (seeds / name).write_text(TEXT)
+        doc = read(seeds, name)
+        assert (doc.status, doc.format, doc.title) == ("ok", fmt, "U.S.-Chile Trade Facts"), name
+        assert "exports to Chile reached $16.2 billion in 2013." in doc.text
+        assert doc.extracted_by is None if library is None else doc.extracted_by.startswith(library)
+        assert doc.sha256 == hashlib.sha256((seeds / name).read_bytes()).hexdigest()
+    assert {read(seeds, n).doc_id for n in ("chile.txt", "chile.md", "chile.html")} == {"chile", "chile.md", "chile.html"}
+
+
+def test_a_type_that_is_not_read_is_listed_as_unsupported_with_its_hash(seeds):
+    (seeds / "memo.docx").write_bytes(b"PK\x03\x04 a word file")
+    (seeds / "README").write_text(TEXT)
+    doc = read(seeds, "memo.docx")
+    assert (doc.status, doc.format, doc.text, doc.doc_id) == ("unsupported", None, None, "memo.docx")
+    assert "a .docx file is not read" in doc.reason and doc.sha256 is not None
+    assert read(seeds, "README").reason.startswith("a file without a suffix is not read")
+
+
+@pytest.mark.parametrize("make, status", [(samples.scanned_pdf, "no_text"), (samples.encrypted_pdf, "encrypted"),
+                                          (samples.corrupt_pdf, "corrupt")])
+def test_a_pdf_without_readable_text_says_why(seeds, make, status):
+    (seeds / "report.pdf").write_bytes(make())
+    doc = read(seeds, "report.pdf", 100_000)
+    assert (doc.status, doc.format, doc.text) == (status, "pdf", None) and doc.reason and doc.sha256
+
+
+def test_a_binary_web_page_is_binary(seeds):
+    (seeds / "page.html").write_bytes(samples.picture_png())
+    assert read(seeds, "page.html").status == "binary"
 
 
 def test_titles_skip_page_furniture_and_dates():

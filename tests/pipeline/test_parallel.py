@@ -30,7 +30,7 @@ def test_two_workers_store_what_one_stores_and_report_in_order(tmp_path):
         keys = [d.file_name for d in documents]
         results[workers] = ([counts for _, counts in chunks], store.read("figures", keys),
                             store.read("rejected", keys))
-        assert all(store.has_extraction(d.file_name, d.sha256, "7") for d in documents)
+        assert all(store.has_extraction(d.file_name, d.source, "7") for d in documents)
     (counts_1, figures_1, rejected_1), (counts_2, figures_2, rejected_2) = results[1], results[2]
     assert counts_1 == counts_2 and figures_1.height == sum(n for n, _ in counts_1) > 0
     assert figures_1.equals(figures_2) and rejected_1.equals(rejected_2)

@@ -73,6 +73,14 @@ def test_document_text_and_records_are_escaped():
     assert json.loads(records)["rejected"][1]["reason"] == "Values are finite numbers <b>"
 
 
+def test_each_document_says_which_file_it_is_and_how_its_text_was_read():
+    documents, figures, rejected = base_records()
+    documents[1] = {**documents[1], "file_name": "reports/brief.pdf", "format": "pdf", "extracted_by": "pypdfium2 5.15.2"}
+    page = _page(build(documents, figures, rejected))
+    assert "reports/brief.pdf (pdf by pypdfium2 5.15.2) · ok · 3 figures" in page
+    assert "000_seed.txt (txt) · ok" in page
+
+
 def test_nested_and_crossing_spans_each_get_one_element():
     doc = document("d", "Trade of $1.5 billion rose.")
     outer = figure(doc, "$1.5 billion", 1.5e9, "USD", "level", "total", 2013)

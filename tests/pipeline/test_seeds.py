@@ -3,11 +3,17 @@ import os
 from pipeline.seeds import doc_id_for, list_seeds
 
 
-def test_lists_text_files_sorted_and_skips_hidden_dirs_and_other_suffixes(tmp_path):
-    for name in ["b.txt", "a b [1] ñ.txt", ".hidden.txt", "notes.md"]:
+def test_lists_every_file_of_the_tree_by_relative_key_with_its_format(tmp_path):
+    for name in ["b.txt", "a b [1] ñ.txt", ".hidden.txt", "notes.md", "page.HTM", "scan.pdf", "memo.docx", "README"]:
         (tmp_path / name).write_text("x")
     (tmp_path / "folder.txt").mkdir()
-    assert [s.name for s in list_seeds(tmp_path)] == ["a b [1] ñ.txt", "b.txt"]
+    (tmp_path / "reports" / "2024").mkdir(parents=True)
+    (tmp_path / "reports" / "2024" / "q1.pdf").write_text("x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD.txt").write_text("x")
+    listed = [(s.name, s.format) for s in list_seeds(tmp_path)]
+    assert listed == [("README", None), ("a b [1] ñ.txt", "txt"), ("b.txt", "txt"), ("memo.docx", None),
+                      ("notes.md", "md"), ("page.HTM", "html"), ("reports/2024/q1.pdf", "pdf"), ("scan.pdf", "pdf")]
 
 
 def test_stat_is_the_links_own_not_its_targets(tmp_path):
@@ -24,6 +30,8 @@ def test_a_missing_folder_has_no_seeds(tmp_path):
     assert list_seeds(tmp_path / "nope") == []
 
 
-def test_doc_id_is_the_file_name_without_txt():
+def test_doc_id_is_the_key_without_txt_for_text_and_the_whole_key_otherwise():
     assert doc_id_for("000_abc.txt") == "000_abc"
     assert doc_id_for("a.b.txt") == "a.b"
+    assert doc_id_for("sub/a.txt") == "sub/a"
+    assert [doc_id_for(k) for k in ("a.txt", "a.html", "a.md", "a.pdf")] == ["a", "a.html", "a.md", "a.pdf"]

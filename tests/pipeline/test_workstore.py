@@ -17,7 +17,7 @@ def test_documents_round_trip_under_awkward_keys(tmp_path):
     assert store.read_document("other.txt") is None
 
 
-def test_an_extraction_is_reused_only_for_the_same_bytes_and_extractor(tmp_path):
+def test_an_extraction_is_reused_only_for_the_same_source_and_extractor(tmp_path):
     store = WorkStore(tmp_path)
     store.write_extraction("a.txt", pl.DataFrame(schema=FIGURE_SCHEMA), pl.DataFrame(schema=REJECTED_SCHEMA),
                            "f" * 64, "7")

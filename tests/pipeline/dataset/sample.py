@@ -24,7 +24,7 @@ BRIEF = ("Brief <script>alert('owned')</script> & \"quotes\" on U.S.-Mexico trad
 
 def document(doc_id: str, text: str | None, published: dt.date | None = None, status: str = "ok") -> dict:
     data = (text or "").encode()
-    return {"doc_id": doc_id, "file_name": f"{doc_id}.txt", "sha256": hashlib.sha256(data).hexdigest() if text else None,
+    return {"doc_id": doc_id, "file_name": f"{doc_id}.txt", "format": "txt", "sha256": hashlib.sha256(data).hexdigest() if text else None,
             "bytes": len(data), "encoding": "utf-8" if text else None, "status": status,
             "reason": None if status == "ok" else "the file is empty", "n_figures": 0, "n_rejected": 0,
             "title": None, "published": published, "text": text}
