@@ -19,18 +19,21 @@ import dagster as dg
 from assets.dataset import publish
 from assets.definitions import defs, everything
 from assets.extraction import seed_tracker
+from assets.resources import TradeFiguresSettings
 from pipeline.dataset import read_manifest
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 """The run's events are all stored; none is echoed to the terminal (what fails is printed plainly)."""
 
 
-def materialize_everything(instance: dg.DagsterInstance) -> dg.ExecuteInProcessResult:
+def materialize_everything(instance: dg.DagsterInstance, trade_figures: TradeFiguresSettings) -> dg.ExecuteInProcessResult:
     """One run: extraction when the tracker finds anything to read or remove, then publishing and its checks."""
-    settings = defs.resources["trade_figures"].settings()
-    selection = None if seed_tracker(settings).scan().any else list(publish.keys)
+    selection = None if seed_tracker(trade_figures.settings()).scan().any else list(publish.keys)
+    run_config = {**QUIET, "resources": {"trade_figures": {"config": {
+        "seeds_dir": trade_figures.seeds_dir, "output_dir": trade_figures.output_dir,
+        "max_document_bytes": trade_figures.max_document_bytes}}}}
     return defs.resolve_job_def(everything.name).execute_in_process(
-        instance=instance, asset_selection=selection, run_config=QUIET, raise_on_error=False)
+        instance=instance, asset_selection=selection, run_config=run_config, raise_on_error=False)
 
 
 def failure_lines(result: dg.ExecuteInProcessResult) -> list[str]:
@@ -72,14 +75,15 @@ def failed_warnings(result: dg.ExecuteInProcessResult) -> list[str]:
 
 
 def main() -> int:
+    trade_figures = defs.resources["trade_figures"]
     with dg.DagsterInstance.get() as instance:
-        result = materialize_everything(instance)
+        result = materialize_everything(instance, trade_figures)
     if not result.success:
         print("\n".join(failure_lines(result)), file=sys.stderr)
         return 1
     [metadata] = [m.metadata for m in result.asset_materializations_for_node(publish.node_def.name)
                   if m.asset_key == dg.AssetKey("dataset")]
-    manifest = read_manifest(defs.resources["trade_figures"].settings().output_dir, metadata["version_id"].value)
+    manifest = read_manifest(trade_figures.settings().output_dir, metadata["version_id"].value)
     print(f"version {manifest['version_id']} at {metadata['path'].value}")
     print(step_durations(result))
     print(summary_line(manifest, metadata["published"].value, failed_warnings(result)))
