@@ -44,7 +44,7 @@ def failure_lines(result: dg.ExecuteInProcessResult) -> list[str]:
             while error.cause is not None:
                 error = error.cause
             return [f"run {result.run_id} failed in step {event.step_key}:",
-                    f"  {error.cls_name}: {error.message.strip().splitlines()[-1] if error.message.strip() else ''}"]
+                    f"  {(error.message.strip().splitlines() or [error.cls_name])[-1]}"]
     messages = [event.message for event in result.all_events if event.is_run_failure]
     return [f"run {result.run_id} failed: {messages[-1] if messages else 'no step failed; see the run in the UI'}"]
 
