@@ -50,7 +50,7 @@ def publish(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettin
     if assembled.pending:
         context.log.warning(f"left out, not yet extracted from their current bytes: {assembled.pending}")
     result = publish_version(settings.output_dir, assembled.tables,
-                             Lineage(code_version(), EXTRACTOR_VERSION, context.run.run_id))
+                             Lineage(code_version(), EXTRACTOR_VERSION, context.run.run_id), keep=settings.keep_versions)
     manifest = result.manifest
     context.log.info(f"{'published' if result.published else 'unchanged, kept'} version {result.version_id}")
     for table in TABLE_NAMES:

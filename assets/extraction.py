@@ -72,10 +72,11 @@ def extractions(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSe
         store.remove(key)
     read = partial(read_and_store, settings.seeds_dir, settings.max_document_bytes, settings.output_dir)
     statuses = {}
-    for _, documents in in_chunks(read, scan.to_read, min_chunk=READ_MIN_CHUNK):
+    for _, documents in in_chunks(read, scan.to_read, settings.workers, min_chunk=READ_MIN_CHUNK):
         statuses |= {document.file_name: document.status for document in documents}
     extracted, reused, figures, rejected = [], 0, 0, 0
-    for _, chunk in in_chunks(partial(extract_stale, settings.output_dir, EXTRACTOR_VERSION), scan.to_read):
+    work = partial(extract_stale, settings.output_dir, EXTRACTOR_VERSION)
+    for _, chunk in in_chunks(work, scan.to_read, settings.workers):
         extracted += chunk.extracted
         reused, figures, rejected = reused + chunk.reused, figures + chunk.figures, rejected + chunk.rejected
     cases = failure_cases(store.read("figures", extracted), FigureSchema)

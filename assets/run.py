@@ -29,9 +29,7 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 def materialize_everything(instance: dg.DagsterInstance, trade_figures: TradeFiguresSettings) -> dg.ExecuteInProcessResult:
     """One run: extraction when the tracker finds anything to read or remove, then publishing and its checks."""
     selection = None if seed_tracker(trade_figures.settings()).scan().any else list(publish.keys)
-    run_config = {**QUIET, "resources": {"trade_figures": {"config": {
-        "seeds_dir": trade_figures.seeds_dir, "output_dir": trade_figures.output_dir,
-        "max_document_bytes": trade_figures.max_document_bytes}}}}
+    run_config = {**QUIET, "resources": {"trade_figures": {"config": trade_figures.model_dump()}}}
     return defs.resolve_job_def(everything.name).execute_in_process(
         instance=instance, asset_selection=selection, run_config=run_config, raise_on_error=False)
 
