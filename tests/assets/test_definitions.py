@@ -9,7 +9,7 @@ import pytest
 
 from assets.definitions import defs
 from assets.resources import TradeFiguresSettings
-from assets.run import failed_warnings, failure_lines, materialize_everything
+from assets.run import failed_warnings, failure_lines, materialize_everything, summary_line
 from pipeline.dataset import open_table, read_manifest
 from tests.conftest import SEEDS
 
@@ -54,7 +54,10 @@ def test_bad_seeds_are_listed_and_never_stop_the_good_ones(folders, tmp_path):
     assert not checks["documents_are_readable"].passed
     assert "empty.txt: " in checks["documents_are_readable"].description
     assert checks["figures_match_schema"].passed
-    assert any(w.startswith("documents_are_readable") for w in failed_warnings(result))
+    warnings = failed_warnings(result)
+    assert any(w.startswith("documents_are_readable") for w in warnings)
+    line = summary_line(read_manifest(output), True, warnings)
+    assert line.endswith(f"warnings: {', '.join(warnings)}") and "rejected 0 figures and 5 documents" in line
     documents = open_table(output, "documents").collect()
     status = dict(documents.select("file_name", "status").iter_rows())
     assert status["empty.txt"] == "empty" and status["picture [scan].txt"] == "binary"
