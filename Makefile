@@ -4,9 +4,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)/.dagster
-# Per-partition materialisations written in batches, one planned event per asset and run (assets/run.py).
-export DAGSTER_EVENT_BATCH_SIZE ?= 500
-export DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS ?= 1
 
 .PHONY: run test ui bench lock clean
 
@@ -20,13 +17,16 @@ test: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
 bench: $(INSTALLED)
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)
 
-# Webserver and daemon (sensor, schedule, backfills, run queue); PYTHONPATH so the instance finds assets.event_log.
+# Webserver and daemon (sensor, schedule, run queue) on the code location of workspace.yaml.
 ui: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
-	PYTHONPATH=$(CURDIR) $(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p $${PORT:-3000}
+	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p $${PORT:-3000}
 
-$(INSTALLED): requirements.lock
+# The pinned, hashed dependencies, then the project itself (editable: pipeline, assets, schemas)
+# built by the locked setuptools without fetching anything.
+$(INSTALLED): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
@@ -35,7 +35,7 @@ $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 
 # Re-resolve the pinned, hashed lock from pyproject.toml (needs uv: pip install uv).
 lock:
-	uv pip compile pyproject.toml --group dev --python-version 3.11 --generate-hashes -o requirements.lock
+	uv pip compile pyproject.toml --group dev --group build --python-version 3.11 --generate-hashes -o requirements.lock
 
 clean:
 	rm -rf $(VENV) $(DAGSTER_HOME)

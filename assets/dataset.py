@@ -1,76 +1,100 @@
-"""The published dataset: all current seeds' figures as one immutable, versioned Parquet dataset."""
+"""The published dataset: every current seed's figures as one immutable, versioned Parquet dataset.
+
+One step publishes a version (staging, read-back, manifest, rename, then the
+``current`` swap: ``pipeline.dataset.publish``), so a version is complete or
+absent. Each table of the version is an asset of its own, with its checks,
+materialised by that step after the version is in place; ``dataset`` (the
+version itself: manifest, review page, data dictionary) comes last.
+"""
 import dagster as dg
 import polars as pl
 
-from assets.documents import documents
-from assets.figures import PREVIEW_COLUMNS, figures
+from assets.extraction import extractions, seed_tracker
 from assets.metadata import column_schema, markdown_table
-from assets.partitions import seed_partitions
 from assets.resources import TradeFiguresSettings
 from pipeline.assemble import assemble
 from pipeline.consistency import COLUMNS, find_inconsistencies
 from pipeline.dataset import Lineage, open_table, publish_version, verify_version
-from pipeline.dataset.layout import DICTIONARY, REVIEW
+from pipeline.dataset.layout import DICTIONARY, REVIEW, TABLE_NAMES
 from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.provenance import code_version
 from pipeline.workstore import WorkStore
-from schemas import FigureSchema
+from schemas import TABLES
+
+PREVIEW_COLUMNS = ["doc_id", "text", "value", "unit", "measure", "reporter", "partner", "flow", "product", "year",
+                   "period", "base_year", "qualifier"]
+TABLE_DESCRIPTIONS = {
+    "figures": "Every economic figure of the current version, with its meaning and lineage.",
+    "documents": "Every seed document of the current version: status, reason, counts and text.",
+    "rejected": "Figures that failed a rule, each with the rule and the reason.",
+    "series": "One row per distinct fact (reporter, partner, flow, product, measure, year), conflicts marked.",
+    "changes": "What changed from the parent version, document by document and figure by figure.",
+}
+GROUP = "dataset"
 
 
-@dg.asset(
-    deps=[dg.AssetDep(figures, partition_mapping=dg.AllPartitionMapping()),
-          dg.AssetDep(documents, partition_mapping=dg.AllPartitionMapping())],
-    group_name="dataset",
-    kinds={"parquet"},
+@dg.multi_asset(
+    specs=[
+        *(dg.AssetSpec(table, deps=[extractions], description=TABLE_DESCRIPTIONS[table], group_name=GROUP,
+                       kinds={"parquet"}, metadata={"dagster/column_schema": column_schema(TABLES[table])})
+          for table in TABLE_NAMES),
+        dg.AssetSpec("dataset", deps=list(TABLE_NAMES), group_name=GROUP, kinds={"parquet"},
+                     description="The current dataset version: its manifest, review page and data dictionary. "
+                                 "Published atomically; content equal to the current version publishes nothing."),
+    ],
 )
-def dataset(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettings) -> dg.MaterializeResult:
-    """A new dataset version of every current seed's figures, documents and rejected rows.
-
-    Written under `output/versions/<version_id>/` (figures hive-partitioned by
-    partner) with its manifest last, then `output/current` is swapped to it.
-    Content equal to the current version publishes nothing.
-    """
+def publish(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettings):
+    """A new dataset version of every current seed's figures, documents and rejected rows."""
     settings = trade_figures.settings()
-    keys = context.instance.get_dynamic_partitions(seed_partitions.name)
-    assembled = assemble(WorkStore(settings.output_dir), keys, EXTRACTOR_VERSION)
+    assembled = assemble(WorkStore(settings.output_dir), sorted(seed_tracker(settings).seen()), EXTRACTOR_VERSION)
     if assembled.pending:
         context.log.warning(f"left out, not yet extracted from their current bytes: {assembled.pending}")
-    tables = assembled.tables
-    # Made before publishing, whose own peak then does not meet the preview's sorted copy.
-    of_tables = {
-        "dagster/row_count": tables.figures.height,
-        "dagster/column_schema": column_schema(FigureSchema),
-        "documents": tables.documents.height,
-        "rejected_rows": tables.rejected.height,
-        "pending_seeds": dg.MetadataValue.json(assembled.pending),
-        "figures_per_document": markdown_table(
-            tables.documents.select("doc_id", "status", "n_figures", "n_rejected", "reason"), limit=100),
-        "preview": markdown_table(tables.figures.select(PREVIEW_COLUMNS).sort("doc_id")),
-        "partners": markdown_table(tables.figures.group_by("partner").len("figures").sort("partner"), limit=100),
-    }
-    result = publish_version(settings.output_dir, tables,
-                             Lineage(code_version(), EXTRACTOR_VERSION, context.run.run_id))
-    changes = {entity: {k: v for k, v in counts.items() if not k.endswith("_ids")}
-               for entity, counts in result.manifest.get("changes", {}).items()}
-    facts, conflicts = open_table(settings.output_dir, "series", result.version_id).select(
-        pl.len(), pl.col("conflict").sum()).collect().row(0)
+    result = publish_version(settings.output_dir, assembled.tables,
+                             Lineage(code_version(), EXTRACTOR_VERSION, context.run.run_id), keep=settings.keep_versions)
+    manifest = result.manifest
     context.log.info(f"{'published' if result.published else 'unchanged, kept'} version {result.version_id}")
-    return dg.MaterializeResult(metadata={
+    for table in TABLE_NAMES:
+        yield dg.MaterializeResult(asset_key=table, metadata={
+            "dagster/row_count": manifest["row_counts"][table],
+            "version_id": result.version_id,
+            "path": dg.MetadataValue.path(str(result.path / table)),
+            **table_metadata(table, open_table(settings.output_dir, table, result.version_id)),
+        })
+    changes = {entity: {k: v for k, v in counts.items() if not k.endswith("_ids")}
+               for entity, counts in manifest.get("changes", {}).items()}
+    yield dg.MaterializeResult(asset_key="dataset", metadata={
         "version_id": result.version_id,
-        "path": dg.MetadataValue.path(str(result.path)),
+        "current_version": result.version_id,
         "published": result.published,
-        "parent": result.manifest.get("parent") or "",
+        "path": dg.MetadataValue.path(str(result.path)),
+        "parent": manifest.get("parent") or "",
+        "row_counts": dg.MetadataValue.json(manifest["row_counts"]),
         "changes_from_parent": dg.MetadataValue.json(changes),
+        "pending_seeds": dg.MetadataValue.json(assembled.pending),
         "review_page": dg.MetadataValue.path(str(result.path / REVIEW)),
         "data_dictionary": dg.MetadataValue.path(str(result.path / DICTIONARY)),
         "pruned_versions": dg.MetadataValue.json(result.pruned),
-        "series_facts": facts,
-        "series_conflicts": int(conflicts),
-        **of_tables,
     })
 
 
-@dg.asset_check(asset=dataset, description="Figures agree with each other within rounding: flows add up, "
+def table_metadata(table: str, frame: pl.LazyFrame) -> dict:
+    """What the page of one table shows beyond its row count: a preview, or a breakdown."""
+    if table == "figures":
+        return {"preview": markdown_table(frame.select(PREVIEW_COLUMNS).sort("doc_id").head(20).collect()),
+                "partners": markdown_table(frame.group_by("partner").len("figures").sort("partner").collect(),
+                                           limit=100)}
+    if table == "documents":
+        return {"figures_per_document": markdown_table(
+            frame.select("doc_id", "status", "n_figures", "n_rejected", "reason").sort("doc_id").collect(), limit=100)}
+    if table == "series":
+        facts, conflicts = frame.select(pl.len(), pl.col("conflict").sum()).collect().row(0)
+        return {"facts": facts, "conflicts": int(conflicts or 0)}
+    if table == "rejected":
+        return {"by_check": dg.MetadataValue.json(dict(frame.group_by("check").len().sort("check").collect().iter_rows()))}
+    return {}
+
+
+@dg.asset_check(asset="figures", description="Figures agree with each other within rounding: flows add up, "
                 "changes fit their levels, a fact stated twice agrees. Every violation is listed.")
 def figures_are_consistent(trade_figures: TradeFiguresSettings) -> dg.AssetCheckResult:
     figures = open_table(trade_figures.settings().output_dir, "figures").select(COLUMNS).collect()
@@ -86,10 +110,24 @@ def figures_are_consistent(trade_figures: TradeFiguresSettings) -> dg.AssetCheck
             "violations_list": markdown_table(
                 violations.with_columns(pl.col("figure_ids").list.join(", ")), limit=200, width=200),
         },
+        description=None if violations.is_empty() else f"{violations.height} violations",
     )
 
 
-@dg.asset_check(asset=dataset, description="Every file of the current version re-hashes to its manifest entry; "
+@dg.asset_check(asset="rejected", description="No figure of the current version was rejected; lists each "
+                "rejected row with its reason.")
+def no_rejected_figures(trade_figures: TradeFiguresSettings) -> dg.AssetCheckResult:
+    rejected = open_table(trade_figures.settings().output_dir, "rejected").collect()
+    return dg.AssetCheckResult(
+        passed=rejected.is_empty(),
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"rejected_rows": rejected.height,
+                  "rejected": markdown_table(rejected.select("doc_id", "figure_id", "check", "reason"), limit=50)},
+        description=None if rejected.is_empty() else f"{rejected.height} rejected rows",
+    )
+
+
+@dg.asset_check(asset="dataset", description="Every file of the current version re-hashes to its manifest entry; "
                 "no file is missing, extra or altered.")
 def dataset_matches_manifest(trade_figures: TradeFiguresSettings) -> dg.AssetCheckResult:
     verification = verify_version(trade_figures.settings().output_dir)

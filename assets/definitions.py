@@ -1,26 +1,29 @@
-"""The Dagster code location: `dagster dev -w workspace.yaml` loads ``defs``."""
+"""The Dagster code location `trade_figures` (``workspace.yaml``, ``[tool.dagster]``): ``defs``.
+
+The environment is read here, once, into the settings resource every asset,
+check, sensor and schedule is given.
+"""
 from __future__ import annotations
 
 import dagster as dg
 
-from assets.automation import nightly_revalidation, seed_folder_changes
-from assets.dataset import dataset, dataset_matches_manifest, figures_are_consistent
-from assets.documents import documents, documents_are_readable, seed_files
-from assets.figures import figures, figures_match_schema, no_rejected_figures
+from assets.automation import AUTOMATED, nightly_revalidation, seed_folder_changes
+from assets.dataset import dataset_matches_manifest, figures_are_consistent, no_rejected_figures, publish
+from assets.extraction import extractions, seed_files
 from assets.resources import TradeFiguresSettings
+from pipeline.config import Settings
 
 everything = dg.define_asset_job(
     "materialize_everything",
-    selection=dg.AssetSelection.assets(documents, figures, dataset),
-    description="Read and extract the given seeds, then publish a dataset version.",
+    selection=AUTOMATED,
+    description="Read and extract what changed in the seeds folder, then publish a dataset version.",
 )
 
 defs = dg.Definitions(
-    assets=[seed_files, documents, figures, dataset],
-    asset_checks=[documents_are_readable, figures_match_schema, no_rejected_figures, figures_are_consistent,
-                  dataset_matches_manifest],
+    assets=[seed_files, extractions, publish],
+    asset_checks=[figures_are_consistent, no_rejected_figures, dataset_matches_manifest],
     jobs=[everything],
     sensors=[seed_folder_changes],
     schedules=[nightly_revalidation],
-    resources={"trade_figures": TradeFiguresSettings()},
+    resources={"trade_figures": TradeFiguresSettings.of(Settings.from_env())},
 )

@@ -41,7 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     extract_cmd.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args(argv)
     if args.command == "extract":
-        return extract(args.files)
+        try:
+            return extract(args.files)
+        except OSError as exc:  # a missing or unreadable file: one line, no traceback
+            print(f"python -m pipeline extract: {exc.filename}: {exc.strerror}", file=sys.stderr)
+            return 1
     return 2
 
 

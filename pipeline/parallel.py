@@ -8,12 +8,10 @@ number of workers.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
-WORKERS_VAR = "TRADE_FIGURES_WORKERS"
 CHUNK = 200
 """Items per task: large enough that pickling and per-call costs (pandera's) stay small."""
 MIN_CHUNK = 50
@@ -23,16 +21,7 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
-def workers_from_env(environ: dict[str, str] | None = None) -> int:
-    """``TRADE_FIGURES_WORKERS``, or the number of cores when unset; 1 works in-process."""
-    raw = (os.environ if environ is None else environ).get(WORKERS_VAR, "").strip()
-    workers = int(raw) if raw else (os.cpu_count() or 1)
-    if workers < 1:
-        raise ValueError(f"{WORKERS_VAR} must be at least 1, got {raw!r}")
-    return workers
-
-
-def in_chunks(work: Callable[[list[Item]], Result], items: Sequence[Item], workers: int | None = None,
+def in_chunks(work: Callable[[list[Item]], Result], items: Sequence[Item], workers: int = 1,
               chunk: int = CHUNK, min_chunk: int = MIN_CHUNK) -> Iterator[tuple[list[Item], Result]]:
     """(chunk, ``work(chunk)``) for consecutive chunks of ``items``, in order.
 
@@ -40,7 +29,7 @@ def in_chunks(work: Callable[[list[Item]], Result], items: Sequence[Item], worke
     Workers are started with ``spawn``: forking a process that runs polars'
     and Dagster's threads can deadlock the child.
     """
-    workers = min(workers_from_env() if workers is None else workers, max(1, len(items) // min_chunk))
+    workers = min(workers, max(1, len(items) // min_chunk))
     size = max(1, min(chunk, -(-len(items) // workers)))
     chunks = [list(items[start:start + size]) for start in range(0, len(items), size)]
     if workers == 1:

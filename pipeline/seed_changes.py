@@ -1,120 +1,108 @@
-"""What changed in the seeds folder since the last look, cheaply enough to ask every few seconds.
+"""The one change tracker: which seeds must be read again since they were last read.
 
-The previous look is a small state per file: (size, mtime_ns, sha256). A file
-whose stat is unchanged is taken as unchanged without reading it; only files
-whose stat moved are hashed, and a touched file with the same bytes is not a
-change. The state is kept in a content-addressed file that a Dagster
-sensor's cursor names.
+`make run` and the Dagster sensor ask it (``SeedTracker.scan``); the step that
+reads and extracts records what it read (``SeedTracker.record``), so both see
+the same state, kept beside the work store in ``<output>/work/seeds_state.json``.
+
+A seed is looked at through what the reader reads: ``os.stat`` follows links,
+so a link's target identity (device, inode), size, mtime and mode count, never
+the link's own. Nothing is opened or hashed here (the reader does that, behind
+its guards for special files and links out of the folder), so asking is cheap
+and never blocks on a FIFO. A seed is read again when it is new, when that stat
+moved, when the reader or extractor version changed, or when its last read
+found it missing or unreadable: those are tried again on every scan. Whether
+re-read bytes are extracted again is the work store's decision (file sha256
+plus extractor version), so a touched file costs a read, never an extraction.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from pipeline.atomic import write_atomically
-from pipeline.config import DEFAULT_MAX_DOCUMENT_BYTES
-from pipeline.seedfile import SeedRefused, read_seed
-from pipeline.seeds import SeedStat
+from pipeline.seeds import list_seeds
 
-STATE_FORMAT = 1
+STATE_FILE = "seeds_state.json"
+STATE_FORMAT = 2
+RETRIED = frozenset({"missing", "unreadable"})
+"""Statuses of a last read that are tried again on every scan, whatever the stat says."""
+
+Stat = tuple[int, int, int, int, int] | None
+"""(device, inode, size, mtime_ns, mode) of the file a seed's path leads to; None when it leads nowhere."""
+
+
+def stat_of(path: Path) -> Stat:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_mode
 
 
 @dataclass(frozen=True, slots=True)
-class SeedState:
-    size: int
-    mtime_ns: int
-    sha256: str | None
-    """None when the file could not be read (a document read then records why)."""
+class Seen:
+    """A seed as it was when last read: its stat then, and the read's status."""
+
+    stat: Stat
+    status: str
 
 
 @dataclass(frozen=True, slots=True)
-class SeedChanges:
-    added: list[str]
-    changed: list[str]
+class SeedScan:
+    stats: dict[str, Stat]
+    """Every seed listed now, by key, with its stat taken before any read."""
+    to_read: list[str]
+    """New, changed or retried seeds, and all of them after a version change; sorted."""
     removed: list[str]
-    state: dict[str, SeedState]
+    """Seeds read before that are no longer listed; sorted."""
 
     @property
     def any(self) -> bool:
-        return bool(self.added or self.changed or self.removed)
+        return bool(self.to_read or self.removed)
+
+    @property
+    def digest(self) -> str:
+        """Names this set of changes: the same changes, still pending, give the same digest."""
+        changes = [[key, self.stats[key]] for key in self.to_read], self.removed
+        return hashlib.sha256(json.dumps(changes, separators=(",", ":")).encode()).hexdigest()[:32]
 
 
-def diff_seeds(previous: dict[str, SeedState], listing: Iterable[SeedStat],
-               hasher: Callable[[str], str | None]) -> SeedChanges:
-    """Compare a folder listing with the previous state; ``hasher(name)`` is called only on stat changes."""
-    added, changed, state = [], [], {}
-    for seed in listing:
-        before = previous.get(seed.name)
-        if before is not None and (before.size, before.mtime_ns) == (seed.size, seed.mtime_ns):
-            state[seed.name] = before
-            continue
-        sha256 = hasher(seed.name)
-        state[seed.name] = SeedState(seed.size, seed.mtime_ns, sha256)
-        if before is None:
-            added.append(seed.name)
-        elif sha256 != before.sha256:
-            changed.append(seed.name)
-    removed = sorted(previous.keys() - state.keys())
-    return SeedChanges(sorted(added), sorted(changed), removed, state)
+class SeedTracker:
+    def __init__(self, seeds_dir: Path, output_dir: Path, versions: Mapping[str, str]):
+        self.seeds_dir = seeds_dir
+        self.path = output_dir / "work" / STATE_FILE
+        self.versions = dict(versions)
 
-
-def file_sha256(seeds_dir: Path, max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES) -> Callable[[str], str | None]:
-    """A hasher over ``seeds_dir``: the sha256 of what the reader would read, or None if it refuses the file.
-
-    Files are opened as the reader opens them (``read_seed``): a named pipe or
-    a link to a device is never opened, and at most ``max_bytes + 1`` are read.
-    """
-    def sha256(name: str) -> str | None:
+    def _load(self) -> tuple[bool, dict[str, Seen]]:
+        """(recorded by these versions, the seeds as last read)."""
         try:
-            return hashlib.sha256(read_seed(seeds_dir, name, max_bytes)).hexdigest()
-        except SeedRefused:
-            return None
-    return sha256
+            data = json.loads(self.path.read_text())
+        except (FileNotFoundError, ValueError):
+            return False, {}
+        if data.get("format") != STATE_FORMAT:
+            return False, {}
+        seen = {key: Seen(tuple(stat) if stat else None, status) for key, (stat, status) in data["seeds"].items()}
+        return data.get("versions") == self.versions, seen
 
+    def seen(self) -> dict[str, Seen]:
+        """The seeds as of the last recorded read: what a version is assembled from."""
+        return self._load()[1]
 
-def dumps_state(state: dict[str, SeedState]) -> str:
-    """Compact JSON: ``{"format": 1, "seeds": {name: [size, mtime_ns, sha256]}}``."""
-    seeds = {name: [s.size, s.mtime_ns, s.sha256] for name, s in sorted(state.items())}
-    return json.dumps({"format": STATE_FORMAT, "seeds": seeds}, separators=(",", ":"))
+    def scan(self) -> SeedScan:
+        current, seen = self._load()
+        stats = {seed.name: stat_of(self.seeds_dir / seed.name) for seed in list_seeds(self.seeds_dir)}
+        to_read = sorted(key for key, stat in stats.items()
+                         if not current or key not in seen or seen[key].stat != stat or seen[key].status in RETRIED)
+        return SeedScan(stats, to_read, sorted(seen.keys() - stats.keys()))
 
-
-def loads_state(text: str | None) -> dict[str, SeedState]:
-    """The state in ``text``; empty, or of an unknown format, gives an empty state."""
-    data = json.loads(text) if text else {}
-    if data.get("format") != STATE_FORMAT:
-        return {}
-    return {name: SeedState(*values) for name, values in data["seeds"].items()}
-
-
-class StateFiles:
-    """Folder states as content-addressed JSON files in ``folder``.
-
-    A state of 10,000 files is about a megabyte: too big for a Dagster sensor
-    cursor, which is copied into every tick's record. The cursor names a file
-    here instead; a state is written only when it differs from the last one.
-    """
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def load(self, ref: str | None) -> dict[str, SeedState]:
-        """The state saved as ``ref``; empty when there is none (every file is then new)."""
-        try:
-            return loads_state((self.folder / f"{ref}.json").read_text()) if ref else {}
-        except FileNotFoundError:
-            return {}
-
-    def save(self, state: dict[str, SeedState], keep: str | None = None) -> str:
-        """Save ``state`` and return its ref; other files but ``keep`` (still named by the cursor) go."""
-        text = dumps_state(state)
-        ref = hashlib.sha256(text.encode()).hexdigest()[:32]
-        path = self.folder / f"{ref}.json"
-        if not path.exists():
-            write_atomically(path, lambda fh: fh.write(text.encode()))
-        for old in self.folder.glob("*.json"):
-            if old.stem not in (ref, keep):
-                old.unlink(missing_ok=True)
-        return ref
+    def record(self, scan: SeedScan, statuses: Mapping[str, str]) -> None:
+        """Record ``scan`` as read: ``statuses`` of the seeds read now, the others keep their last status."""
+        _, seen = self._load()
+        seeds = {key: [stat, statuses[key] if key in statuses else seen[key].status]
+                 for key, stat in scan.stats.items() if key in statuses or key in seen}
+        text = json.dumps({"format": STATE_FORMAT, "versions": self.versions, "seeds": seeds}, separators=(",", ":"))
+        write_atomically(self.path, lambda fh: fh.write(text.encode()))

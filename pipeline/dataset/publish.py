@@ -25,7 +25,7 @@ from pipeline.dataset.contents import Contents, Tables
 from pipeline.dataset.hashing import RowsDigest, file_sha256, rows_digest
 from pipeline.dataset.layout import MANIFEST, REVIEW, TABLE_NAMES, Layout
 from pipeline.dataset.reader import read_manifest, scan_table_dir
-from pipeline.dataset.retention import keep_from_env, prune_locked
+from pipeline.dataset.retention import prune_locked
 from pipeline.dataset.writing import write_tables
 from pipeline.review import render_review
 from schemas import TABLES
@@ -55,12 +55,11 @@ def publish_version(output_dir: Path, tables: Tables, lineage: Lineage, now: dt.
                     keep: int | None = None) -> PublishResult:
     """Publish ``tables`` as a new version unless ``current`` already holds the same content.
 
-    ``keep`` (default: ``TRADE_FIGURES_KEEP_VERSIONS``, unset keeps all) prunes
-    the oldest versions afterwards, never the current one.
+    ``keep`` (``Settings.keep_versions``; None keeps all) prunes the oldest
+    versions afterwards, never the current one.
     """
     layout = Layout(output_dir)
     layout.root.mkdir(parents=True, exist_ok=True)
-    keep = keep_from_env() if keep is None else keep
     contents = Contents.build(tables)
     with FileLock(layout.lock):
         _clear_leftovers(layout)

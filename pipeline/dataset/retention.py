@@ -16,20 +16,6 @@ from filelock import FileLock
 from pipeline.dataset.layout import Layout
 from pipeline.dataset.reader import list_versions
 
-KEEP_VERSIONS_VAR = "TRADE_FIGURES_KEEP_VERSIONS"
-
-
-def keep_from_env(environ: dict[str, str] | None = None) -> int | None:
-    """``TRADE_FIGURES_KEEP_VERSIONS`` as a count; None (keep all) when unset or empty."""
-    raw = (os.environ if environ is None else environ).get(KEEP_VERSIONS_VAR, "").strip()
-    if not raw:
-        return None
-    keep = int(raw)
-    if keep < 1:
-        raise ValueError(f"{KEEP_VERSIONS_VAR} must be at least 1, got {raw!r}")
-    return keep
-
-
 def prune_versions(output_dir: Path, keep: int) -> list[str]:
     """Remove all but the ``keep`` newest versions (and the current one); returns the removed ids."""
     layout = Layout(output_dir)

@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +41,9 @@ class Project:
 
     @property
     def env(self) -> dict[str, str]:
-        return {**os.environ, "DAGSTER_HOME": str(self.home), "TRADE_FIGURES_SEEDS_DIR": str(self.seeds),
-                "TRADE_FIGURES_OUTPUT_DIR": str(self.output), "PYTHONPATH": str(REPO)}  # dagster.yaml names assets.*
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the project is installed in .venv
+        return {**env, "DAGSTER_HOME": str(self.home), "TRADE_FIGURES_SEEDS_DIR": str(self.seeds),
+                "TRADE_FIGURES_OUTPUT_DIR": str(self.output)}
 
     def manifest(self) -> dict | None:
         try:
@@ -90,3 +92,15 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def wait_until_serving(url: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/server_info", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(1)
+    raise AssertionError(f"the webserver did not answer on {url} within {timeout} s")

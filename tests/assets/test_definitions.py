@@ -8,29 +8,38 @@ import polars as pl
 import pytest
 
 from assets.definitions import defs
-from assets.run import materialize_everything
+from assets.resources import TradeFiguresSettings
+from assets.run import failed_warnings, failure_lines, materialize_everything, summary_line
 from pipeline.dataset import open_table, read_manifest
 from tests.conftest import SEEDS
+
+TABLE_ASSETS = {"figures", "documents", "rejected", "series", "changes"}
 
 
 def test_definitions_load():
     dg.Definitions.validate_loadable(defs)
     keys = {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
-    assert {"seed_files", "documents", "figures", "dataset"} <= keys
+    assert keys == {"seed_files", "extractions", "dataset", *TABLE_ASSETS}
+    checks = {key.name for key in defs.resolve_asset_graph().asset_check_keys}
+    assert checks == {"figures_match_schema", "documents_are_readable", "figures_are_consistent",
+                      "no_rejected_figures", "dataset_matches_manifest"}
 
 
 @pytest.fixture
-def folders(tmp_path, monkeypatch):
+def folders(tmp_path):
     seeds, output = tmp_path / "seeds", tmp_path / "output"
     shutil.copytree(SEEDS, seeds)
-    monkeypatch.setenv("TRADE_FIGURES_SEEDS_DIR", str(seeds))
-    monkeypatch.setenv("TRADE_FIGURES_OUTPUT_DIR", str(output))
-    monkeypatch.setenv("TRADE_FIGURES_MAX_DOCUMENT_BYTES", "100000")
-    return seeds, output
+    return seeds, output, TradeFiguresSettings(seeds_dir=str(seeds), output_dir=str(output),
+                                               max_document_bytes=100_000)
+
+
+def materialisations(result: dg.ExecuteInProcessResult) -> dict[str, dict]:
+    return {event.asset_key.to_user_string(): event.metadata
+            for node in ("extractions", "publish") for event in result.asset_materializations_for_node(node)}
 
 
 def test_bad_seeds_are_listed_and_never_stop_the_good_ones(folders, tmp_path):
-    seeds, output = folders
+    seeds, output, settings = folders
     (seeds / "empty.txt").write_bytes(b"")
     (seeds / "picture [scan].txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
     (seeds / "huge.txt").write_text("trade " * 20_000)
@@ -39,11 +48,17 @@ def test_bad_seeds_are_listed_and_never_stop_the_good_ones(folders, tmp_path):
     (seeds / "Exportações – Brasil (1).txt").write_bytes(
         "U.S. goods exports to Brazil – São Paulo’s “market” – were $44.1 billion in 2013.".encode("cp1252"))
     with dg.instance_for_test() as instance:
-        result = materialize_everything(instance)
+        result = materialize_everything(instance, settings)
         assert result.success
         checks = {e.check_name: e for e in result.get_asset_check_evaluations()}
     assert not checks["documents_are_readable"].passed
+    assert checks["documents_are_readable"].description == "4 documents not readable"
+    assert "empty.txt" in checks["documents_are_readable"].metadata["failures"].value
     assert checks["figures_match_schema"].passed
+    warnings = failed_warnings(result)
+    assert any(w.startswith("documents_are_readable") for w in warnings)
+    line = summary_line(read_manifest(output), True, warnings)
+    assert line.endswith(f"warnings: {', '.join(warnings)}") and "rejected 0 figures and 4 documents" in line
     documents = open_table(output, "documents").collect()
     status = dict(documents.select("file_name", "status").iter_rows())
     assert status["empty.txt"] == "empty" and status["picture [scan].txt"] == "binary"
@@ -56,36 +71,74 @@ def test_bad_seeds_are_listed_and_never_stop_the_good_ones(folders, tmp_path):
     assert read_manifest(output)["row_counts"]["documents"] == documents.height == 10
 
 
-def test_a_removed_seed_leaves_the_next_version(folders):
-    seeds, output = folders
+def test_each_asset_describes_itself(folders):
+    seeds, output, settings = folders
     with dg.instance_for_test() as instance:
-        assert materialize_everything(instance).success
+        first = materialisations(materialize_everything(instance, settings))
+        (seeds / "extra.txt").write_text("U.S. exports to Chile were $16.0 billion in 2013.\n")
+        second = materialisations(materialize_everything(instance, settings))
+    manifest = read_manifest(output)
+    n = len(list(SEEDS.glob("*.txt")))
+    assert (first["extractions"]["seeds"].value, first["extractions"]["read"].value) == (n, n)
+    assert (second["extractions"]["seeds"].value, second["extractions"]["read"].value) == (n + 1, 1)
+    assert second["extractions"]["read_now"].value == ["extra.txt"]
+    for table in TABLE_ASSETS:
+        assert second[table]["dagster/row_count"].value == manifest["row_counts"][table]
+        assert second[table]["version_id"].value == manifest["version_id"]
+    assert second["dataset"]["current_version"].value == manifest["version_id"]
+    assert second["dataset"]["published"].value is True
+    assert second["dataset"]["parent"].value == first["dataset"]["version_id"].value
+
+
+def test_nothing_changed_runs_only_publishing_and_publishes_nothing(folders):
+    _, _, settings = folders
+    with dg.instance_for_test() as instance:
+        first = materialize_everything(instance, settings)
+        second = materialize_everything(instance, settings)
+    assert "extractions" not in materialisations(second)
+    assert materialisations(second)["dataset"]["published"].value is False
+    assert materialisations(second)["dataset"]["version_id"] == materialisations(first)["dataset"]["version_id"]
+
+
+def test_a_removed_seed_leaves_the_next_version(folders):
+    seeds, output, settings = folders
+    with dg.instance_for_test() as instance:
+        assert materialize_everything(instance, settings).success
         first = read_manifest(output)
         victim = sorted(seeds.glob("*.txt"))[0]
         victim.unlink()
-        assert materialize_everything(instance).success
-        assert victim.name not in instance.get_dynamic_partitions("seed_files")
+        assert materialize_everything(instance, settings).success
     second = read_manifest(output)
     assert second["parent"] == first["version_id"]
     assert victim.stem not in open_table(output, "figures").select("doc_id").collect()["doc_id"].to_list()
     assert victim.name not in [s["file_name"] for s in second["seeds"]]
 
 
-def test_a_seed_gone_between_listing_and_reading_is_listed_missing(folders):
-    seeds, output = folders
+def test_a_missing_seed_is_listed_then_read_once_it_is_back(folders, tmp_path):
+    seeds, output, settings = folders
+    victim = sorted(seeds.glob("*.txt"))[-1]
+    kept = tmp_path / "kept.txt"
+    victim.rename(kept)
+    victim.symlink_to(kept.with_name("not-yet.txt"))  # listed, but leads nowhere yet
     with dg.instance_for_test() as instance:
-        from assets.partitions import sync_seed_partitions
-        from pipeline.config import Settings
-
-        sync_seed_partitions(instance, Settings.from_env())
-        victim = sorted(seeds.glob("*.txt"))[-1]
-        victim.unlink()  # after the listing registered it, before the run reads it
-        keys = instance.get_dynamic_partitions("seed_files")
-        job = defs.resolve_job_def("materialize_everything")
-        result = job.execute_in_process(instance=instance, tags={
-            "dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]})
-        assert result.success
+        assert materialize_everything(instance, settings).success
+        documents = open_table(output, "documents").collect()
+        missing = documents.filter(pl.col("file_name") == victim.name).row(0, named=True)
+        assert missing["status"] == "missing"
+        victim.unlink()
+        kept.rename(victim)
+        assert materialize_everything(instance, settings).success
     documents = open_table(output, "documents").collect()
-    missing = documents.filter(pl.col("file_name") == victim.name).row(0, named=True)
-    assert missing["status"] == "missing" and "disappeared" in missing["reason"]
-    assert documents.filter(pl.col("status") == "ok").height == len(list(SEEDS.glob("*.txt"))) - 1
+    assert documents.filter(pl.col("file_name") == victim.name)["status"].to_list() == ["ok"]
+
+
+def test_a_failing_step_is_told_in_two_plain_lines(folders):
+    seeds, output, settings = folders
+    output.mkdir()
+    (output / "versions").write_text("a file where the versions folder should be")
+    with dg.instance_for_test() as instance:
+        result = materialize_everything(instance, settings)
+    assert not result.success
+    lines = failure_lines(result)
+    assert len(lines) == 2 and "publish" in lines[0]
+    assert "Error" in lines[1] and "Traceback" not in lines[1]

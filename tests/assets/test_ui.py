@@ -1,23 +1,18 @@
 """From the Dagster UI: materialise everything in a headless browser, and see the published version on the asset page.
 
 Runs `dagster dev` (webserver and daemon, as `make ui` does) on a throwaway
-instance. The seeds are registered up front and the seeds sensor is stopped,
-so the version checked is the one the UI launched. Screenshots are saved
+instance. The seeds sensor is stopped, so the version checked is the one the
+UI launched. Screenshots are saved
 under tests/artifacts/.
 """
 from __future__ import annotations
 
 import subprocess
-import time
-import urllib.request
 
-import dagster as dg
 import pytest
 
 from assets.automation import seed_folder_changes
-from assets.partitions import sync_seed_partitions
-from pipeline.config import Settings
-from tests.assets.live import BIN, Project, free_port, running
+from tests.assets.live import BIN, Project, free_port, running, wait_until_serving
 from tests.conftest import REPO
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -26,37 +21,22 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = REPO / "tests" / "artifacts"
-PUBLISH_TIMEOUT = 240  # backfill daemon iterations (30 s each) around two runs
+PUBLISH_TIMEOUT = 180  # the run queue's daemon and one run
 
 
 @pytest.fixture
-def ui(tmp_path, monkeypatch):
-    """The URL of `dagster dev` serving a project of three seeds, registered, with the sensor stopped."""
+def ui(tmp_path):
+    """The URL of `dagster dev` serving a project of three seeds, with the sensor stopped."""
     project = Project.create(tmp_path, n=3)
     stop = subprocess.run([str(BIN / "dagster"), "sensor", "stop", seed_folder_changes.name, "-w", "workspace.yaml"],
                           cwd=REPO, env=project.env, capture_output=True, text=True, timeout=120)
     assert stop.returncode == 0, stop.stderr[-3000:]
-    monkeypatch.setenv("DAGSTER_HOME", str(project.home))
-    with dg.DagsterInstance.get() as instance:
-        sync_seed_partitions(instance, Settings(project.seeds, project.output))
     port = free_port()
     args = [str(BIN / "dagster"), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)]
     with running(args, project, "dagster_dev"):
         url = f"http://127.0.0.1:{port}"
         wait_until_serving(url)
         yield url, project
-
-
-def wait_until_serving(url: str, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/server_info", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(1)
-    raise AssertionError(f"the webserver did not answer on {url} within {timeout} s")
 
 
 @pytest.fixture
@@ -87,13 +67,7 @@ def test_materialize_all_from_the_asset_graph_publishes_a_version(ui, page):
     materialize_all.wait_for(timeout=60_000)
     dismiss_welcome(page)
     materialize_all.click()
-
-    dialog = page.get_by_role("dialog")
-    dialog.get_by_role("button", name="All", exact=True).click()
-    dialog.get_by_text("3 partitions").wait_for()
-    page.screenshot(path=ARTIFACTS / "ui_materialize_all_dialog.png")
-    dialog.get_by_role("button", name="Launch backfill").click()
-    page.get_by_text("Created backfill").wait_for()
+    page.get_by_text("Launched run").wait_for(timeout=60_000)
 
     manifest = project.wait_for_version(None, PUBLISH_TIMEOUT)
     assert {s["file_name"] for s in manifest["seeds"]} == {p.name for p in project.seeds.iterdir()}
@@ -101,10 +75,15 @@ def test_materialize_all_from_the_asset_graph_publishes_a_version(ui, page):
 
     page.goto(f"{url}/assets/dataset")
     page.get_by_text(manifest["version_id"]).first.wait_for(timeout=60_000)
-    for shown in ("Row count", "figures_per_document", "preview", str(project.output / "versions")):
+    for shown in ("current_version", "published", "row_counts", str(project.output / "versions")):
         assert page.get_by_text(shown).count(), f"the dataset page does not show {shown!r}"
     page.screenshot(path=ARTIFACTS / "ui_dataset.png")
 
+    page.goto(f"{url}/assets/figures")
+    page.get_by_text("Row count").first.wait_for(timeout=60_000)
+    assert page.get_by_text("preview").count()
+    page.screenshot(path=ARTIFACTS / "ui_figures.png")
+
     page.goto(f"{url}/assets/figures?view=checks")
-    page.get_by_text("figures_match_schema").first.wait_for(timeout=60_000)
+    page.get_by_text("figures_are_consistent").first.wait_for(timeout=60_000)
     page.screenshot(path=ARTIFACTS / "ui_figures_checks.png")

@@ -70,7 +70,7 @@ def instance_env(root: Path, seeds: Path) -> dict[str, str]:
     home.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
     return {**os.environ, "DAGSTER_HOME": str(home), "TRADE_FIGURES_SEEDS_DIR": str(seeds),
-            "TRADE_FIGURES_OUTPUT_DIR": str(root / "output"), "PYTHONPATH": str(REPO)}
+            "TRADE_FIGURES_OUTPUT_DIR": str(root / "output")}
 
 
 def load_scorer():

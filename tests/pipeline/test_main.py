@@ -30,3 +30,11 @@ def test_extract_runs_as_a_module_on_the_seeds():
     records = [json.loads(line) for line in out.splitlines()]
     assert len(records) > 100
     assert all(r["doc_id"] in {Path(s).stem for s in seeds} for r in records)
+
+
+def test_a_missing_file_is_one_line_on_stderr_and_a_failure(tmp_path):
+    missing = tmp_path / "nowhere.txt"
+    done = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(missing)], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"python -m pipeline extract: {missing}: No such file or directory"

@@ -1,11 +1,9 @@
 import random
 from functools import partial
 
-import pytest
-
 from pipeline.documents import Document
 from pipeline.extraction import extract_and_store, extract_stale
-from pipeline.parallel import in_chunks, workers_from_env
+from pipeline.parallel import in_chunks
 from pipeline.workstore import WorkStore
 from tests.bench.corpus import make_document
 
@@ -34,13 +32,6 @@ def test_two_workers_store_what_one_stores_and_report_in_order(tmp_path):
     (counts_1, figures_1, rejected_1), (counts_2, figures_2, rejected_2) = results[1], results[2]
     assert counts_1 == counts_2 and figures_1.height == sum(n for n, _ in counts_1) > 0
     assert figures_1.equals(figures_2) and rejected_1.equals(rejected_2)
-
-
-def test_workers_come_from_the_environment():
-    assert workers_from_env({"TRADE_FIGURES_WORKERS": "3"}) == 3
-    assert workers_from_env({}) >= 1
-    with pytest.raises(ValueError):
-        workers_from_env({"TRADE_FIGURES_WORKERS": "0"})
 
 
 def test_only_stale_seeds_are_extracted_and_missing_documents_are_named(tmp_path):

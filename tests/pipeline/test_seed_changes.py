@@ -1,94 +1,109 @@
-"""The seeds folder diff: stat as a pre-filter, sha256 only for files whose stat moved."""
+"""The one change tracker: which seeds to read again, from the stat of what the reader reads."""
 from __future__ import annotations
 
 import os
 
-from pipeline.seed_changes import SeedState, StateFiles, diff_seeds, dumps_state, file_sha256, loads_state
-from pipeline.seeds import SeedStat, list_seeds
+import pytest
+
+from pipeline.seed_changes import SeedTracker
+
+VERSIONS = {"reader": "1", "extractor": "1"}
 
 
-class CountingHasher:
-    def __init__(self, hasher):
-        self.hasher, self.calls = hasher, []
-
-    def __call__(self, name):
-        self.calls.append(name)
-        return self.hasher(name)
-
-
-def look(folder, previous):
-    hasher = CountingHasher(file_sha256(folder))
-    return diff_seeds(previous, list_seeds(folder), hasher), hasher.calls
+@pytest.fixture
+def folder(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("alpha")
+    (seeds / "b.txt").write_text("beta")
+    return seeds
 
 
-def test_first_look_adds_and_hashes_every_file(tmp_path):
-    (tmp_path / "a.txt").write_text("alpha")
-    (tmp_path / "b.txt").write_text("beta")
-    changes, hashed = look(tmp_path, {})
-    assert (changes.added, changes.changed, changes.removed) == (["a.txt", "b.txt"], [], [])
-    assert sorted(hashed) == ["a.txt", "b.txt"]
-    assert changes.state["a.txt"].sha256 == file_sha256(tmp_path)("a.txt")
+def tracker(folder, versions=VERSIONS) -> SeedTracker:
+    return SeedTracker(folder, folder.parent / "output", versions)
 
 
-def test_added_changed_removed_and_touched(tmp_path):
-    for name in ("keep.txt", "edit.txt", "gone.txt", "touch.txt"):
-        (tmp_path / name).write_text(name)
-    first, _ = look(tmp_path, {})
-    (tmp_path / "new.txt").write_text("new")
-    (tmp_path / "edit.txt").write_text("edited")
-    (tmp_path / "gone.txt").unlink()
-    os.utime(tmp_path / "touch.txt", ns=(1, 1))  # same bytes, new mtime
-
-    changes, hashed = look(tmp_path, first.state)
-
-    assert (changes.added, changes.changed, changes.removed) == (["new.txt"], ["edit.txt"], ["gone.txt"])
-    assert sorted(hashed) == ["edit.txt", "new.txt", "touch.txt"]
-    assert changes.state["touch.txt"].mtime_ns == 1
-    assert set(changes.state) == {"keep.txt", "edit.txt", "touch.txt", "new.txt"}
+def read_all(folder, statuses=None) -> None:
+    """Record a scan as the extraction step does after reading every seed it names."""
+    scan = tracker(folder).scan()
+    tracker(folder).record(scan, {key: (statuses or {}).get(key, "ok") for key in scan.to_read})
 
 
-def test_touched_identical_file_is_no_change(tmp_path):
-    (tmp_path / "a.txt").write_text("alpha")
-    first, _ = look(tmp_path, {})
-    os.utime(tmp_path / "a.txt", ns=(5, 5))
-    changes, hashed = look(tmp_path, first.state)
-    assert not changes.any and hashed == ["a.txt"]
+def test_first_scan_reads_every_seed_then_nothing(folder):
+    scan = tracker(folder).scan()
+    assert (scan.to_read, scan.removed, scan.any) == (["a.txt", "b.txt"], [], True)
+    read_all(folder)
+    assert not tracker(folder).scan().any
+    assert set(tracker(folder).seen()) == {"a.txt", "b.txt"}
 
 
-def test_ten_thousand_unchanged_files_hash_nothing(tmp_path):
-    for i in range(10_000):
-        (tmp_path / f"{i:05d}.txt").write_text(str(i))
-    first, hashed_first = look(tmp_path, {})
-    assert len(first.added) == len(hashed_first) == 10_000
-
-    again, hashed_again = look(tmp_path, loads_state(dumps_state(first.state)))
-
-    assert not again.any
-    assert hashed_again == []
-    assert again.state == first.state
+def test_added_changed_and_removed_seeds(folder):
+    read_all(folder)
+    (folder / "c.txt").write_text("gamma")
+    (folder / "a.txt").write_text("alpha, longer")
+    (folder / "b.txt").unlink()
+    scan = tracker(folder).scan()
+    assert (scan.to_read, scan.removed) == (["a.txt", "c.txt"], ["b.txt"])
+    tracker(folder).record(scan, {"a.txt": "ok", "c.txt": "ok"})
+    assert set(tracker(folder).seen()) == {"a.txt", "c.txt"}
 
 
-def test_unreadable_file_is_reported_once():
-    listing = [SeedStat("locked.txt", 3, 7)]
-    first = diff_seeds({}, listing, lambda name: None)
-    assert first.added == ["locked.txt"] and first.state["locked.txt"].sha256 is None
-    again = diff_seeds(first.state, listing, lambda name: None)
-    assert not again.any
+def test_a_touched_file_is_read_again(folder):
+    read_all(folder)
+    os.utime(folder / "b.txt", ns=(10**18, 10**18))
+    assert tracker(folder).scan().to_read == ["b.txt"]
 
 
-def test_state_round_trip():
-    state = {"a.txt": SeedState(1, 2, "ab"), "b.txt": SeedState(3, 4, None)}
-    assert loads_state(dumps_state(state)) == state
-    assert loads_state(None) == {}
-    assert loads_state('{"format": 0}') == {}
+def test_a_link_is_followed_to_its_target(folder, tmp_path):
+    target = folder / "target.dat"
+    target.write_text("one")
+    (folder / "link.txt").symlink_to(target.name)
+    read_all(folder)
+    target.write_text("one, then more")  # the link itself is untouched
+    assert tracker(folder).scan().to_read == ["link.txt"]
+    read_all(folder)
+    other = folder / "other.dat"
+    other.write_text("two")
+    (folder / "link.txt").unlink()
+    (folder / "link.txt").symlink_to(other.name)
+    assert tracker(folder).scan().to_read == ["link.txt"]
 
 
-def test_state_files_keep_only_the_saved_and_the_kept_state(tmp_path):
-    files = StateFiles(tmp_path / "states")
-    assert files.load(None) == {} and files.load("gone") == {}
-    first = files.save({"a.txt": SeedState(1, 2, "ab")})
-    second = files.save({"a.txt": SeedState(1, 3, "ab")}, keep=first)
-    third = files.save({"b.txt": SeedState(5, 6, "cd")}, keep=second)
-    assert files.load(second) == {"a.txt": SeedState(1, 3, "ab")}
-    assert {p.stem for p in (tmp_path / "states").iterdir()} == {second, third}
-    assert files.save(files.load(third), keep=second) == third
+def test_a_dangling_link_whose_target_appears_is_read(folder):
+    (folder / "later.txt").symlink_to("not-yet.dat")
+    read_all(folder, {"later.txt": "missing"})
+    (folder / "not-yet.dat").write_text("here now")
+    assert "later.txt" in tracker(folder).scan().to_read
+
+
+def test_unreadable_and_missing_seeds_are_retried_on_every_scan(folder):
+    read_all(folder, {"a.txt": "unreadable", "b.txt": "ok"})
+    assert tracker(folder).scan().to_read == ["a.txt"]
+    read_all(folder, {"a.txt": "unreadable"})
+    assert tracker(folder).scan().to_read == ["a.txt"]  # still, whatever its stat
+
+
+def test_a_permission_fix_is_a_change(folder):
+    (folder / "a.txt").chmod(0o000)
+    read_all(folder)
+    (folder / "a.txt").chmod(0o644)
+    assert tracker(folder).scan().to_read == ["a.txt"]
+
+
+def test_a_new_reader_or_extractor_reads_everything_again(folder):
+    read_all(folder)
+    (folder / "b.txt").unlink()
+    scan = tracker(folder, {"reader": "1", "extractor": "2"}).scan()
+    assert (scan.to_read, scan.removed) == (["a.txt"], ["b.txt"])
+
+
+def test_a_fifo_is_never_opened(folder):
+    os.mkfifo(folder / "pipe.txt")
+    assert "pipe.txt" in tracker(folder).scan().to_read  # stat only: this would hang if it read
+
+
+def test_the_digest_names_the_pending_changes(folder):
+    first = tracker(folder).scan()
+    assert tracker(folder).scan().digest == first.digest
+    (folder / "a.txt").write_text("alpha, again")
+    assert tracker(folder).scan().digest != first.digest

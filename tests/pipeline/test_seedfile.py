@@ -5,16 +5,14 @@ Each read runs under an alarm, so a regression fails the test instead of hanging
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import signal
 
 import pytest
 
 from pipeline.documents import read_document
-from pipeline.seed_changes import diff_seeds, file_sha256
+from pipeline.seed_changes import SeedTracker
 from pipeline.seedfile import SeedRefused, read_seed
-from pipeline.seeds import list_seeds
 
 TEXT = "U.S. goods exports to Chile reached $16.2 billion in 2013.\n"
 
@@ -60,18 +58,16 @@ def test_a_link_to_dev_zero_is_refused_and_a_linked_directory_is_not_regular(see
         assert doc.status == "not_regular" and "directory" in doc.reason
 
 
-def test_the_change_check_hashes_regular_files_only_without_blocking(seeds):
+def test_the_change_check_never_opens_a_special_file(seeds, tmp_path):
+    tracker = SeedTracker(seeds, tmp_path / "output", {"reader": "test"})
     with within(5):
-        changes = diff_seeds({}, list_seeds(seeds), file_sha256(seeds))
-    assert {"good.txt", "pipe.txt", "zero.txt", "pipe-alias.txt", "dir-alias.txt"} <= set(changes.added)
-    assert changes.state["good.txt"].sha256 == hashlib.sha256(TEXT.encode()).hexdigest()
-    assert all(changes.state[name].sha256 is None for name in ("pipe.txt", "zero.txt", "pipe-alias.txt"))
+        scan = tracker.scan()
+    assert {"good.txt", "pipe.txt", "zero.txt", "pipe-alias.txt", "dir-alias.txt"} <= set(scan.to_read)
 
 
-def test_no_more_than_the_limit_is_read_or_hashed(seeds):
+def test_no_more_than_the_limit_is_read(seeds):
     (seeds / "big.txt").write_bytes(b"x" * 5000)
     with pytest.raises(SeedRefused) as refused:
         read_seed(seeds, "big.txt", 4999)
     assert refused.value.status == "too_large" and refused.value.size == 5000
-    assert file_sha256(seeds, 4999)("big.txt") is None
     assert read_seed(seeds, "big.txt", 5000) == b"x" * 5000

@@ -40,7 +40,7 @@ def main() -> None:
 
     if kill_at is not None:
         sys.settrace(trace_calls)
-    result = publish_version(output, tables, Lineage("test", "test"))
+    result = publish_version(output, tables, Lineage("test", "test"), keep=1)  # a publish that also prunes
     sys.settrace(None)
     print(json.dumps(executed) if kill_at == 0 else result.version_id)
 

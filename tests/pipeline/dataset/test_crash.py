@@ -21,16 +21,14 @@ from pathlib import Path
 
 from pipeline.dataset import Lineage, publish, publish_version, read_manifest, retention
 from pipeline.dataset.layout import Layout
-from pipeline.dataset.retention import KEEP_VERSIONS_VAR
 from tests.pipeline.dataset.invariants import assert_consistent
 from tests.pipeline.dataset.sample import REPO, sample_tables
 
-CHILD_ENV = {**os.environ, KEEP_VERSIONS_VAR: "1"}
 
 
 def _child(output: Path, variant: int, kill_at: int) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "tests.pipeline.dataset.publish_child", str(output), str(variant),
-                           str(kill_at)], cwd=REPO, env=CHILD_ENV, capture_output=True, text=True)
+                           str(kill_at)], cwd=REPO, capture_output=True, text=True)
 
 
 def _executed_lines(template: Path, output: Path) -> list[str]:

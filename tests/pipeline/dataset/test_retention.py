@@ -11,14 +11,13 @@ import pytest
 
 from pipeline.dataset import Lineage, list_versions, open_table, prune_versions, publish_version
 from pipeline.dataset.layout import Layout
-from pipeline.dataset.retention import KEEP_VERSIONS_VAR, keep_from_env
 from tests.pipeline.dataset.sample import REPO, sample_tables
 
 LINEAGE = Lineage("code", "extractor")
 
 
-def _publish(output: Path, variants: range) -> list[str]:
-    return [publish_version(output, sample_tables(v), LINEAGE).version_id for v in variants]
+def _publish(output: Path, variants: range, keep: int | None = None) -> list[str]:
+    return [publish_version(output, sample_tables(v), LINEAGE, keep=keep).version_id for v in variants]
 
 
 def _point_current_at(output: Path, version_id: str) -> None:
@@ -49,21 +48,11 @@ def test_keep_must_be_positive(tmp_path):
         prune_versions(tmp_path, 0)
 
 
-def test_the_environment_setting_is_honoured_after_each_publish(tmp_path, monkeypatch):
-    monkeypatch.setenv(KEEP_VERSIONS_VAR, "2")
-    ids = _publish(tmp_path, range(3))
+def test_the_keep_setting_is_honoured_after_each_publish(tmp_path):
+    ids = _publish(tmp_path, range(3), keep=2)
     assert list_versions(tmp_path) == ids[1:]
-    monkeypatch.delenv(KEEP_VERSIONS_VAR)
     more = _publish(tmp_path, range(3, 5))
     assert list_versions(tmp_path) == ids[1:] + more
-
-
-def test_keep_from_env():
-    assert keep_from_env({}) is None
-    assert keep_from_env({KEEP_VERSIONS_VAR: " "}) is None
-    assert keep_from_env({KEEP_VERSIONS_VAR: "3"}) == 3
-    with pytest.raises(ValueError):
-        keep_from_env({KEEP_VERSIONS_VAR: "0"})
 
 
 def test_the_prune_command(tmp_path):
