@@ -23,9 +23,13 @@ def extract(paths: list[Path], out=None, err=None) -> int:
     for path in paths:
         try:
             text = formats.read(path.name, path.read_bytes()).text
-        except (OSError, UndecodableError, formats.ReadError) as exc:
-            status = "binary" if isinstance(exc, UndecodableError) else getattr(exc, "status", "unreadable")
-            err.write(f"{path}: {status}: {exc}\n")
+        except OSError as exc:  # a missing or unreadable file: one line, no traceback
+            err.write(f"python -m pipeline extract: {path}: {exc.strerror or exc}\n")
+            failed = True
+            continue
+        except (UndecodableError, formats.ReadError) as exc:
+            status = "binary" if isinstance(exc, UndecodableError) else exc.status
+            err.write(f"python -m pipeline extract: {path}: {status}: {exc}\n")
             failed = True
             continue
         for figure in extract_figures(text, doc_id_for(path.name)):
@@ -41,11 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     extract_cmd.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args(argv)
     if args.command == "extract":
-        try:
-            return extract(args.files)
-        except OSError as exc:  # a missing or unreadable file: one line, no traceback
-            print(f"python -m pipeline extract: {exc.filename}: {exc.strerror}", file=sys.stderr)
-            return 1
+        return extract(args.files)
     return 2
 
 

@@ -59,14 +59,14 @@ def test_a_link_is_followed_to_its_target(folder, tmp_path):
     target.write_text("one")
     (folder / "link.txt").symlink_to(target.name)
     read_all(folder)
-    target.write_text("one, then more")  # the link itself is untouched
-    assert tracker(folder).scan().to_read == ["link.txt"]
+    target.write_text("one, then more")  # the link itself is untouched (the target is a document too)
+    assert tracker(folder).scan().to_read == ["link.txt", "target.dat"]
     read_all(folder)
     other = folder / "other.dat"
     other.write_text("two")
     (folder / "link.txt").unlink()
     (folder / "link.txt").symlink_to(other.name)
-    assert tracker(folder).scan().to_read == ["link.txt"]
+    assert tracker(folder).scan().to_read == ["link.txt", "other.dat"]
 
 
 def test_a_dangling_link_whose_target_appears_is_read(folder):
