@@ -29,9 +29,10 @@ MAX_FIGURES_PER_DOCUMENT = 50_000
 def density_refusal(text: str) -> str | None:
     """Why ``text`` holds too many amounts to extract, or None; stops counting past the per-document bound."""
     count = 0
-    for count, _ in enumerate(AMOUNT_TOKEN.finditer(text), start=1):
+    for count, match in enumerate(AMOUNT_TOKEN.finditer(text), start=1):
         if count > MAX_TOKENS_PER_DOCUMENT:
-            return (f"over {MAX_TOKENS_PER_DOCUMENT:,} amounts (numbers, number words, ranks) in one document; "
+            return (f"over {MAX_TOKENS_PER_DOCUMENT:,} amounts (numbers, number words, ranks) in one document, "
+                    f"within its first {match.end():,} characters ({1000 * count / match.end():.0f} per 1,000); "
                     f"not extracted")
     per_1000 = 1000 * count / max(1, len(text))
     if count > DENSITY_JUDGED_FROM and per_1000 > MAX_TOKENS_PER_1000_CHARS:
