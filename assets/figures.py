@@ -16,7 +16,7 @@ from pipeline.workstore import WorkStore
 from schemas import FigureSchema
 
 PREVIEW_COLUMNS = ["doc_id", "text", "value", "unit", "measure", "reporter", "partner", "flow", "product", "year",
-                   "base_year", "qualifier"]
+                   "period", "base_year", "qualifier"]
 
 
 @dg.asset(

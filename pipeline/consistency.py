@@ -12,10 +12,12 @@ from __future__ import annotations
 import polars as pl
 
 from pipeline.rounding import half_unit_expr
+from schemas.contract import FACT_KEY
 
-FACT = ["reporter", "partner", "flow", "product", "product_label", "measure", "year", "base_year"]
-SUBJECT = ["reporter", "partner", "product", "product_label", "year"]
-COLUMNS = [*FACT, "figure_id", "doc_id", "text", "unit", "value", "qualifier"]
+FACT = list(FACT_KEY)
+SUBJECT = ["reporter", "partner", "product", "product_label", "unit", "year", "period"]
+"""Levels of different flows add up only within one subject, period and currency."""
+COLUMNS = [*FACT, "figure_id", "doc_id", "text", "value", "qualifier"]
 """The figure columns the rules read: a caller need not load the others (sentences, rules, hashes)."""
 VIOLATION_SCHEMA = {"rule": pl.String, "figure_ids": pl.List(pl.String), "description": pl.String}
 APPROX_SPREAD = 0.05
@@ -109,21 +111,26 @@ def changes_do_not_match_levels(rows: pl.DataFrame) -> pl.DataFrame:
     """A level, its base-year level and the stated change (percent or absolute) must agree.
 
     Balances are left out: the contract records a deficit's change as a change
-    of its size, which is not the difference of the signed levels.
+    of its size, which is not the difference of the signed levels. Levels are
+    compared only within one currency: a percent change with its two levels in
+    the same currency, an absolute change in the currency of both.
     """
-    key = ["reporter", "partner", "flow", "product", "product_label"]
+    key = ["reporter", "partner", "flow", "product", "product_label", "period"]
     levels = rows.filter((pl.col("measure") == "level") & (pl.col("flow") != "balance")).select(
-        *key, "year", "figure_id", "lo", "hi", "text").unique([*key, "year"], keep="first", maintain_order=True)
+        *key, "unit", "year", "figure_id", "lo", "hi", "text").unique(
+        [*key, "unit", "year"], keep="first", maintain_order=True)
     changes = rows.filter(pl.col("measure").is_in(["change", "pct_change"]) & pl.col("base_year").is_not_null())
     joined = (
-        changes.select(*key, "year", "base_year", "measure", pl.col("figure_id").alias("change_id"),
+        changes.select(*key, "year", "base_year", "measure", pl.col("unit").alias("change_unit"),
+                       pl.col("figure_id").alias("change_id"),
                        pl.col("lo").alias("change_lo"), pl.col("hi").alias("change_hi"),
                        pl.col("text").alias("change_text"))
         .join(levels.rename({"figure_id": "now_id", "lo": "now_lo", "hi": "now_hi", "text": "now_text"}),
               on=[*key, "year"], nulls_equal=True)
         .join(levels.rename({"year": "base_year", "figure_id": "base_id", "lo": "base_lo", "hi": "base_hi",
-                             "text": "base_text"}), on=[*key, "base_year"], nulls_equal=True)
-        .filter(pl.col("base_lo") > 0)
+                             "text": "base_text"}), on=[*key, "unit", "base_year"], nulls_equal=True)
+        .filter((pl.col("base_lo") > 0)
+                & ((pl.col("measure") == "pct_change") | (pl.col("change_unit") == pl.col("unit"))))
     )
     now_lo, now_hi, base_lo, base_hi = (pl.col(c) for c in ("now_lo", "now_hi", "base_lo", "base_hi"))
     pct = pl.col("measure") == "pct_change"

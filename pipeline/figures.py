@@ -28,19 +28,25 @@ class Figure:
     product_label: str | None
     hs_code: str | None
     year: int | None
+    period: str | None
     base_year: int | None
     qualifier: str
     sentence: str
     rule: str
-
-    @property
-    def figure_id(self) -> str:
-        """Deterministic id: the same span of the same document always gets the same id."""
-        key = f"{self.doc_id}\x1f{self.char_start}\x1f{self.char_end}\x1f{self.unit}"
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    figure_id: str
 
     def as_record(self) -> dict:
         # A shallow copy: every field is a str, int or float (dataclasses.asdict deep-copies, 10x slower).
-        record = {f.name: getattr(self, f.name) for f in fields(self)}
-        record["figure_id"] = self.figure_id
-        return record
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def figure_id(doc_id: str, sentence: str, offset: int, text: str, unit: str, occurrence: int = 0) -> str:
+    """Deterministic id of a figure from what it is, not where the document puts it.
+
+    The document, the figure's sentence, its offset in that sentence, its text
+    and unit: an edit elsewhere in the document moves ``char_start`` but keeps
+    the id, so the ``changes`` table does not see the figure removed and added.
+    ``occurrence`` tells apart the same sentence stated twice in one document.
+    """
+    key = "\x1f".join((doc_id, sentence, str(offset), text, unit, str(occurrence)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

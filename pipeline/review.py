@@ -162,11 +162,13 @@ def _int(value) -> int:
 
 def _figure_title(record: dict) -> str:
     parts = [f"{record['value']:,.15g} {record['unit']}", record["measure"],
-             f"{record['reporter']}→{record['partner']} {record['flow']}", record["product"]]
+             f"{record['reporter']}→{record['partner'] or 'region without a code'} {record['flow']}", record["product"]]
     if record["product_label"]:
         parts.append(record["product_label"])
     if record["year"] is not None:
         parts.append(str(record["year"]) if record["base_year"] is None else f"{record['base_year']}–{record['year']}")
+    if record.get("period"):
+        parts.append(f"period {record['period']}")
     return " · ".join(parts)
 
 

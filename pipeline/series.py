@@ -15,14 +15,14 @@ def build_series(figures: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame
     if figures.is_empty():
         return pl.DataFrame(schema=SERIES_SCHEMA)
     ranked = (
-        figures.select(*FACT, "unit", "value", "text", "qualifier", "figure_id", "doc_id", "char_start")  # not all
+        figures.select(*FACT, "value", "text", "qualifier", "figure_id", "doc_id", "char_start")  # not all
         .join(documents.select("doc_id", "published"), on="doc_id", how="left")
         .with_columns(half_unit_expr(pl.col("text"), pl.col("unit")).alias("tolerance"))
         .sort(["tolerance", pl.col("qualifier") != "exact", "published", "doc_id", "char_start"],
               descending=[False, False, True, False, False], nulls_last=True)
     )
     facts = ranked.group_by(FACT, maintain_order=True).agg(
-        pl.col("unit", "value").first(),
+        pl.col("value").first(),
         pl.col("text").first().alias("value_text"),
         pl.col("qualifier", "figure_id").first(),
         pl.len().cast(pl.Int64).alias("n_figures"),

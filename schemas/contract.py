@@ -5,7 +5,14 @@ the extractor both read it, so they cannot drift apart.
 """
 from __future__ import annotations
 
-UNITS = ("USD", "percent", "rank")
+NON_MONEY_UNITS = ("percent", "rank")
+"""Units that are not money; every other unit is the ISO 4217 code of a currency (``schemas.economies.CURRENCY_CODES``)."""
+PERIOD_PATTERN = r"^(?:FY|\d{4}-(?:0[1-9]|1[0-2])|\d{4}-Q[1-4]|\d{4}-H[12]|\d{4}-(?:0[1-9]|1[0-2])/\d{4}-(?:0[1-9]|1[0-2]))$"
+"""A figure's ``period``: a month ``2016-12``, quarter ``2016-Q4``, half-year ``2016-H1``, run of months
+``2016-01/2016-11``, or ``FY`` for a fiscal year; null for a calendar year or no period."""
+FACT_KEY = ("reporter", "partner", "flow", "product", "product_label", "measure", "unit", "year", "period",
+            "base_year")
+"""What makes two figures state the same fact: one row of ``series`` each."""
 MEASURES = ("level", "change", "pct_change", "share", "rank")
 FLOWS = (
     "export",

@@ -4,9 +4,11 @@ from __future__ import annotations
 import polars as pl
 import pandera.polars as pa
 
-from schemas.contract import EARLIEST_YEAR, FLOWS, LATEST_YEAR, MEASURES, PRODUCTS, QUALIFIERS, UNITS
-from schemas.contract import MAX_MONEY_MAGNITUDE, SUBUNIT_PATTERN
-from schemas.economies import ECONOMY_CODES
+from schemas.contract import (
+    EARLIEST_YEAR, FLOWS, LATEST_YEAR, MAX_MONEY_MAGNITUDE, MEASURES, NON_MONEY_UNITS, PERIOD_PATTERN, PRODUCTS,
+    QUALIFIERS, SUBUNIT_PATTERN,
+)
+from schemas.economies import ECONOMY_CODES, UNITS
 
 _ECONOMIES = sorted(ECONOMY_CODES)
 
@@ -15,21 +17,30 @@ class FigureSchema(pa.DataFrameModel):
     """A figure stated in a document, its normalised meaning and its lineage."""
 
     figure_id: str = pa.Field(unique=True, str_length={"min_value": 16, "max_value": 16},
-                              description="Deterministic id: hash of doc_id, span and unit.")
+                              description="Deterministic id: hash of doc_id, the figure's sentence, its place in the sentence, "
+                                          "its text and unit; unchanged by edits elsewhere in the document.")
     doc_id: str = pa.Field(description="The seed file's name without `.txt`.")
     char_start: int = pa.Field(ge=0, description="Start of the span in the decoded document text (Python slice, inclusive).")
     char_end: int = pa.Field(ge=1, description="End of the span (exclusive); `text == document[char_start:char_end]`.")
     text: str = pa.Field(str_length={"min_value": 1}, description="The figure as written, e.g. `$536 billion`, `4.7%`, `3rd`.")
-    value: float = pa.Field(description="Normalised, signed value: USD in dollars, percent in points, rank as ordinal.")
-    unit: str = pa.Field(isin=UNITS, description="`USD`, `percent` or `rank`.")
+    value: float = pa.Field(description="Normalised, signed value: money in units of its own currency (never "
+                                        "converted), percent in points, rank as ordinal.")
+    unit: str = pa.Field(isin=UNITS, description="`percent`, `rank`, or for money the ISO 4217 code of its currency "
+                                                 "(`USD`, `EUR`, `JPY`, …).")
     measure: str = pa.Field(isin=MEASURES, description="`level`, `change`, `pct_change`, `share` or `rank`.")
     reporter: str = pa.Field(isin=_ECONOMIES, description="ISO3 of the economy whose trade the figure measures.")
-    partner: str = pa.Field(isin=_ECONOMIES, description="ISO3 of the counterpart economy, `WLD` for the world.")
+    partner: str | None = pa.Field(nullable=True, isin=_ECONOMIES,
+                                   description="ISO3 of the counterpart economy, `WLD` for the world; null for a region "
+                                               "with no code (\"all of Asia\").")
     flow: str = pa.Field(isin=FLOWS, description="export, import, total, balance, fdi_outward, fdi_inward, affiliate_sales_outward, affiliate_sales_inward, remittances or other.")
     product: str = pa.Field(isin=PRODUCTS, description="Product scope; `category` for a named product group.")
     product_label: str | None = pa.Field(nullable=True, description="For `category`: the group as the text names it, lower case.")
     hs_code: str | None = pa.Field(nullable=True, str_matches=r"^\d{2}$", description="2-digit HS chapter where the label is an HS chapter name.")
     year: int | None = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR, description="The period the figure describes (the later year of a change).")
+    period: str | None = pa.Field(nullable=True, str_matches=PERIOD_PATTERN,
+                                  description="The part of `year` the figure describes: a month `2016-12`, quarter "
+                                              "`2016-Q4`, half-year `2016-H1`, run of months `2016-01/2016-11`, or `FY` "
+                                              "(fiscal year); null for a calendar year or no period.")
     base_year: int | None = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR, description="For change and pct_change: the year compared with.")
     qualifier: str = pa.Field(isin=QUALIFIERS, description="exact, approx, at_least or at_most, from hedge words in the text.")
     sentence: str = pa.Field(description="The sentence the figure is in.")
@@ -52,11 +63,12 @@ class FigureSchema(pa.DataFrameModel):
     def value_is_finite(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return data.lazyframe.select(pl.col("value").is_finite())
 
-    @pa.dataframe_check(description="Units fit measures: USD for level/change, percent for pct_change/share, rank for rank.")
+    @pa.dataframe_check(description="Units fit measures: a currency for level/change, percent for pct_change/share, "
+                                    "rank for rank.")
     def unit_fits_measure(cls, data: pa.PolarsData) -> pl.LazyFrame:
         m, u = pl.col("measure"), pl.col("unit")
         return data.lazyframe.select(
-            pl.when(m.is_in(["level", "change"])).then(u == "USD")
+            pl.when(m.is_in(["level", "change"])).then(~u.is_in(NON_MONEY_UNITS))
             .when(m.is_in(["pct_change", "share"])).then(u == "percent")
             .otherwise(u == "rank")
         )
@@ -89,11 +101,11 @@ class FigureSchema(pa.DataFrameModel):
     @pa.dataframe_check(description=f"A money amount is at most {MAX_MONEY_MAGNITUDE:.0e} in its currency's units "
                                     "(more than any trade figure states): a misread scale.")
     def money_is_within_trade_magnitudes(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        money = ~pl.col("unit").is_in(["percent", "rank"])
+        money = ~pl.col("unit").is_in(NON_MONEY_UNITS)
         return data.lazyframe.select(~money | (pl.col("value").abs() <= MAX_MONEY_MAGNITUDE))
 
     @pa.dataframe_check(description="A money figure's text names no currency subunit (cents, pence, paise, ¢): "
                                     "a subunit read as the currency's unit.")
     def money_is_not_a_subunit(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        money = ~pl.col("unit").is_in(["percent", "rank"])
+        money = ~pl.col("unit").is_in(NON_MONEY_UNITS)
         return data.lazyframe.select(~money | ~pl.col("text").str.contains(SUBUNIT_PATTERN))

@@ -4,14 +4,15 @@ from __future__ import annotations
 import polars as pl
 import pandera.polars as pa
 
-from schemas.contract import EARLIEST_YEAR, FLOWS, LATEST_YEAR, MEASURES, PRODUCTS, QUALIFIERS, UNITS
-from schemas.economies import ECONOMY_CODES
+from schemas.contract import EARLIEST_YEAR, FACT_KEY, FLOWS, LATEST_YEAR, MEASURES, PERIOD_PATTERN, PRODUCTS, QUALIFIERS
+from schemas.economies import ECONOMY_CODES, UNITS
 
 _ECONOMIES = sorted(ECONOMY_CODES)
 
 
 class SeriesSchema(pa.DataFrameModel):
-    """A fact (reporter, partner, flow, product, product_label, measure, year, base_year) and its value.
+    """A fact (``schemas.contract.FACT_KEY``: reporter, partner, flow, product, product_label, measure, unit,
+    year, period, base_year) and its value.
 
     Every figure with the same fact key states the same fact, possibly in
     several documents; this table gathers them so an analyst reads one value
@@ -19,14 +20,18 @@ class SeriesSchema(pa.DataFrameModel):
     """
 
     reporter: str = pa.Field(isin=_ECONOMIES, description="ISO3 of the economy whose trade the fact measures.")
-    partner: str = pa.Field(isin=_ECONOMIES, description="ISO3 of the counterpart economy, `WLD` for the world.")
+    partner: str | None = pa.Field(nullable=True, isin=_ECONOMIES,
+                                   description="ISO3 of the counterpart economy, `WLD` for the world; null for a region with no code.")
     flow: str = pa.Field(isin=FLOWS, description="The trade flow, as in `figures.flow`.")
     product: str = pa.Field(isin=PRODUCTS, description="Product scope, as in `figures.product`.")
     product_label: str | None = pa.Field(nullable=True, description="For `category`: the product group, lower case.")
     measure: str = pa.Field(isin=MEASURES, description="`level`, `change`, `pct_change`, `share` or `rank`.")
+    unit: str = pa.Field(isin=UNITS, description="`percent`, `rank` or the currency's ISO 4217 code: a euro and a "
+                                                 "dollar figure are two facts, never a conflict.")
     year: int | None = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR, description="The period the fact describes; null where the texts give none.")
+    period: str | None = pa.Field(nullable=True, str_matches=PERIOD_PATTERN,
+                                  description="Month, quarter, half-year, run of months or `FY`, as in `figures.period`.")
     base_year: int | None = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR, description="For change and pct_change: the year compared with.")
-    unit: str = pa.Field(isin=UNITS, description="`USD`, `percent` or `rank` (follows from the measure).")
     value: float = pa.Field(description="The chosen value: that of the most precisely stated figure (smallest rounding "
                                         "tolerance), then an `exact` one over a hedged one, then the one in the latest "
                                         "published document (undated last), then the lowest doc_id and char_start.")
@@ -47,8 +52,7 @@ class SeriesSchema(pa.DataFrameModel):
 
     @pa.dataframe_check(description="A fact appears once.")
     def one_row_per_fact(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        key = ["reporter", "partner", "flow", "product", "product_label", "measure", "year", "base_year"]
-        return data.lazyframe.select(~pl.struct(key).is_duplicated())
+        return data.lazyframe.select(~pl.struct(FACT_KEY).is_duplicated())
 
     @pa.dataframe_check(description="n_figures counts figure_ids, and the chosen value lies between min and max.")
     def counts_and_bounds_agree(cls, data: pa.PolarsData) -> pl.LazyFrame:

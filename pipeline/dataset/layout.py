@@ -21,9 +21,14 @@ SCHEMA_JSON = "schema.json"
 REVIEW = "review.html"
 
 
-def partition_file(value: str) -> str:
+NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
+"""The folder of figures whose partner is null (a region with no code): Hive's name, read back as null by
+polars, DuckDB and pyarrow alike."""
+
+
+def partition_file(value: str | None) -> str:
     """The file of one ``figures`` partition inside a version folder (the name polars' partitioned sink gives)."""
-    return f"figures/{PARTITION_KEY}={value}/00000000.parquet"
+    return f"figures/{PARTITION_KEY}={NULL_PARTITION if value is None else value}/00000000.parquet"
 
 
 def table_files(table: str) -> str:

@@ -26,10 +26,11 @@ def write_tables(staging: Path, tables: Mapping[str, pl.DataFrame], changes: Cha
     metadata = {"trade_figures.version_id": lineage["version_id"],
                 "trade_figures.lineage": json.dumps(lineage, default=str)}
     figures = tables["figures"]
-    for value in figures[PARTITION_KEY].unique().sort():  # one at a time: polars' partitioned sink buffers far more
+    for value in figures[PARTITION_KEY].unique().sort(nulls_last=True):  # one at a time: polars' sink buffers more
         path = staging / partition_file(value)
         path.parent.mkdir(parents=True)
-        part = figures.filter(pl.col(PARTITION_KEY) == value).drop(PARTITION_KEY)
+        key = pl.col(PARTITION_KEY)
+        part = figures.filter(key.is_null() if value is None else key == value).drop(PARTITION_KEY)
         part.write_parquet(path, metadata=metadata, row_group_size=rows_per_group(part))
     for name in ("documents", "rejected", "series"):
         (staging / name).mkdir(parents=True)

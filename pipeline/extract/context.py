@@ -21,14 +21,17 @@ class Context:
     label: str | None = None
     hs_code: str | None = None
     year: int | None = None
+    part: str | None = None  # the sub-year part or fiscal year of ``year`` (subyear.py)
     base_year: int | None = None
     deficit: bool = False  # the balance in context is a deficit
     owner: str | None = None  # whose trade the last subject was: "China's exports ..." -> CHN
+    home: str = US            # the economy the document speaks for (economies.home_economy)
+    currency: str | None = None  # the currency of the last amount: a bare "3.04 billion" takes it
 
     def new_subject(self, partner: str) -> None:
         """A heading turns to another economy: what was said of the last one no longer holds."""
         if partner != self.partner:
-            self.reporter, self.partner = US, partner
+            self.reporter, self.partner = self.home, partner
             self.flow = self.product = self.label = self.hs_code = None
-            self.year = self.base_year = None
+            self.year = self.base_year = self.part = None
             self.owner = None

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import re
 
-from pipeline.figures import Figure
+import dataclasses
+from collections import Counter
+
+from pipeline.figures import Figure, figure_id
 
 from .context import Context
-from .economies import US
+from .currencies import dollar_of
+from .economies import US, home_economy
 from .fields import Clause, Resolved, analyse_clause, flow_words, merge, parties, paren_group, resolve, restatement
 from .numbers import Mention, find_mentions
 from .periods import document_date, periods
@@ -23,7 +27,9 @@ def extract_figures(text: str, doc_id: str) -> list[Figure]:
     """Every figure of ``text``, sorted by position. Pure; never raises on a str."""
     date = document_date(text)
     doc_year = date.year if date else None
-    ctx = Context()
+    home = home_economy(text) or US
+    ctx = Context(reporter=home, home=home, owner=None if home == US else home)
+    dollar = dollar_of(home, text)
     figures: list[Figure] = []
     for line in lines(text):
         if line.furniture:
@@ -31,14 +37,28 @@ def extract_figures(text: str, doc_id: str) -> list[Figure]:
                 break
             continue
         for sentence in sentences(text, line):
-            figures.extend(_sentence_figures(text, doc_id, line, sentence, ctx, doc_year))
+            figures.extend(_sentence_figures(text, doc_id, line, sentence, ctx, doc_year, dollar))
     figures.sort(key=lambda f: (f.char_start, f.char_end))
-    return figures
+    return _distinct_ids(figures)
+
+
+def _distinct_ids(figures: list[Figure]) -> list[Figure]:
+    """The same sentence stated twice in a document: its figures' ids count the occurrence."""
+    seen: Counter[str] = Counter()
+    distinct = []
+    for f in figures:
+        n = seen[f.figure_id]
+        seen[f.figure_id] += 1
+        if n:
+            f = dataclasses.replace(f, figure_id=figure_id(f.doc_id, f.sentence, -1, f.text, f.unit, n))
+        distinct.append(f)
+    return distinct
 
 
 def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Context,
-                      doc_year: int | None) -> list[Figure]:
-    mentions: list[Mention | Rank] = find_mentions(text, span.start, span.end)
+                      doc_year: int | None, dollar: str) -> list[Figure]:
+    mentions: list[Mention | Rank] = find_mentions(text, span.start, span.end, dollar, ctx.currency)
+    ctx.currency = next((m.unit for m in reversed(mentions) if m.kind == "money"), ctx.currency)
     ranks = find_ranks(text, span.start, span.end)
     if ranks:
         mentions = sorted(mentions + ranks, key=lambda m: m.start)
@@ -70,7 +90,7 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
                                       and paren_group(text, last_mention, m)) else None
             r = resolve(text, m, clause, sentence, ctx, doc_year, group, is_rank,
                         _next_figure(text, mentions, index, span.end))
-            figures.append(_figure(text, doc_id, m, r, sentence_text))
+            figures.append(_figure(text, doc_id, m, r, sentence_text, span.start))
             _remember(ctx, r)
             if not is_rank:
                 last_mention, last_resolved = m, r
@@ -90,13 +110,15 @@ def _next_figure(text: str, mentions: list, index: int, default: int) -> int:
     return default
 
 
-def _figure(text: str, doc_id: str, m, r: Resolved, sentence_text: str) -> Figure:
+def _figure(text: str, doc_id: str, m, r: Resolved, sentence_text: str, sentence_start: int) -> Figure:
+    figure_text = text[m.start:m.end]
     return Figure(
-        doc_id=doc_id, char_start=m.start, char_end=m.end, text=text[m.start:m.end],
+        doc_id=doc_id, char_start=m.start, char_end=m.end, text=figure_text,
         value=round(r.value, 4), unit=r.unit, measure=r.measure, reporter=r.reporter,
         partner=r.partner, flow=r.flow, product=r.product, product_label=r.label,
-        hs_code=r.hs_code, year=r.year, base_year=r.base_year, qualifier=r.qualifier,
+        hs_code=r.hs_code, year=r.year, period=r.period, base_year=r.base_year, qualifier=r.qualifier,
         sentence=sentence_text, rule="; ".join(r.trace),
+        figure_id=figure_id(doc_id, sentence_text, m.start - sentence_start, figure_text, r.unit),
     )
 
 
@@ -107,13 +129,13 @@ def _remember(ctx: Context, r: Resolved) -> None:
     else:
         if r.partner:
             ctx.partner = r.partner
-        ctx.reporter = r.reporter or US
+        ctx.reporter = r.reporter or ctx.home
     if r.flow:
         ctx.flow, ctx.deficit = r.flow, r.deficit
     if not r.list_item and (r.measure != "rank" or r.product != "all"):
         ctx.product, ctx.label, ctx.hs_code = r.product, r.label, r.hs_code
-    if r.year is not None:
-        ctx.year = r.year
+    if r.year is not None and not r.compared:
+        ctx.year, ctx.part = r.year, r.part
         if r.measure in ("change", "pct_change"):
             ctx.base_year = r.base_year
 
@@ -143,7 +165,7 @@ def _carry_clause(text: str, clause: Clause, sentence: Clause, ctx: Context, doc
     r = resolve(text, probe, clause, sentence, ctx, doc_year, None, False, clause.end)
     if r.partner:
         ctx.partner = r.partner
-    ctx.reporter = r.reporter or US
+    ctx.reporter = r.reporter or ctx.home
     if clause.flows:
         ctx.flow = r.flow
         ctx.product, ctx.label, ctx.hs_code = r.product, r.label, r.hs_code
@@ -153,11 +175,13 @@ def _set_period(text: str, span: Span, ctx: Context, doc_year: int | None) -> No
     """"The U.S. trade deficit narrowed sharply in 2023": one year named about trade sets the period."""
     if not flow_words(text, span):
         return
-    years = {t.year for t in periods(text, span.start, span.end, doc_year).years}
+    tokens = periods(text, span.start, span.end, doc_year).years
+    years = {t.year for t in tokens if t.year is not None}
     if len(years) == 1:
         year = years.pop()
-        if year != ctx.year:
-            ctx.year, ctx.base_year = year, None
+        part = next((t.part for t in tokens if t.part), None)
+        if (year, part) != (ctx.year, ctx.part):
+            ctx.year, ctx.part, ctx.base_year = year, part, None
 
 
 def _heading(text: str, span: Span, ctx: Context, intro: bool, doc_year: int | None) -> None:
@@ -172,6 +196,8 @@ def _heading(text: str, span: Span, ctx: Context, intro: bool, doc_year: int | N
     if flows:
         ctx.flow = flows[0][2]
     if intro:
-        years = {t.year for t in periods(text, span.start, span.end, doc_year).years}
+        tokens = periods(text, span.start, span.end, doc_year).years
+        years = {t.year for t in tokens if t.year is not None}
         if len(years) == 1:
             ctx.year = years.pop()
+            ctx.part = next((t.part for t in tokens if t.part), None)

@@ -34,7 +34,8 @@ _EXTRA: dict[str, str | None] = {
     "UK": "GBR", "U.K.": "GBR", "Britain": "GBR", "Great Britain": "GBR",
     "England": "GBR", "Russia": "RUS", "Vietnam": "VNM", "Viet Nam": "VNM", "Laos": "LAO", "Syria": "SYR",
     "Czech Republic": "CZE", "Turkey": "TUR", "Ivory Coast": "CIV", "Holland": "NLD",
-    "EU": EU, "E.U.": EU, "European Union": EU,
+    "EU": EU, "E.U.": EU, "European Union": EU, "EEC": EU, "European Community": EU,
+    "European Economic Community": EU, "EU-27": EU, "EU27": EU, "Macao": "MAC",
     "UAE": "ARE", "Burma": "MMR", "Swaziland": "SWZ",
     "Cape Verde": "CPV", "East Timor": "TLS", "Macedonia": "MKD", "Brunei": "BRN",
     "Bolivia": "BOL", "Iran": "IRN", "Venezuela": "VEN", "Tanzania": "TZA",
@@ -123,6 +124,20 @@ def find_economies(text: str, start: int = 0, end: int | None = None) -> list[Ec
             iso3 == US and name in ("U.S.", "US") and _followed_by_noun(text, m.end(1)))
         found.append(EconomyMention(m.start(1), m.end(1), iso3, possessive))
     return found
+
+
+def home_economy(text: str) -> str | None:
+    """The economy a document speaks for: the one most often named as owner ("Canada's exports"), then most named.
+
+    Its publisher's economy as far as the text shows it; it sets the currency of a
+    bare "$" and the reporter of figures whose sentence names no other.
+    """
+    counts: dict[str, list[int]] = {}
+    for order, e in enumerate(find_economies(text)):
+        owned, named, first = counts.setdefault(e.iso3, [0, 0, -order])
+        counts[e.iso3] = [owned + e.possessive, named + 1, first]
+    home = max(counts, key=counts.__getitem__) if counts else None
+    return home if home and counts[home][0] else None  # only named as a counterpart ("exports to Brazil"): not its own
 
 
 _LOWER_WORD = re.compile(r"[\s-]+(?:[a-z]|[A-Z][a-z])")

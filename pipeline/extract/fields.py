@@ -20,11 +20,12 @@ from .economies import US, find_economies, resolve as resolve_economy
 from .fold import folded, twin
 from .numbers import Mention
 from .periods import Periods, YearToken, periods
+from .subyear import period_string
 from .prefilter import Hinted
 from .ranks import Rank
 from .sentences import Span, parenthesized
 from .vocab import (
-    CHANGE_BEFORE_RE, DIRECTION_AFTER_RE, DIRECTION_RE, FLOW_OF_GROUP, FLOW_RE, GENERIC_LABELS, PRODUCT_OF_GROUP,
+    CHANGE_BEFORE_RE, DIRECTION_AFTER_RE, DIRECTION_RE, FLOW_OF_GROUP, FLOW_RE, GENERIC_LABELS, NOT_A_LABEL_RE, PRODUCT_OF_GROUP,
     PRODUCT_RE, QUALIFIER_OF_GROUP, QUALIFIER_RE, SAME_PRODUCT_HINTS, SAME_PRODUCT_RE, SHARE_AFTER_RE,
     SHARE_BEFORE_RE, WORLD_HINTS, WORLD_RE, hs_chapter, label_product,
 )
@@ -61,6 +62,10 @@ _LESS_AFTER = re.compile(r"\s*(?:less|lower|smaller)")
 _RANK_OBJECT = re.compile(
     r"\s+(?:of|for|in)\s+(?:(?:U\.S\.|US|American)\s+)?(?P<np>[a-z][a-z -]{2,50}?)"
     r"(?=\s+(?:to|from|in|and|after|by|with|at|as|among)\b|\s*[,.;(]|$)")
+
+
+_NEAR_AFTER = 40
+"""How far after a figure its own noun phrase may go on ("$5 billion in exports of corn")."""
 
 
 class _Regexes(NamedTuple):
@@ -146,10 +151,13 @@ class Resolved:
     label: str | None
     hs_code: str | None
     year: int | None
+    period: str | None
     base_year: int | None
     qualifier: str
     list_item: bool = False
     deficit: bool = False  # a balance named as a deficit ("It narrowed to $5 billion" stays one)
+    part: str | None = None  # the sub-year part of ``year`` (subyear.py), which the next clause may inherit
+    compared: bool = False   # dated by a comparison ("in the same 1986 period"): not the text's own period
     trace: list[str] = field(default_factory=list)
 
 
@@ -236,7 +244,13 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
     unit = "rank" if is_rank else mention.unit
 
     flow, flow_words, flow_source = _flow(src, rx, mention, clause, ctx, is_rank)
-    list_label = labels.list_item(text, clause.start, mention.start) if unit == "USD" else None
+    list_label = None
+    if mention.kind == "money":
+        list_label = labels.list_item(text, clause.start, mention.start)
+    elif mention.kind == "percent":  # "Vegetables ($1.4 billion; 26.5% of total exports)": the item's share
+        opening = text.rfind("(", clause.start, mention.start)
+        if opening >= 0 and ")" not in text[opening:mention.start]:
+            list_label = labels.list_item(text, clause.start, opening + 1)
     item_partner = item_flow = None
     if list_label:
         item_partner, item_flow = _list_item_meaning(list_label)
@@ -265,14 +279,16 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
                                                list_label, item_partner or item_flow, is_rank)
     trace.append(f"product={product}{'/' + label if label else ''}<{product_why}")
 
-    year, base, period_why = _period(text, mention, clause, sentence, ctx, doc_year, measure, group, limit)
-    trace.append(f"year={year}<{period_why}" + (f"; base={base}" if base else ""))
+    year, part, base, period_why = _period(text, mention, clause, sentence, ctx, doc_year, measure, group, limit)
+    period = period_string(part, year) if part and year is not None else None
+    trace.append(f"year={year}<{period_why}" + (f"; period={period}" if period else "") +
+                 (f"; base={base}" if base else ""))
     qualifier = _qualifier(src, rx, mention, clause)
     if value < 0:
         sign, value = -1, -value
     return Resolved(sign * value, unit, measure, reporter, partner, flow, product, label, hs,
-                    year, base, qualifier, bool(list_label and not item_partner and not item_flow),
-                    flow == "balance" and deficit, trace)
+                    year, period, base, qualifier, bool(list_label and not item_partner and not item_flow),
+                    flow == "balance" and deficit, part, period_why == COMPARED, trace)
 
 
 @lru_cache(maxsize=4096)
@@ -308,7 +324,7 @@ def _measure(text: str, low: str, rx: _Regexes, m, clause: Clause, group: Resolv
         return "rank", 1
     begin = max(clause.start, m.start - 200)
     stop = min(clause.end, m.end + 200)
-    if m.unit == "USD":
+    if m.kind == "money":
         if group is not None:
             trace.append("money:change (in parentheses after a percent change)")
             return "change", -1 if group.value < 0 else 1
@@ -384,8 +400,11 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
                 flow: str | None, flow_words: str, measure: str, is_rank: bool) -> tuple[str, str | None, bool, str]:
     """(reporter, partner, seen-from-the-other-side?, why)."""
     parties, others, us_counter = clause.parties, clause.others, clause.us_counter
-    if not is_rank and m.unit == "USD" and rx.whole_before.search(low, max(clause.start, m.start - 50), m.start):
-        return US, WORLD, False, "the whole a share is of"
+    # Whose trade a sentence measures when it names no owner: the US where it takes part (a US
+    # bilateral flow is always seen from the US side), else the economy the document speaks for.
+    own = US if clause.us_named or sentence.us_named else ctx.home
+    if not is_rank and m.kind == "money" and rx.whole_before.search(low, max(clause.start, m.start - 50), m.start):
+        return own, WORLD, False, "the whole a share is of"
     if not others:
         before = [p for p in sentence.others if p.end <= m.start]
         after = [p for p in sentence.others if p.start >= m.end]
@@ -394,7 +413,7 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
                 ctx.reporter if ctx.reporter != US else ctx.partner
             return receiver or US, WORLD, False, "remittances received"
         if clause.world and not is_rank:
-            return US, WORLD, False, "world phrase"
+            return own, WORLD, False, "world phrase"
         if us_counter and ctx.owner not in (None, US):  # "Exports to the U.S. fell" after "China's exports ..."
             flip = bool(flow_words) and _flippable(flow_words)
             return US, ctx.owner, flip, "context subject's trade with the US"
@@ -402,7 +421,8 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
             party = next((p for p in before if p.role in ("subject", "owner")), None) or \
                 (before[-1] if before else after[0])
             flip = bool(flow_words) and us_counter and _flippable(flow_words)
-            return US, party.iso3, flip, "sentence"
+            return (US, party.iso3, flip, "sentence") if party.iso3 != ctx.home or own == US else \
+                (ctx.home, ctx.partner or WORLD, False, "sentence names the document's economy")
         if ctx.reporter != US and rx.pronoun_owner.match(low, clause.start):
             return ctx.reporter, ctx.partner, False, "context ('its')"
         if ctx.reporter != US and ctx.owner == ctx.reporter and not clause.us_named:
@@ -410,8 +430,8 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
             return ctx.reporter, ctx.partner or WORLD, False, "context reporter"
         flip = bool(flow_words) and us_counter and _flippable(flow_words)
         if ctx.partner is None:
-            return US, WORLD, flip, "no partner named: the world"
-        return US, ctx.partner, flip, "context"
+            return own, WORLD, flip, "no partner named: the world"
+        return own, ctx.partner, flip, "context"
 
     if flow == "remittances":
         counters = [p for p in others if p.role == "counter" and p.iso3 != others[0].iso3]
@@ -429,7 +449,7 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
             return owner, subject.iso3 if subject else US, False, "possessive before the rank"
         party = next((p for p in others if p.role in ("subject", "owner") and p.end <= m.start), None) \
             or _nearest(others, m)
-        return US, party.iso3, False, "subject of the rank"
+        return own, party.iso3, False, "subject of the rank"
 
     distinct = {p.iso3 for p in others}
     owners = [p for p in others if p.role in ("owner", "subject")]
@@ -442,7 +462,10 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
     us_named = clause.us_named
     between = [p for p in counters if p.prep in ("between", "and")]
     if not us_named and len({p.iso3 for p in between}) > 1:  # "trade between Chile and China"
-        return between[0].iso3, between[1].iso3, False, "trade between two other economies"
+        first, second = between[0].iso3, between[1].iso3
+        if second == ctx.home:  # the document's own economy reports a two-way total
+            first, second = second, first
+        return first, second, False, "trade between two other economies"
     if not us_named and len(distinct) == 1 and flow in ("export", "import") and \
             any(p.role == "owner" for p in others) and not counters:  # "China's exports rose 5%"
         return others[0].iso3, WORLD, False, "another economy's own trade"
@@ -450,11 +473,15 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
             ctx.owner not in distinct and all(p.prep in _DIRECTIONAL for p in counters):
         # "Exports to the EU declined 10.2%" after "China's exports to the U.S. ...": China's trade
         return ctx.owner, _nearest(counters, m).iso3, False, "context subject's third-party trade"
+    if own != US and any(p.iso3 == own for p in others):  # "India was Canada's partner, with trade of $30.9 billion"
+        counterparts = [p for p in others if p.iso3 != own]
+        partner = _nearest(counterparts, m).iso3 if counterparts else ctx.partner or WORLD
+        return own, partner, False, "the document's economy and its counterpart"
     party = _nearest(others, m)
     flip = (bool(flow_words) and us_counter and party.role != "counter"
             and _flippable(flow_words)) or \
         (flow == "balance" and us_counter and party.role in ("owner", "subject"))
-    return US, party.iso3, flip, "clause"
+    return US if us_counter or own == US else own, party.iso3, flip, "clause"
 
 
 def _nearest(parties: list[Party], m) -> Party:
@@ -508,10 +535,15 @@ def _product(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow_
         if np:
             candidates.append((np, "antecedent of 'which'"))
     if clause.of_label:
-        candidates.append((clause.of_label, "of-phrase"))
+        # "exports of machinery fell $1.8 billion", "$5 billion in exports of corn"; not a reason given
+        # later ("..., as shipments of cars surged")
+        of_label = labels.of_phrase(text, clause.start, min(clause.end, m.end + _NEAR_AFTER))
+        if of_label:
+            candidates.append((of_label, "of-phrase"))
     nouns = [f[0] for f in clause.flows if _is_flow_noun(f[3])]
     preceding = [start for start in nouns if start < m.start]
-    noun = preceding[-1] if preceding else nouns[0] if nouns and not candidates else None
+    near = [start for start in nouns if m.end <= start <= m.end + _NEAR_AFTER]
+    noun = preceding[-1] if preceding else near[0] if near and not candidates else None
     if noun is not None:
         pre = labels.premodifier(text, max(clause.start, noun - 80), noun)
         if pre:
@@ -522,7 +554,7 @@ def _product(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow_
             candidates.append((subject, "subject"))
     for raw, why in candidates:
         label = labels.clean(raw)
-        if not label or label in GENERIC_LABELS:
+        if not label or label in GENERIC_LABELS or NOT_A_LABEL_RE.search(label):
             continue
         product = label_product(label)
         if product:
@@ -573,19 +605,20 @@ def _rank_product(text: str, rank: Rank, clause: Clause):
 
 def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_year: int | None,
             measure: str, group: Resolved | None, limit: int):
-    """(year, base_year, why)."""
-    year, why = _year(m, clause, sentence, measure, limit)
+    """(year, sub-year part, base_year, why)."""
+    year, part, why = _year(m, clause, sentence, measure, limit)
     if year is None:
         if clause.periods.no_period or sentence.periods.no_period:
-            return None, None, "no period named"
+            return None, None, None, "no period named"
         if ctx.year is not None:
-            year, why = ctx.year, "context"
+            year, why = ctx.year, why or "context"
+            part = part or ctx.part
         elif doc_year is not None:  # "currently", present tense: as of the document's date
-            year, why = doc_year, "document date"
+            year, why = doc_year, why or "document date"
     if measure not in ("change", "pct_change"):
-        return year, None, why
+        return year, part, None, why
     if group is not None:
-        return year, group.base_year, why
+        return year, part, group.base_year, why
     base = _base(m, clause, sentence, limit)
     if base is None and (clause.periods.year_on_year or sentence.periods.year_on_year) and year:
         base = year - 1
@@ -593,28 +626,42 @@ def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_ye
         base = ctx.base_year
     if base is None and year is not None:
         base = year - 1
-    return year, base, why
+    return year, part, base, why
 
 
-def _year(m, clause: Clause, sentence: Clause, measure: str, limit: int) -> tuple[int | None, str]:
-    years = [t for t in clause.periods.years if t.year is not None]
-    if years:
-        if measure in ("change", "pct_change"):
-            return max(t.year for t in years), "clause"
-        after = [t for t in years if m.end <= t.start < limit]
-        before = [t for t in years if t.end <= m.start]
-        token = after[0] if after else before[-1] if before else years[0]
-        return token.year, "clause"
-    pairs = [t.pair_year for t in clause.periods.bases if t.pair_year]
-    if pairs:
-        return max(pairs), "clause"
-    years = [t for t in sentence.periods.years if t.year is not None]
-    if years:
-        return _closest(years, m).year, "sentence"
-    pairs = [t.pair_year for t in sentence.periods.bases if t.pair_year]
-    if pairs:
-        return max(pairs), "sentence"
-    return None, ""
+COMPARED = "the same period of the year compared with"
+
+
+def _year(m, clause: Clause, sentence: Clause, measure: str, limit: int) -> tuple[int | None, str | None, str]:
+    """(year, sub-year part, why) from the clause, else the sentence; a part may come without its year."""
+    for scope, periods_ in (("clause", clause.periods), ("sentence", sentence.periods)):
+        tokens = periods_.years
+        parts = [t.part for t in tokens if t.part]
+        if any(t.year is not None for t in tokens):
+            dated = [t for t in tokens if t.year is not None]
+            if measure in ("change", "pct_change"):
+                token = max((t for t in dated if not t.same_period), key=lambda t: t.year, default=dated[0])
+            elif scope == "clause":
+                after = [t for t in tokens if m.end <= t.start < limit]
+                before = [t for t in tokens if t.end <= m.start]
+                token = after[0] if after else before[-1] if before else tokens[0]
+            else:
+                token = _closest(dated, m)
+            if token.year is None:  # "in the first quarter ... from 3.04 billion in the same 1986 period"
+                later = [t for t in dated if t.same_period and t.start >= m.end]
+                if later:
+                    return later[0].year + 1, token.part, f"{scope} (compared with the same period)"
+                others = [t for t in dated if not t.same_period]
+                return (others[0].year if others else None), token.part, scope
+            if token.same_period:  # "3.04 billion in the same 1986 period": that part of 1986
+                return token.year, parts[0] if parts else None, COMPARED
+            return token.year, token.part, scope
+        pairs = [t.pair_year for t in periods_.bases if t.pair_year]
+        if pairs:
+            return max(pairs), parts[0] if parts else None, scope
+        if parts:
+            return None, parts[0], scope
+    return None, None, ""
 
 
 def _closest(tokens: list[YearToken], m) -> YearToken:
@@ -642,7 +689,7 @@ def _qualifier(low: str, rx: _Regexes, m, clause: Clause) -> str:
 
 def paren_group(text: str, previous: Mention | None, m: Mention) -> bool:
     """"4.7% ($10.2 billion)", "5.2 percent, or $3.9 billion": the amount behind a percent change."""
-    return previous is not None and previous.unit == "percent" and m.unit == "USD" and \
+    return previous is not None and previous.unit == "percent" and m.kind == "money" and \
         bool(_PAREN_BEFORE.fullmatch(text, previous.end, m.start) or _OR_BEFORE.fullmatch(text, previous.end, m.start))
 
 

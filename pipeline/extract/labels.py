@@ -29,7 +29,7 @@ _PREMOD_STOP = frozenset(
     "bilateral global foreign domestic direct record strong weak higher lower key major growing rising "
     "falling new current recent such these those this that other of to in for from by with as "
     "u.s. us american of' were was their both two-way while but whereas although though as if when "
-    "where so yet or nor".split())
+    "where so yet or nor general customs visible invisible re-exports".split())
 _LIST_INTRO = re.compile(r"^[^()]*\b(?:include[sd]?|including|were|are|such\s+as)\s+", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"^\s*(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
 _AMOUNT = re.compile(r"[$%\d]")

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from .fold import folded, twin
 from .prefilter import holds_any, starts_with
+from .subyear import find_parts
 
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -37,6 +38,11 @@ _BASE_RE = re.compile(
     rf"|\b(?:from|since|over)\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<b4>{_YEAR})\b"
     rf"|\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against)\s+(?:[^\d;,.]{{0,50}}?\s)?(?P<b5>{_YEAR})\b)"
 )
+# "from 3.04 billion in the same 1986 period", "against the same period of 2016": a comparison with the
+# same part of another year. Before "from" it is the base; the amount after "from" is dated by it.
+_SAME_PERIOD_RE = re.compile(
+    rf"\bsame\s+(?:(?P<s1>{_YEAR})\s+(?:period|months?|quarter|half)|(?:period|months?|quarter|half)\s+(?:of|in)\s+"
+    rf"(?P<s2>{_YEAR}))\b", re.IGNORECASE)
 _BASE_WORDS = ("between", "from", "since", "over", "than", "compared", "relative", "versus", "vs", "against")
 _RECORD_SINCE = re.compile(r"\b(?:lowest|highest|largest|smallest|biggest|first|best|worst|most|least|"
                            r"strongest|weakest)(?:\s+(?:level|point|amount|value|total))?\s+$", re.IGNORECASE)
@@ -49,6 +55,7 @@ _RELATIVE_RE = re.compile(
     r"\b(?=[latsyhopcfLATSYHOPCF])(?:\b(?P<last>last\s+year|the\s+(?:previous|prior|past)\s+year|a\s+year\s+(?:earlier|ago))\b"
     r"|\b(?P<this>this\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date)\b"
     r"|\b(?P<yoy>annually|year[- ](?:on|over)[- ]year|y/y|from\s+a\s+year\s+(?:earlier|before|ago)|"
+    r"(?:the\s+)?same\s+(?:period|month|quarter|half)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior|a)\s+year|"
     r"(?:from|over|compared\s+(?:to|with))\s+the\s+(?:previous|prior)\s+year)\b"
     r"|\b(?P<none>historically|traditionally|over\s+the\s+years|previous\s+estimates)\b)",
     re.IGNORECASE,
@@ -65,6 +72,8 @@ class YearToken(NamedTuple):
     end: int
     year: int | None
     pair_year: int | None = None  # for "between 2011 and 2013": the later year
+    part: str | None = None       # the sub-year part or fiscal year named (subyear.py): "Q1", "03", "FY"
+    same_period: bool = False     # "the same 1986 period": the same part of another year
 
 
 class Periods(NamedTuple):
@@ -95,7 +104,7 @@ def document_date(text: str) -> dt.date | None:
             continue
         if not after:
             return date
-        if opening is None and after.startswith((",", "—", "–", "-")):
+        if opening is None and after.startswith((",", "—", "–", "-", "(")):  # a dateline: "(Reuters) -"
             opening = date
     return opening
 
@@ -135,8 +144,17 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
                 if b != "b3":  # "from $34.4 billion in 2011 to ...": 2011 also dates that level
                     taken.add(m.start(b))
                 break
+    for m in (_SAME_PERIOD_RE.finditer(text, start, end) if year_matches and "same" in segment.lower() else ()):
+        group = "s1" if m.group("s1") else "s2"
+        taken.add(m.start(group))
+        bases.append(YearToken(m.start(), m.end(), int(m.group(group)), same_period=True))
+        years.append(YearToken(m.start(), m.end(), int(m.group(group)), same_period=True))
+    parts = find_parts(text, start, end)
+    for token in parts:
+        years.append(YearToken(token.start, token.end, token.part.year, part=token.part.part))
     for m in year_matches:
-        if m.start() in taken or _DATE_YEAR_RE.search(text, max(start, m.start() - 16), m.start()):
+        if m.start() in taken or _DATE_YEAR_RE.search(text, max(start, m.start() - 16), m.start()) or \
+                any(t.start <= m.start() < t.end for t in parts):
             continue
         years.append(YearToken(m.start(), m.end(), int(m.group())))
     year_on_year = no_period = False

@@ -53,6 +53,7 @@ class Rank(NamedTuple):
     flow: str
     phrase_end: int  # end of the role noun: the rank phrase is text[start:phrase_end]
     unit: str = "rank"
+    kind: str = "rank"
 
 
 def find_ranks(text: str, start: int, end: int) -> list[Rank]:

@@ -39,6 +39,22 @@ _ASIDE_HINT = re.compile(r"[(—–]")
 _DASH_RE = re.compile(r"\s[—–]\s")
 
 
+class _Line(NamedTuple):
+    """A paragraph's offsets, read like a regex match of it."""
+    text: str
+    begin: int
+    stop: int
+
+    def group(self) -> str:
+        return self.text[self.begin:self.stop]
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+
 class Span(NamedTuple):
     start: int
     end: int
@@ -53,10 +69,29 @@ class Line(NamedTuple):
     furniture: bool = False  # "1 COMMENT", "Related articles": what follows is not the article
 
 
+# A hard-wrapped paragraph (wire copy, text taken from PDFs): a line that ends without final punctuation and
+# a next line that goes on in lower case, a digit or an amount are one line of the paragraph.
+_WRAPPED_RE = re.compile(r"[^\n]*[^\s.!?:;\n][ \t]*\n(?=[ \t]*[a-z0-9$€£¥₹(])")
+
+
+def _paragraphs(text: str):
+    """Physical lines, with hard-wrapped ones joined: (start, end) of each."""
+    pos = 0
+    while (m := _LINE_RE.search(text, pos)) is not None:
+        line_start, end = m.start(), m.end()
+        while (wrapped := _WRAPPED_RE.match(text, line_start)) is not None and wrapped.end() == end + 1 \
+                and not _BULLET_RE.match(text, wrapped.end()):
+            line_start = wrapped.end()
+            end = _LINE_RE.match(text, line_start).end()
+        pos = end
+        yield m.start(), end
+
+
 def lines(text: str) -> list[Line]:
-    """Non-blank lines, each classified; a furniture line marks where an article may end."""
+    """Non-blank lines (hard-wrapped ones joined), each classified; furniture marks where an article may end."""
     found = []
-    for m in _LINE_RE.finditer(text):
+    for line_start, line_end in _paragraphs(text):
+        m = _Line(text, line_start, line_end)
         body = m.group().strip()
         if not body:
             continue

@@ -30,12 +30,14 @@ _FLOW_WORDS = [
      r"wars?|talks|negotiat\w*|promotion|missions?|sectors?|data|statistics|disputes?|ministers?|"
      r"remed\w+|officials?|tensions?|bureau|commission|liberali[sz]ation|facilitation|shows?|"
      r"fairs?|zones?|routes?|secretary|association|press|center|council|act)\b)", "total"),
-    (r"\bexports?\b|\bexported\b|\bexporting\b|\bshipments\s+to\b|\bsales\s+to\b", "export"),
-    (r"\bimports?\b|\bimported\b|\bimporting\b|\bpurchases\s+from\b|\bsourced?\b", "import"),
+    (r"\bexports?\b|\bexported\b|\bexporting\b|\bshipments\s+to\b|\bsales\s+to\b|\bsold\b|\bsells?\b",
+     "export"),
+    (r"\bimports?\b|\bimported\b|\bimporting\b|\bpurchases\s+from\b|\bsourced?\b|\bbought\b|"
+     r"\bpurchased\b", "import"),
 ]
 # The first three letters of every flow phrase, so most words are rejected at once.
 _FLOW_STARTS = starts_with("sal aff own fdi dir for inv rem ass aid gra loa gdp gro tou spe tra def sur two tot bil "
-                           "ove exp shi imp pur sou")
+                           "ove exp shi imp pur sou sol sel bou")
 FLOW_RE = re.compile(r"\b" + _FLOW_STARTS + r"(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOW_WORDS)) + ")",
                      re.IGNORECASE)
 FLOW_OF_GROUP = {f"f{i}": flow for i, (_, flow) in enumerate(_FLOW_WORDS)}
@@ -61,10 +63,12 @@ _PRODUCT_WORDS = [
     (r"intermediate\s+(?:goods|inputs|products)|\binputs\b", "intermediate_goods"),
     (r"\bagricultur\w*|\bAg\b|\bfarm\s+(?:products|goods|exports|imports)|\bagri-?food", "agriculture"),
     (r"\bmanufactur(?:ed|ing|es)\b", "manufacturing"),
-    (r"\bservices\b", "services"),
-    (r"\bgoods\b|\bmerchandise\b", "goods"),
+    (r"\bservices\b|\binvisibles?\b", "services"),
+    # Customs-basis concepts name goods: "general imports", "domestic exports", "visible trade", "customs figures".
+    (r"\bgoods\b|\bmerchandise\b|\bgeneral\s+imports\b|\bdomestic\s+exports\b|\bvisible\s+trade\b|"
+     r"\bcustoms(?:\s+(?:data|figures|statistics))\b", "goods"),
 ]
-PRODUCT_RE = re.compile(r"\b" + starts_with("goo adv hig tec int inp agr ag far man ser mer") + r"(?:" +
+PRODUCT_RE = re.compile(r"\b" + starts_with("goo adv hig tec int inp agr ag far man ser mer inv gen dom vis cus") + r"(?:" +
                         "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PRODUCT_WORDS)) + ")", re.IGNORECASE)
 PRODUCT_OF_GROUP = {f"p{i}": product for i, (_, product) in enumerate(_PRODUCT_WORDS)}
 # "in that category", "such products": the product of the sentence before.
@@ -91,6 +95,16 @@ PRODUCT_LABEL_RES = [(re.compile(p + "$"), product) for p, product in _PRODUCT_L
 GENERIC_LABELS = frozenset(
     "products goods items commodities categories exports imports trade value total sales shipments "
     "it this that they these those which".split())
+
+
+# Words no product group's name holds: amounts, currencies, periods, reporting verbs and pronouns
+# ("billion dlrs and", "he said first quarter", "showing" are what surrounds a figure, not what it counts).
+_NOT_A_LABEL_WORDS = (
+    "billion million trillion thousand mln bln bn mn crore lakh dollars dlrs dollar euros yen yuan pounds "
+    "percent pct quarter quarters month months year years half week said says say showing shows showed show "
+    "reported reports according he she it they we "
+    "january february march april may june july august september october november december")
+NOT_A_LABEL_RE = re.compile(r"\b(?:" + "|".join(_NOT_A_LABEL_WORDS.split()) + r")\b")
 
 
 @lru_cache(maxsize=8192)

@@ -95,3 +95,41 @@ def test_figures_meet_the_seed_bars_against_the_gold(published, scorer, gold):
     detail = "\n".join(errors[:40])
     assert summary["detection"]["f1"] >= DETECTION_F1_BAR, detail
     assert summary["full_record"]["f1"] >= FULL_RECORD_F1_BAR, detail
+
+
+WIRE = """BERLIN, March 9, 2024 (Wire) - Germany's exports to China fell 9% to €97 billion in 2023, the statistics office said.
+In December, German exports to France rose 2.1% to €10.2 billion.
+"""
+
+
+@pytest.fixture(scope="module")
+def wire_published(tmp_path_factory):
+    """`make run` on a folder holding one euro-denominated news story about Germany's trade."""
+    root = tmp_path_factory.mktemp("make_run_wire")
+    seeds, output, home = root / "seeds", root / "output", root / "dagster_home"
+    seeds.mkdir()
+    (seeds / "wire_germany.txt").write_text(WIRE, encoding="utf-8")
+    home.mkdir()
+    shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
+    env = {**os.environ, "DAGSTER_HOME": str(home), "TRADE_FIGURES_SEEDS_DIR": str(seeds),
+           "TRADE_FIGURES_OUTPUT_DIR": str(output)}
+    run = subprocess.run([sys.executable, "-m", "assets.run"], cwd=REPO, env=env, capture_output=True,
+                         text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return output / "current"
+
+
+def test_a_currency_a_month_and_a_non_us_reporter_reach_figures_series_and_review(wire_published):
+    figures = pl.scan_parquet(wire_published / "figures", hive_partitioning=True).collect()
+    rows = {r["text"]: r for r in figures.iter_rows(named=True)}
+    annual = rows["€97 billion"]
+    assert (annual["unit"], annual["value"], annual["reporter"], annual["partner"], annual["flow"],
+            annual["year"], annual["period"]) == ("EUR", 97e9, "DEU", "CHN", "export", 2023, None)
+    month = rows["€10.2 billion"]
+    assert (month["unit"], month["reporter"], month["partner"], month["year"], month["period"]) == \
+        ("EUR", "DEU", "FRA", 2023, "2023-12")
+    series = pl.read_parquet(wire_published / "series")
+    december = series.filter(pl.col("period") == "2023-12", pl.col("measure") == "level")
+    assert december.select("reporter", "partner", "unit", "value").rows() == [("DEU", "FRA", "EUR", 10.2e9)]
+    review = (wire_published / "review.html").read_text(encoding="utf-8")
+    assert "10,200,000,000 EUR" in review and "period 2023-12" in review and "DEU→FRA export" in review

@@ -7,7 +7,7 @@ from schemas import FigureSchema, polars_schema
 
 GOOD = dict(figure_id="a" * 16, doc_id="d", char_start=10, char_end=14, text="4.7%", value=4.7, unit="percent",
             measure="pct_change", reporter="USA", partner="CHL", flow="export", product="goods", product_label=None,
-            hs_code=None, year=2013, base_year=2012, qualifier="exact", sentence="up 4.7%", seed_sha256="0" * 64,
+            hs_code=None, year=2013, period=None, base_year=2012, qualifier="exact", sentence="up 4.7%", seed_sha256="0" * 64,
             rule="test")
 
 

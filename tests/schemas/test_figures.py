@@ -17,7 +17,7 @@ def test_a_good_row_passes():
 
 
 @pytest.mark.parametrize("changes, check", [
-    ({"unit": "EUR"}, "isin"),
+    ({"unit": "XYZ"}, "isin"),
     ({"flow": "smuggling"}, "isin"),
     ({"reporter": "ZZZ"}, "isin"),
     ({"year": 1492}, "greater_than_or_equal_to"),

@@ -12,7 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.dataset import Tables
-from pipeline.figures import Figure
+from pipeline.figures import Figure, figure_id
 from schemas import DocumentSchema, FigureSchema, RejectedFigureSchema, polars_schema
 
 REPO = Path(__file__).resolve().parents[3]
@@ -37,7 +37,8 @@ def figure(doc: dict, needle: str, value: float, unit: str, measure: str, flow: 
     for _ in range(nth + 1):
         start = doc["text"].index(needle, start + 1)
     defaults = {"reporter": "USA", "partner": "MEX", "product": "all", "product_label": None, "hs_code": None,
-                "base_year": None, "qualifier": "exact", "sentence": needle, "rule": "test"}
+                "period": None, "base_year": None, "qualifier": "exact", "sentence": needle, "rule": "test",
+                "figure_id": figure_id(doc["doc_id"], needle, start, needle, unit)}
     record = Figure(doc_id=doc["doc_id"], char_start=start, char_end=start + len(needle), text=needle, value=value,
                     unit=unit, measure=measure, flow=flow, year=year, **{**defaults, **fields}).as_record()
     return {**record, "seed_sha256": doc["sha256"]}

@@ -25,10 +25,11 @@ def test_every_table_and_column_is_described():
 
 def test_rules_are_spelled_out():
     figures = {c["name"]: c for c in describe()["tables"]["figures"]["columns"]}
-    assert figures["unit"]["checks"] == [{"check": "isin", "allowed_values": ["USD", "percent", "rank"]}]
+    [units] = figures["unit"]["checks"]
+    assert units["check"] == "isin" and {"percent", "rank", "USD", "EUR", "JPY", "INR"} <= set(units["allowed_values"])
     assert figures["char_start"]["checks"] == [{"check": "greater_than_or_equal_to", "min_value": 0}]
     markdown = render_markdown()
-    assert "| `unit` | String | no | `USD`, `percent` or `rank`. | one of `USD`, `percent`, `rank` |" in markdown
+    assert "| `period` | String | yes | The part of `year` the figure describes" in markdown
     assert "(251 values, see schema.json)" in markdown
     assert "- `span_is_ordered`: A span is non-empty: char_start < char_end." in markdown
     for name in TABLES:

@@ -1,5 +1,7 @@
 """Held-out sentences and mini-documents written for the extractor, with expected figures.
 
+Money in other currencies is a figure in its own currency (contract of issue 11: ``unit`` is the ISO 4217 code).
+
 None of them comes from the seeds: other partners, other years, other verbs
 and word orders, news wording. Each case is (document, expected, exhaustive):
 every expected figure must be found with the listed fields; when exhaustive,
@@ -358,7 +360,8 @@ CASES = [
       fig("$16.8 billion", 16.8 * B, measure="level", flow="import", partner="CHL", year=2023),
       fig("half", 50, measure="share", qualifier="approx")], True),
     ("Canadian exports to the U.S. reached C$594 billion in 2022, or about $456 billion.",
-     [fig("$456 billion", 456 * B, flow="import", partner="CAN", qualifier="approx", year=2022)], True),
+     [fig("C$594 billion", 594 * B, unit="CAD", flow="import", partner="CAN", year=2022),
+      fig("$456 billion", 456 * B, unit="USD", flow="import", partner="CAN", qualifier="approx", year=2022)], True),
     ("Top U.S. export markets in 2022:\n• Canada: $356 billion\n• Mexico: $324 billion\n• China: $154 billion",
      [fig("$356 billion", 356 * B, flow="export", partner="CAN", year=2022),
       fig("$324 billion", 324 * B, flow="export", partner="MEX", year=2022),
@@ -465,7 +468,9 @@ CASES = [
           qualifier="approx")], True),
     ("Germany's exports to China fell 9% to 97 billion euros in 2023.",
      [fig("9%", -9, measure="pct_change", reporter="DEU", partner="CHN", flow="export", year=2023,
-          base_year=2022)], True),
+          base_year=2022),
+      fig("97 billion euros", 97 * B, unit="EUR", measure="level", reporter="DEU", partner="CHN", flow="export",
+          year=2023)], True),
     ("India's merchandise exports rose 4.5% to $437 billion in fiscal 2024.",
      [fig("4.5%", 4.5, measure="pct_change", reporter="IND", partner="WLD", flow="export", product="goods",
           year=2024, base_year=2023),
@@ -495,6 +500,8 @@ CASES = [
      True),
     ("Australian exports to Japan fell 12% in 2023 to A$95 billion. Shipments to India jumped 13 percent.",
      [fig("12%", -12, measure="pct_change", reporter="AUS", partner="JPN", flow="export", year=2023),
+      fig("A$95 billion", 95 * B, unit="AUD", measure="level", reporter="AUS", partner="JPN", flow="export",
+          year=2023),
       fig("13 percent", 13, measure="pct_change", reporter="AUS", partner="IND", flow="export", year=2023)],
      True),
     ("Taiwan's exports to the U.S. surged 78% in 2024 to $111.4 billion, overtaking shipments to China.",
@@ -517,4 +524,26 @@ CASES = [
       fig("$12 billion", 12 * B, reporter="USA", partner="VNM", flow="export", product="services", year=2022),
       fig("$3.4 billion", 3.4 * B, reporter="USA", partner="VNM", flow="import", product="services", year=2022,
           qualifier="approx")], True),
+    # --- seventh batch (issue 11): shares inside a list item, other currencies, months, quarters, fiscal years ---
+    ("Top U.S. exports to Peru in 2021:\n- Wheat ($1.2 billion; 30.5% of total exports)\n"
+     "- Machinery ($0.9 billion; 22.1% of total exports)",
+     [fig("$1.2 billion", 1.2 * B, flow="export", partner="PER", product="category", product_label="wheat", year=2021),
+      fig("30.5%", 30.5, measure="share", flow="export", partner="PER", product="category", product_label="wheat",
+          year=2021),
+      fig("22.1%", 22.1, measure="share", flow="export", partner="PER", product="category",
+          product_label="machinery", year=2021)], False),
+    ("India's merchandise exports rose 4.5% to $437 billion in FY 2022-23.",
+     [fig("4.5%", 4.5, measure="pct_change", reporter="IND", partner="WLD", flow="export", product="goods",
+          year=2023, period="FY", base_year=2022),
+      fig("$437 billion", 437 * B, reporter="IND", partner="WLD", flow="export", product="goods", year=2023,
+          period="FY")], True),
+    ("SEOUL, July 2, 2023 (Wire) - South Korea's exports to China fell 19 percent to 9.8 trillion won in the "
+     "first quarter.",
+     [fig("19 percent", -19, measure="pct_change", reporter="KOR", partner="CHN", flow="export", year=2023,
+          period="2023-Q1", base_year=2022),
+      fig("9.8 trillion won", 9.8e12, unit="KRW", reporter="KOR", partner="CHN", flow="export", year=2023,
+          period="2023-Q1")], True),
+    ("The UK's trade deficit with China widened to £38.1 billion in the year to March 2024.",
+     [fig("£38.1 billion", -38.1 * B, unit="GBP", reporter="GBR", partner="CHN", flow="balance", year=2024,
+          period="2023-04/2024-03")], True),
 ]

@@ -5,7 +5,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract import document_date, extract_figures
-from schemas.contract import FLOWS, MEASURES, PRODUCTS, QUALIFIERS, UNITS
+from schemas.contract import FLOWS, MEASURES, PRODUCTS, QUALIFIERS
+from schemas.economies import UNITS
 
 FRAGMENTS = [
     "U.S. exports to Mexico", "imports from Korea", "Mexico's", "the EU", "Chinese", "the United States'",

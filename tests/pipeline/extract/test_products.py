@@ -1,0 +1,26 @@
+"""Product scope from how statistical texts name their concepts, and labels that are not product groups."""
+import pytest
+
+from pipeline.extract import extract_figures
+
+
+def products(text):
+    return [(f.text, f.product, f.product_label) for f in extract_figures(text, "t")]
+
+
+@pytest.mark.parametrize("text,product", [
+    ("U.S. general imports from Peru grew 4 percent in 2020.", "goods"),
+    ("Domestic exports to Chile fell 3 percent in 2021.", "goods"),
+    ("Customs figures show exports to Kenya rose 6 percent in 2019.", "goods"),
+    ("The surplus on invisibles was 700 mln dlrs in 1987.", "services"),
+])
+def test_customs_concepts_name_goods_or_services(text, product):
+    assert [p for _, p, _ in products(text)] == [product]
+
+
+@pytest.mark.parametrize("text", [
+    "He said first quarter exports rose 12 pct to 2.1 billion dlrs.",
+    "Data showing exports rose 5 pct to 3.2 billion dlrs were released in 1990.",
+])
+def test_words_around_a_figure_are_not_a_product_label(text):
+    assert all(label is None for _, _, label in products(text))
