@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-_WORDS = ("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred first "
-          "second third fourth fifth sixth seventh eighth ninth tenth top largest biggest leading").split()
+_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred half first "
+          "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+          "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth top largest biggest leading greatest").split()
 AMOUNT_TOKEN = re.compile(  # the lookahead on first letters doubles the speed (about 18 MB/s)
     r"\d+(?:[.,]\d+)*|\b(?=[" + "".join(sorted({w[0] for w in _WORDS})) + r"])(?:" + "|".join(_WORDS) + r")\b",
     re.IGNORECASE,

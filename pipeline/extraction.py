@@ -15,7 +15,7 @@ from pipeline.figures import Figure
 from pipeline.validation import REJECTED_SCHEMA, split_valid
 from pipeline.workstore import WorkStore
 from schemas import FigureSchema, polars_schema
-from schemas.contract import EARLIEST_YEAR, MAX_YEARS_AFTER_DOCUMENT, SUBUNIT_WORDS
+from schemas.contract import EARLIEST_YEAR, MAX_YEARS_AFTER_DOCUMENT, NON_MONEY_UNITS, SUBUNIT_WORDS
 
 FIGURE_SCHEMA = polars_schema(FigureSchema)
 _SUBUNIT_AFTER = re.compile(r"\s*(" + "|".join(SUBUNIT_WORDS) + r")\b", re.IGNORECASE)
@@ -143,7 +143,7 @@ def _document_failures(document: Document, figures: list[Figure]) -> list[dict]:
             failures.append({"index": i, "check": "year_after_document_date",
                              "reason": f"year {f.year} is more than {MAX_YEARS_AFTER_DOCUMENT} years after the "
                                        f"document's date {document.published}"})
-        if f.unit not in ("percent", "rank") and (subunit := _SUBUNIT_AFTER.match(text, f.char_end)):
+        if f.unit not in NON_MONEY_UNITS and (subunit := _SUBUNIT_AFTER.match(text, f.char_end)):
             failures.append({"index": i, "check": "money_is_not_a_subunit",
                              "reason": f"{f.text!r} is followed by {subunit.group(1)!r}: a currency subunit read as "
                                        f"the unit {f.unit}"})
