@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,9 +15,13 @@ from pipeline.figures import Figure
 from pipeline.validation import REJECTED_SCHEMA, split_valid
 from pipeline.workstore import WorkStore
 from schemas import FigureSchema, polars_schema
-from schemas.contract import MAX_YEARS_AFTER_DOCUMENT
+from schemas.contract import EARLIEST_YEAR, MAX_YEARS_AFTER_DOCUMENT, NON_MONEY_UNITS, SUBUNIT_WORDS
 
 FIGURE_SCHEMA = polars_schema(FigureSchema)
+_SUBUNIT_AFTER = re.compile(r"\s*(" + "|".join(SUBUNIT_WORDS) + r")\b", re.IGNORECASE)
+"""A subunit word right after a money span: ``$1.5 cents`` read as ``$1.5``."""
+_EARLY_YEAR_AFTER = re.compile(r"\s+(?:in|during|for|of|by)\s+(?:(?:fiscal|FY)\s*)?(1[0-8]\d\d)\b", re.IGNORECASE)
+"""A year before ``EARLIEST_YEAR`` named right after the span: ``$5 billion in 1850``."""
 MAX_SENTENCE_CHARS = 1_000
 """The ``sentence`` stored per row: real ones run to about 270 characters; a longer one is cut around its figure."""
 
@@ -126,7 +131,7 @@ def _unvalidated_rows(document: Document) -> tuple[pl.DataFrame, pl.DataFrame, p
 
 def _document_failures(document: Document, figures: list[Figure]) -> list[dict]:
     """Failures the model cannot see, needing the document: a span that does not slice back to its text, a year
-    later than the document's own date allows."""
+    later than the document's own date allows, a subunit word or a year before 1900 right after a figure."""
     text, failures = document.text or "", []
     latest = document.published.year + MAX_YEARS_AFTER_DOCUMENT if document.published else None
     for i, f in enumerate(figures):
@@ -138,6 +143,14 @@ def _document_failures(document: Document, figures: list[Figure]) -> list[dict]:
             failures.append({"index": i, "check": "year_after_document_date",
                              "reason": f"year {f.year} is more than {MAX_YEARS_AFTER_DOCUMENT} years after the "
                                        f"document's date {document.published}"})
+        if f.unit not in NON_MONEY_UNITS and (subunit := _SUBUNIT_AFTER.match(text, f.char_end)):
+            failures.append({"index": i, "check": "money_is_not_a_subunit",
+                             "reason": f"{f.text!r} is followed by {subunit.group(1)!r}: a currency subunit read as "
+                                       f"the unit {f.unit}"})
+        if early := _EARLY_YEAR_AFTER.match(text, f.char_end):
+            failures.append({"index": i, "check": "year_in_range",
+                             "reason": f"the text dates {f.text!r} to {early.group(1)}, before {EARLIEST_YEAR}, "
+                                       f"outside the years a trade figure can have"})
     return failures
 
 

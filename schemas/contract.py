@@ -56,8 +56,10 @@ MAX_MONEY_MAGNITUDE = 1e17
 """The largest money amount a trade figure can state, in its own currency's units. World trade is about
 3e13 USD a year, which is 4e16 in won or 5e17 in rupiah; a figure for one economy's trade stays under 1e17
 in any currency in use, while misread scales (``$999,999,999 trillion`` = 1e21) go far past it."""
-SUBUNIT_PATTERN = r"(?i)\b(?:cents?|pence|penny|paise|centavos?|centimes?|kopecks?|kopeks?)\b|¢"
-"""A currency's hundredth part in a figure's text: the figure is not an amount of the currency's unit.
+SUBUNIT_WORDS = ("cent", "cents", "pence", "penny", "paise", "centavo", "centavos", "centime", "centimes", "kopeck",
+                 "kopecks", "kopek", "kopeks")
+"""A currency's hundredth part: a figure written in one is not an amount of the currency's unit.
 (A share "30 cents on the dollar" has unit ``percent`` and is not money.)"""
+SUBUNIT_PATTERN = r"(?i)\b(?:" + "|".join(SUBUNIT_WORDS) + r")\b|¢"
 MAX_YEARS_AFTER_DOCUMENT = 2
 """How far past its document's own date a figure's year may lie (a fiscal year numbered by its end)."""

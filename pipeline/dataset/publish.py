@@ -4,8 +4,9 @@ A version is written into ``staging/``, read back and validated, given its
 manifest last, and only then renamed into ``versions/`` (one atomic rename),
 so every folder there is complete. ``current`` is a symlink replaced
 atomically. A process killed at any point leaves ``current`` on a complete
-version; what it left in ``staging/`` is cleared by the next publish, which
-runs under the same lock.
+version; what it left in ``staging/`` is cleared by the next publish or
+prune, which run under the same lock. A publish that fails (a full disk)
+removes its own staging folder at once.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from pipeline.dataset.contents import Contents, Tables
 from pipeline.dataset.hashing import RowsDigest, file_sha256, rows_digest
 from pipeline.dataset.layout import MANIFEST, REVIEW, TABLE_NAMES, Layout
 from pipeline.dataset.reader import read_manifest, scan_table_dir
-from pipeline.dataset.retention import prune_locked
+from pipeline.dataset.retention import clear_leftovers, prune_locked
 from pipeline.dataset.writing import write_tables
 from pipeline.review import render_review
 from schemas import TABLES
@@ -62,7 +63,7 @@ def publish_version(output_dir: Path, tables: Tables, lineage: Lineage, now: dt.
     layout.root.mkdir(parents=True, exist_ok=True)
     contents = Contents.build(tables)
     with FileLock(layout.lock):
-        _clear_leftovers(layout)
+        clear_leftovers(layout)
         parent = layout.current_id()
         parent_manifest = read_manifest(output_dir, parent) if parent else None
         if parent_manifest and parent_manifest.get("content_hash") == contents.content_hash:
@@ -97,17 +98,21 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent: str |
         "changes": summarise(changes.rows),
     }
     staging = layout.staging / f"{version_id}.{uuid.uuid4().hex}"
-    digests = {**{name: rows_digest(frame) for name, frame in tables.items()},
-               "changes": write_tables(staging, tables, changes, {k: manifest[k] for k in _LINEAGE_KEYS})}
-    review = render_review(tables["documents"], tables["figures"], tables["rejected"], f"trade-figures {version_id}",
-                           changed_documents(changes.rows, tables["figures"]))
-    for name, text in {**contents.texts, REVIEW: review}.items():
-        (staging / name).write_text(text, encoding="utf-8")
-    del changes  # with the parent rows it compared: the check reads back one table at a time
-    _check_staged(staging, digests)
-    manifest["files"] = _list_files(staging)
-    (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
-    _fsync_tree(staging)
+    try:
+        digests = {**{name: rows_digest(frame) for name, frame in tables.items()},
+                   "changes": write_tables(staging, tables, changes, {k: manifest[k] for k in _LINEAGE_KEYS})}
+        review = render_review(tables["documents"], tables["figures"], tables["rejected"],
+                               f"trade-figures {version_id}", changed_documents(changes.rows, tables["figures"]))
+        for name, text in {**contents.texts, REVIEW: review}.items():
+            (staging / name).write_text(text, encoding="utf-8")
+        del changes  # with the parent rows it compared: the check reads back one table at a time
+        _check_staged(staging, digests)
+        manifest["files"] = _list_files(staging)
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
+        _fsync_tree(staging)
+    except BaseException:  # a full disk, say: its space is freed now, not only by the next publish
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     layout.versions.mkdir(exist_ok=True)
     os.rename(staging, layout.version(version_id))
     _fsync(layout.versions)
@@ -146,21 +151,6 @@ def _point_current(layout: Layout, version_id: str) -> None:
     os.symlink(Path("versions") / version_id, tmp)
     os.replace(tmp, layout.current)
     _fsync(layout.root)
-
-
-def _clear_leftovers(layout: Layout) -> None:
-    """What a killed publish or prune left: staged or half-deleted folders and unswapped symlinks.
-
-    Only called under the lock, when no other publish or prune is running.
-    """
-    if layout.staging.exists():
-        for path in layout.staging.iterdir():
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path)
-            else:
-                path.unlink()
-    for link in layout.root.glob(".current.*"):
-        link.unlink()
 
 
 def _fsync_tree(root: Path) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline import extraction
-from pipeline.density import DENSITY_JUDGED_FROM, MAX_TOKENS_PER_1000_CHARS, MAX_TOKENS_PER_DOCUMENT, density_refusal
+from pipeline.density import AMOUNT_TOKEN, DENSITY_JUDGED_FROM, MAX_TOKENS_PER_1000_CHARS, MAX_TOKENS_PER_DOCUMENT, density_refusal
 from pipeline.documents import read_document
+from pipeline.extract import extract_figures
 from pipeline.extraction import MAX_SENTENCE_CHARS, figure_rows
 from tests.conftest import SEEDS, SHARED
 
@@ -19,8 +20,10 @@ def read_text(tmp_path, name, text):
 
 
 @pytest.mark.parametrize("path", REAL_DOCUMENTS, ids=lambda p: p.name)
-def test_real_documents_are_well_under_the_density_bound(path):
-    assert density_refusal(path.read_text(encoding="utf-8")) is None
+def test_real_documents_are_well_under_the_density_bound_and_each_figure_holds_a_counted_amount(path):
+    text = path.read_text(encoding="utf-8")
+    assert density_refusal(text) is None
+    assert [f.text for f in extract_figures(text, "d") if not AMOUNT_TOKEN.search(f.text)] == []
 
 
 def test_dollar_one_repeated_is_too_dense_and_never_extracted(tmp_path):

@@ -92,3 +92,20 @@ def test_a_year_past_the_documents_own_date_is_rejected():
     assert row["reason"] == "year 2019 is more than 2 years after the document's date 2015-03-01"
     assert figure_rows(document(text, dt.date(2017, 1, 1)))[0].height == 1
     assert figure_rows(document(text, None))[0].height == 1
+
+
+def test_a_subunit_right_after_a_money_span_is_rejected():
+    text = "U.S. exports to Mexico reached $1.5 cents per pound in 2013. Tariffs cost 30 cents on the dollar in 2013."
+    valid, rejected = figure_rows(document(text, dt.date(2014, 1, 1)))
+    [row] = rejected.to_dicts()
+    assert row["check"] == "money_is_not_a_subunit"
+    assert row["reason"] == "'$1.5' is followed by 'cents': a currency subunit read as the unit USD"
+    assert "USD" not in valid["unit"].to_list()
+
+
+def test_a_year_before_1900_named_right_after_a_figure_is_rejected_whatever_year_it_was_given():
+    text = "In 2012, U.S. exports to Mexico reached $5 billion in 1850. U.S. exports to Mexico reached $7 billion in 2013."
+    valid, rejected = figure_rows(document(text, dt.date(2014, 1, 1)))
+    assert valid["text"].to_list() == ["$7 billion"]
+    [row] = rejected.to_dicts()
+    assert row["check"] == "year_in_range" and "1850, before 1900" in row["reason"]
