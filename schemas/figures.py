@@ -19,7 +19,7 @@ class FigureSchema(pa.DataFrameModel):
     figure_id: str = pa.Field(unique=True, str_length={"min_value": 16, "max_value": 16},
                               description="Deterministic id: hash of doc_id, the figure's sentence, its place in the sentence, "
                                           "its text and unit; unchanged by edits elsewhere in the document.")
-    doc_id: str = pa.Field(description="The seed file's name without `.txt`.")
+    doc_id: str = pa.Field(description="The document's `doc_id`: its path in the seeds folder, without `.txt` for a text file.")
     char_start: int = pa.Field(ge=0, description="Start of the span in the decoded document text (Python slice, inclusive).")
     char_end: int = pa.Field(ge=1, description="End of the span (exclusive); `text == document[char_start:char_end]`.")
     text: str = pa.Field(str_length={"min_value": 1}, description="The figure as written, e.g. `$536 billion`, `4.7%`, `3rd`.")
