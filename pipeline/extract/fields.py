@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import labels
+from . import labels, rankings
 from .context import Context
 from .economies import US, find_economies, resolve as resolve_economy
 from .fold import folded, twin
@@ -260,6 +260,9 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
 
     reporter, partner, flipped, party_why = _parties_of(text, src, rx, mention, clause, sentence, ctx, flow,
                                                         flow_words, measure, is_rank)
+    ranked = _world_ranking(text, mention, sentence, is_rank)
+    if ranked:  # "The largest exporters were China (EUR 2 107 billion, 16 %)": China's trade with the world
+        reporter, flow, partner, flipped, party_why = ranked[0], ranked[1], WORLD, False, "world ranking of traders"
     if item_partner:
         partner, party_why = item_partner, "list item"
     if flipped and flow in ("export", "import"):
@@ -289,6 +292,21 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
     return Resolved(sign * value, unit, measure, reporter, partner, flow, product, label, hs,
                     year, period, base, qualifier, bool(list_label and not item_partner and not item_flow),
                     flow == "balance" and deficit, part, period_why == COMPARED, trace)
+
+
+def _world_ranking(text: str, m, sentence: Clause, is_rank: bool) -> tuple[str, str] | None:
+    """(economy, flow) where ``m`` belongs to an economy ranked among the world's traders."""
+    flow = rankings.world_ranking_flow(text, sentence.start, sentence.end, m.start)
+    if flow is None:
+        return None
+    if is_rank:  # "India was the 13th largest exporter in the world"
+        subject = next((p for p in sentence.parties if p.end <= m.start and p.role in ("subject", "owner")), None)
+        return (subject.iso3, flow) if subject and rankings.ranks_an_actor(text, m.end, m.phrase_end + 1) else None
+    opening = rankings.parenthesis_opening(text, sentence.start, m.start)
+    if opening is None:
+        return None
+    named = [p for p in sentence.parties if p.end <= opening and not text[p.end:opening].strip(" .")]
+    return (named[-1].iso3, flow) if named else None
 
 
 @lru_cache(maxsize=4096)

@@ -25,7 +25,7 @@ _FLOW_WORDS = [
      r"tourism\s+(?:revenues?|receipts|spending)|\bspending\b|\bspent\b", "other"),
     (r"trade\s+(?:deficits?|surplus(?:es)?|balances?|gap)|\bdeficits?\b|\bsurplus(?:es)?\b|"
      r"\btrade\s+imbalance", "balance"),
-    (r"two[- ]ways?\b|(?:total|bilateral|overall)\s+(?:two-way\s+)?trade\b|trad(?:ing|e)\s+partners?|"
+    (r"two[- ]ways?\b|(?:total|bilateral|overall)\s+(?:two-way\s+)?trade\b|trad(?:ing|e)\s+partners?|\btraders?\b|"
      r"\btrade\b(?!\s+(?:agreements?|deals?|pacts?|polic(?:y|ies)|barriers?|rules|representatives?|"
      r"wars?|talks|negotiat\w*|promotion|missions?|sectors?|data|statistics|disputes?|ministers?|"
      r"remed\w+|officials?|tensions?|bureau|commission|liberali[sz]ation|facilitation|shows?|"
