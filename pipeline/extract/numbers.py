@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .currencies import AFTER, BEFORE, DOLLAR, alternation
 from .fold import folded, twin
-from .numwords import SPELLED, spelled_value
+from .numwords import SPELLED, TENS as NUMBER_TENS, UNITS as NUMBER_UNITS, spelled_value
 from .prefilter import holds_any
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -33,20 +33,30 @@ _FRACTION_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
                  "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 
 # Amounts and percentages, each alternative one way the genre writes them.
+# Every amount starts with a digit, a sign, "(" of "(-)" or a currency marker's first character: the engine
+# skips every other position at once.
+_FIRST = "".join(sorted({re.escape(m[0]) for m in BEFORE} | set(r"\d\-−–(")))
 _AMOUNT_RE = re.compile(
     rf"""
-    (?P<before>(?P<bsign>[-−](?=[^\s]))?(?<![\w$])(?P<bcur>{alternation(BEFORE)})\s?(?P<bnum>{_SPACED}|{_NUM}){_SCALE.format("b")}?)
+    (?=[{_FIRST}])
+    (?:(?P<before>(?P<bsign>[-−](?=[^\s]))?(?<![\w$])(?P<bcur>{alternation(BEFORE)})\s?(?P<bnum>{_SPACED}|{_NUM}){_SCALE.format("b")}?)
   | (?P<after>(?<![\w.,$])(?P<anum>{_NUM})\s*(?:(?P<ascale>{_WORD_SCALE})\b|(?P<aabbr>{_ABBR_SCALE})\b)?\s*
         (?P<acur>{alternation(AFTER)})\b)
   | (?P<pct>(?<![\w.,])(?P<sign>{_SIGN})?(?P<pnum>{_NUM})\s?{_PERCENT})
-  | (?P<spelled>(?<![\w-])(?P<snum>{SPELLED})[\s-]+(?:(?P<sscale>{_WORD_SCALE})\s+)?
-        (?:(?P<scur>{alternation(AFTER)})\b|(?P<spct>{_PERCENT})))
   | (?P<cents>(?<![\w.,])(?P<cnum>\d{{1,2}}(?:\.\d+)?)\s?cents?\b(?=\s+(?:(?:of|on|in|for|out\s+of)\s+)?
         (?:every|each|per|a|the)\s+(?:(?:U\.S\.|US)\s+)?dollar))
-  | (?P<bare>(?<![\w.,$])(?P<rnum>{_NUM})\s*(?P<rscale>{_WORD_SCALE})\b)
+  | (?P<bare>(?<![\w.,$])(?P<rnum>{_NUM})\s*(?P<rscale>{_WORD_SCALE})\b))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# Spelled-out amounts ("ten billion dollars", "twenty-seven point three percent"), scanned apart and only where
+# a number word occurs.
+_SPELLED_RE = re.compile(
+    rf"""(?P<spelled>(?<![\w-])(?P<snum>{SPELLED})[\s-]+(?:(?P<sscale>{_WORD_SCALE})\s+)?
+        (?:(?P<scur>{alternation(AFTER)})\b|(?P<spct>{_PERCENT})))""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_NUMBER_WORDS = tuple(w for w in (*NUMBER_UNITS, *NUMBER_TENS) if w != "zero")
 # What may follow a bare scaled number that is an amount ("to 8.33 billion.", "700 mln, he said"):
 # punctuation or a function word, never a noun ("1.8 million Canadians").
 _BARE_AFTER = re.compile(r"\s*(?:[.,;:)\]–—-]|$|(?:in|from|to|and|or|for|at|on|by|with|during|over|while|as|"
@@ -68,6 +78,7 @@ _FRACTION_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _AMOUNT_LOW = twin(_AMOUNT_RE)
+_SPELLED_LOW = twin(_SPELLED_RE)
 _FRACTION_LOW = twin(_FRACTION_RE)
 _FRACTION_WORDS = ("half", "halves", "third", "quarter", "fourth", "fifth", "tenth")  # every fraction holds one
 # A fraction word that names a period, not a share ("the first half of 2013").
@@ -110,13 +121,15 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, dollar: str
     """
     stop = len(text) if end is None else end
     low = folded(text)
-    src, amount_rx, fraction_rx = (text, _AMOUNT_RE, _FRACTION_RE) if low is None else \
-        (low, _AMOUNT_LOW, _FRACTION_LOW)
+    src, amount_rx, fraction_rx, spelled_rx = (text, _AMOUNT_RE, _FRACTION_RE, _SPELLED_RE) if low is None else \
+        (low, _AMOUNT_LOW, _FRACTION_LOW, _SPELLED_LOW)
     matches = list(amount_rx.finditer(src, start, stop))
-    if low is None or holds_any(low[start:stop], _FRACTION_WORDS):
-        fractions = list(fraction_rx.finditer(src, start, stop))
-        if fractions:
-            matches = sorted(matches + fractions, key=re.Match.start)
+    segment = low[start:stop] if low is not None else None
+    for words, rx in ((_FRACTION_WORDS, fraction_rx), (_NUMBER_WORDS, spelled_rx)):
+        if segment is None or holds_any(segment, words):
+            found_apart = list(rx.finditer(src, start, stop))
+            if found_apart:
+                matches = sorted(matches + found_apart, key=re.Match.start)
     found: list[Mention] = []
     for m in matches:
         mention = _to_mention(text, m, dollar, carried)

@@ -119,12 +119,12 @@ RULES: tuple[Rule, ...] = (
                  ("in the second half", "H2", None))),
     Rule("first_quarters", rf"\bfirst\s+(?P<k>two|three|2|3)\s+quarters(?:\s+of\s+(?:the\s+year\s+)?(?P<y>{_YEAR}))?",
          _first_quarters, (("for the first two quarters of 2013", "H1", 2013), ("the first three quarters", "01/09", None))),
-    Rule("month_run", rf"\b(?P<m1>{_MONTH})\s*(?:[-–]|to|through|and|until)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+    Rule("month_run", rf"\b(?=jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?P<m1>{_MONTH})\s*(?:[-–]|to|through|and|until)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
          _month_run, (("from January to November", "01/11", None), ("January-May 2023", "01/05", 2023),
                       ("between January and March 2020", "01/03", 2020))),
     Rule("first_months", rf"\bfirst\s+(?P<k>{_COUNT})\s+months(?:\s+of\s+(?:the\s+year\s+)?(?P<y>{_YEAR}))?",
          _first_months, (("in the first five months", "01/05", None), ("the first 11 months of 2018", "01/11", 2018))),
-    Rule("month", rf"(?<!ended\sin\s)(?<!ending\sin\s)(?<!ends\sin\s)(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\bto\s)|"
+    Rule("month", rf"(?=jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?<!ended\sin\s)(?<!ending\sin\s)(?<!ends\sin\s)(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\bto\s)|"
                   rf"(?<=\bfrom\s)|(?<=\blast\s)|(?<=\bthis\s)|(?<=\bthrough\s)|(?<=\bend-)|\b(?={_MONTH}\s+{_YEAR})|"
                   rf"\b(?={_MONTH}(?:'s|’s|\s+alone)))(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b(?!\s*\d{{1,2}}\b)",
          _one_month, (("For March alone", "03", None), ("up 5% in May", "05", None), ("exports in December 2016", "12", 2016),
