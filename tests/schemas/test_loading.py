@@ -1,4 +1,4 @@
-"""What importing the schemas costs: the contract needs no pandera, the models no pandas or hypothesis."""
+"""What importing the schemas costs: the contract, which the extractor reads, needs no pandera."""
 from __future__ import annotations
 
 import subprocess
@@ -17,13 +17,3 @@ def loaded_after(code: str) -> set[str]:
 def test_the_contract_and_the_extractor_import_without_pandera():
     assert "pandera" not in loaded_after("import schemas.contract, pipeline.extract")
 
-
-def test_the_models_load_and_validate_without_pandas():
-    loaded = loaded_after("import polars as pl\nfrom schemas import TABLES, FigureSchema, polars_schema\n"
-                          "assert TABLES['figures'] is FigureSchema\n"
-                          "FigureSchema.validate(pl.DataFrame(schema=polars_schema(FigureSchema)), lazy=True)")
-    assert "pandera" in loaded and not loaded & {"pandas", "hypothesis"}
-
-
-def test_polars_still_finds_pandas_after_the_models_loaded():
-    assert "pandas" in loaded_after("import schemas, polars as pl\nschemas.FigureSchema\npl.DataFrame({'a': [1]}).to_pandas()")
