@@ -24,6 +24,3 @@ def test_the_models_load_on_first_use_and_validate():
                           "FigureSchema.validate(pl.DataFrame(schema=polars_schema(FigureSchema)), lazy=True)")
     assert "pandera" in loaded
 
-
-def test_polars_still_finds_pandas_after_the_models_loaded():
-    assert "pandas" in loaded_after("import schemas, polars as pl\nschemas.FigureSchema\npl.DataFrame({'a': [1]}).to_pandas()")

@@ -6,6 +6,7 @@ Publishes ``sample_tables(VARIANT)`` to OUTPUT. With KILL_AT, the process
 SIGKILLs itself just before executing the KILL_AT-th line of code in
 ``pipeline/dataset/`` (counted from 1); with KILL_AT 0 it prints, as JSON,
 every such line it executed (``file:line``), so a test can choose where to kill.
+With KILL_AT the publish also prunes to one version, so kills inside pruning are tried too.
 """
 from __future__ import annotations
 
