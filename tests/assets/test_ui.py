@@ -8,7 +8,9 @@ under tests/artifacts/.
 from __future__ import annotations
 
 import subprocess
+import time
 
+import dagster as dg
 import pytest
 
 from assets.automation import seed_folder_changes
@@ -59,7 +61,19 @@ def dismiss_welcome(page) -> None:
     skip.click()
 
 
-def test_materialize_all_from_the_asset_graph_publishes_a_version(ui, page):
+def wait_for_materialization(project: Project, version_id: str, timeout: float = 120) -> None:
+    """Until the instance records ``dataset``'s materialisation of ``version_id`` (just after its publish)."""
+    with dg.DagsterInstance.get() as instance:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            event = instance.get_latest_materialization_event(dg.AssetKey("dataset"))
+            if event and event.asset_materialization.metadata["version_id"].value == version_id:
+                return
+            time.sleep(1)
+    raise AssertionError(f"no materialisation of dataset {version_id} within {timeout} s")
+
+
+def test_materialize_all_from_the_asset_graph_publishes_a_version(ui, page, monkeypatch):
     url, project = ui
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(f"{url}/asset-groups")
@@ -70,6 +84,8 @@ def test_materialize_all_from_the_asset_graph_publishes_a_version(ui, page):
     page.get_by_text("Launched run").wait_for(timeout=60_000)
 
     manifest = project.wait_for_version(None, PUBLISH_TIMEOUT)
+    monkeypatch.setenv("DAGSTER_HOME", str(project.home))
+    wait_for_materialization(project, manifest["version_id"])
     assert {s["file_name"] for s in manifest["seeds"]} == {p.name for p in project.seeds.iterdir()}
     assert manifest["row_counts"]["figures"] > 0
 
