@@ -160,9 +160,3 @@ def find_parts(text: str, start: int, end: int) -> list[PartToken]:
             found.append(PartToken(m.start(), m.end(), part, rule.name))
     return found
 
-
-def year_to_date(doc_month: int | None) -> str | None:
-    """"So far this year", "year to date": January to the month before the document's (its data's month)."""
-    if not doc_month or doc_month <= 2:
-        return None
-    return f"01/{doc_month - 1:02d}"

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.extract.subyear import RULES, find_parts, period_string, year_to_date
+from pipeline.extract.subyear import RULES, find_parts, period_string
 
 
 @pytest.mark.parametrize("rule,phrase,part,year",
@@ -31,6 +31,3 @@ def test_no_month_where_none_is_meant(text):
 def test_period_strings_follow_the_contract(part, year, expected):
     assert period_string(part, year) == expected
 
-
-def test_year_to_date_runs_to_the_month_before_the_document():
-    assert year_to_date(6) == "01/05" and year_to_date(1) is None
