@@ -1,6 +1,7 @@
 """The one settings object the assets, checks, sensor and schedule are given: ``pipeline.config.Settings``."""
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 import dagster as dg
@@ -19,10 +20,11 @@ class TradeFiguresSettings(dg.ConfigurableResource):
 
     @classmethod
     def of(cls, settings: Settings) -> TradeFiguresSettings:
-        return cls(seeds_dir=str(settings.seeds_dir), output_dir=str(settings.output_dir),
-                   max_document_bytes=settings.max_document_bytes, workers=settings.workers,
-                   keep_versions=settings.keep_versions)
+        return cls(**{f.name: str(v) if isinstance(v := getattr(settings, f.name), Path) else v
+                      for f in fields(Settings)})
 
     def settings(self) -> Settings:
-        return Settings(Path(self.seeds_dir).absolute(), Path(self.output_dir).absolute(), self.max_document_bytes,
-                        self.workers, self.keep_versions)
+        """The ``Settings`` this config stands for; its folders absolute."""
+        values = {f.name: getattr(self, f.name) for f in fields(Settings)}
+        return Settings(**{**values, "seeds_dir": Path(self.seeds_dir).absolute(),
+                           "output_dir": Path(self.output_dir).absolute()})
