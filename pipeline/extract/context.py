@@ -27,6 +27,7 @@ class Context:
     owner: str | None = None  # whose trade the last subject was: "China's exports ..." -> CHN
     home: str = US            # the economy the document speaks for (economies.home_economy)
     currency: str | None = None  # the currency of the last amount: a bare "3.04 billion" takes it
+    scope: str | None = None  # the product the document declares for its figures (scope.py)
 
     def new_subject(self, partner: str) -> None:
         """A heading turns to another economy: what was said of the last one no longer holds."""

@@ -15,6 +15,7 @@ from .fields import Clause, Resolved, analyse_clause, flow_words, merge, parties
 from .numbers import Mention, find_mentions
 from .periods import document_date, periods
 from .ranks import Rank, find_ranks
+from .scope import document_scope
 from .sentences import Line, Span, clauses, lines, sentences
 
 
@@ -28,7 +29,7 @@ def extract_figures(text: str, doc_id: str) -> list[Figure]:
     date = document_date(text)
     doc_year = date.year if date else None
     home = home_economy(text) or US
-    ctx = Context(reporter=home, home=home, owner=None if home == US else home)
+    ctx = Context(reporter=home, home=home, owner=None if home == US else home, scope=document_scope(text))
     dollar = dollar_of(home, text)
     figures: list[Figure] = []
     for line in lines(text):

@@ -280,6 +280,8 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
 
     product, label, hs, product_why = _product(text, mention, clause, sentence, ctx, flow_source,
                                                list_label, item_partner or item_flow, is_rank)
+    if product == "all" and ctx.scope:  # "customs figures show": the document's figures are all goods
+        product, product_why = ctx.scope, "document scope"
     trace.append(f"product={product}{'/' + label if label else ''}<{product_why}")
 
     year, part, base, period_why = _period(text, mention, clause, sentence, ctx, doc_year, measure, group, limit)
