@@ -10,7 +10,7 @@ from pipeline.figures import Figure, figure_id
 
 from .context import Context
 from .currencies import dollar_of
-from .economies import US, home_economy
+from .economies import REGION, US, home_economy
 from .fields import Clause, Resolved, analyse_clause, flow_words, merge, parties, paren_group, resolve, restatement
 from .numbers import Mention, find_mentions
 from .periods import document_date, periods
@@ -116,7 +116,7 @@ def _figure(text: str, doc_id: str, m, r: Resolved, sentence_text: str, sentence
     return Figure(
         doc_id=doc_id, char_start=m.start, char_end=m.end, text=figure_text,
         value=round(r.value, 4), unit=r.unit, measure=r.measure, reporter=r.reporter,
-        partner=r.partner, flow=r.flow, product=r.product, product_label=r.label,
+        partner=None if r.partner == REGION else r.partner, flow=r.flow, product=r.product, product_label=r.label,
         hs_code=r.hs_code, year=r.year, period=r.period, base_year=r.base_year, qualifier=r.qualifier,
         sentence=sentence_text, rule="; ".join(r.trace),
         figure_id=figure_id(doc_id, sentence_text, m.start - sentence_start, figure_text, r.unit),

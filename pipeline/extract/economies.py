@@ -16,16 +16,16 @@ from .prefilter import trie
 
 US = "USA"
 EU = "EUU"  # no ISO 3166 alpha-3 exists for the EU; the World Bank's code
+REGION = "region"
+"""A region with no code of its own ("Asia", "Latin America"): a figure's counterpart, whose partner is null."""
 
 # Names pycountry does not carry (or carries in a form text rarely uses).
 # None blocks a phrase that would otherwise match a shorter name.
 _EXTRA: dict[str, str | None] = {
     "U.S.": US, "US": US, "U.S.A.": US, "USA": US, "United States": US,
     "United States of America": US, "America": US,
-    "North America": None, "North American": None, "South America": None,
-    "South American": None, "Latin America": None, "Latin American": None,
-    "Central America": None, "Central American": None, "the Americas": None,
-    "Americas": None, "Pan American": None, "Asian American": None,
+    "Pan American": None, "Asian American": None, "North American": None, "South American": None,
+    "Latin American": None, "Central American": None,
     "Mexican American": None, "New Mexico": None, "New Mexican": None,
     "Korea": "KOR", "South Korea": "KOR", "Republic of Korea": "KOR", "ROK": "KOR",
     "North Korea": "PRK", "DPRK": "PRK", "Taiwan": "TWN", "Chinese Taipei": "TWN",
@@ -41,6 +41,16 @@ _EXTRA: dict[str, str | None] = {
     "Bolivia": "BOL", "Iran": "IRN", "Venezuela": "VEN", "Tanzania": "TZA",
     "Moldova": "MDA", "Palestine": "PSE", "Micronesia": "FSM",
 }
+
+# Regions trade figures name as counterparts ("exports to Asia"). Their adjectives are left out: "the East
+# Asian tech superpower" is an economy described, not a region.
+_REGIONS = (
+    "Asia", "East Asia", "Southeast Asia", "South-East Asia", "South Asia", "Central Asia",
+    "Asia-Pacific", "Asia Pacific", "Europe", "Eastern Europe", "Western Europe", "Central Europe",
+    "Africa", "Sub-Saharan Africa", "North Africa", "West Africa", "East Africa",
+    "North America", "South America", "Latin America", "Central America", "Americas", "Caribbean",
+    "Middle East", "Oceania", "ASEAN", "Mercosur", "MERCOSUR", "Pacific Rim",
+)
 
 # Demonyms and adjectives: they qualify what follows, like a possessive.
 _DEMONYMS: dict[str, str] = {
@@ -86,7 +96,7 @@ def _pycountry_names() -> dict[str, str]:
     return names
 
 
-NAMES: dict[str, str | None] = {**_pycountry_names(), **_DEMONYMS, **_EXTRA}
+NAMES: dict[str, str | None] = {**_pycountry_names(), **_DEMONYMS, **dict.fromkeys(_REGIONS, REGION), **_EXTRA}
 _CAPITALISED = sorted(n for n in NAMES if n[:1].isupper())
 _NAME_RE = re.compile(  # the first-letter class up front rejects most positions at once
     "(?=[" + "".join(sorted({re.escape(n[0]) for n in _CAPITALISED})) + "])"
@@ -133,7 +143,7 @@ def home_economy(text: str) -> str | None:
     bare "$" and the reporter of figures whose sentence names no other.
     """
     counts: dict[str, list[int]] = {}
-    for order, e in enumerate(find_economies(text)):
+    for order, e in enumerate(e for e in find_economies(text) if e.iso3 != REGION):
         owned, named, first = counts.setdefault(e.iso3, [0, 0, -order])
         counts[e.iso3] = [owned + e.possessive, named + 1, first]
     home = max(counts, key=counts.__getitem__) if counts else None

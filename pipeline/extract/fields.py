@@ -31,8 +31,13 @@ from .vocab import (
 )
 from schemas.contract import WORLD
 
-_COUNTER_PREP = re.compile(r"\b(?P<prep>to|from|with|in|into|between|against|versus|vs\.|and)\s+(?:the\s+)?$",
-                           re.IGNORECASE)
+_COUNTER_PREP = re.compile(r"\b(?P<prep>to|from|with|in|into|between|against|versus|vs\.|and)\s+"
+                           r"(?:all\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
+# Economies named as examples or exceptions of a counterpart are not the counterpart ("with Asia, including China").
+_EXAMPLE_BEFORE = re.compile(r"\b(?:including|excluding|except(?:\s+for)?|such\s+as|notably|especially|"
+                             r"particularly|apart\s+from|other\s+than)\s+(?:the\s+)?$", re.IGNORECASE)
+# "U.S.-bound exports", "China-bound shipments": the economy is where the flow goes.
+_BOUND_AFTER = re.compile(r"-bound\b")
 _DIRECTIONAL = ("to", "from", "into", "with")
 _FLIPPABLE = re.compile(r"export|import|sourc|shipments|sales\s+to|purchases", re.IGNORECASE)
 _FLOW_NOUN = re.compile(r"(?:exports|imports|export|import)$", re.IGNORECASE)
@@ -213,9 +218,11 @@ def parties(text: str, span: Span, asides: Sequence[Span] = ()) -> list[Party]:
     for e in find_economies(text, span.start, span.end):
         if _inside(e.start, asides):
             continue
-        before = text[max(span.start, e.start - 14):e.start]
+        before = text[max(span.start, e.start - 20):e.start]
+        if _EXAMPLE_BEFORE.search(before):
+            continue
         prep = _COUNTER_PREP.search(before)
-        word = prep.group("prep").lower() if prep else None
+        word = prep.group("prep").lower() if prep else "to" if _BOUND_AFTER.match(text, e.end) else None
         if word == "between":
             between = True
         if word and (word != "and" or between) and not (e.possessive and word in ("in", "with", "and")):

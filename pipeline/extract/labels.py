@@ -29,7 +29,9 @@ _PREMOD_STOP = frozenset(
     "bilateral global foreign domestic direct record strong weak higher lower key major growing rising "
     "falling new current recent such these those this that other of to in for from by with as "
     "u.s. us american of' were was their both two-way while but whereas although though as if when "
-    "where so yet or nor general customs visible invisible re-exports".split())
+    "where so yet or nor general customs visible invisible re-exports after before since until because once "
+    "during despite amid against among between into onto over under through within without via per about than "
+    "then also only just even still bound".split())
 _LIST_INTRO = re.compile(r"^[^()]*\b(?:include[sd]?|including|were|are|such\s+as)\s+", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"^\s*(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
 _AMOUNT = re.compile(r"[$%\d]")
@@ -118,7 +120,7 @@ def premodifier(text: str, start: int, flow_start: int) -> str | None:
     for w in reversed(list(_WORD.finditer(text, start, flow_start))):
         token = w.group()
         if text[w.end():boundary].strip() or token.lower() in _PREMOD_STOP or \
-                token.endswith(("'s", "’s")) or resolve(token):
+                token.endswith(("'s", "’s", "-bound")) or resolve(token):
             break
         kept.insert(0, token)
         boundary = w.start()

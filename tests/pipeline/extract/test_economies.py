@@ -15,7 +15,8 @@ def test_names_short_forms_and_demonyms():
 def test_mentions_with_possessives_and_blocked_phrases():
     text = "Korea’s imports from Japan; the United States’ partner; North American trade; Latin America; US$5"
     found = [(text[e.start:e.end], e.iso3, e.possessive) for e in find_economies(text)]
-    assert found == [("Korea", "KOR", True), ("Japan", "JPN", False), ("United States", "USA", True)]
+    assert found == [("Korea", "KOR", True), ("Japan", "JPN", False), ("United States", "USA", True),
+                     ("Latin America", "region", False)]
 
 
 def test_us_as_adjective_is_possessive():
