@@ -27,6 +27,7 @@ class Context:
     owner: str | None = None  # whose trade the last subject was: "China's exports ..." -> CHN
     home: str = US            # the economy the document speaks for (economies.home_economy)
     currency: str | None = None  # the currency of the last amount: a bare "3.04 billion" takes it
+    actor: str | None = None  # the economy last ranked as a trader: "It was the eighth largest importer"
     scope: str | None = None  # the product the document declares for its figures (scope.py)
 
     def new_subject(self, partner: str) -> None:

@@ -11,7 +11,9 @@ from pipeline.figures import Figure, figure_id
 from .context import Context
 from .currencies import dollar_of
 from .economies import REGION, US, home_economy
-from .fields import Clause, Resolved, analyse_clause, flow_words, merge, parties, paren_group, resolve, restatement
+from .fields import (
+    Clause, Resolved, analyse_clause, flow_words, merge, parties, paren_group, rank_share, resolve, restatement,
+)
 from .numbers import Mention, find_mentions
 from .periods import document_date, periods
 from .ranks import Rank, find_ranks
@@ -78,6 +80,7 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
     sentence = merge(span, analysed)
     last_mention: Mention | None = None
     last_resolved: Resolved | None = None
+    last_rank: tuple[Rank, Resolved] | None = None
     position = 0
     for part, clause in zip(parts, analysed):
         _set_owner(clause, ctx)
@@ -89,11 +92,14 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
             is_rank = isinstance(m, Rank)
             group = last_resolved if (not is_rank and last_resolved is not None
                                       and paren_group(text, last_mention, m)) else None
+            rank_of = last_rank[1] if (not is_rank and last_rank and rank_share(text, last_rank[0], m)) else None
             r = resolve(text, m, clause, sentence, ctx, doc_year, group, is_rank,
-                        _next_figure(text, mentions, index, span.end))
+                        _next_figure(text, mentions, index, span.end), rank_of)
             figures.append(_figure(text, doc_id, m, r, sentence_text, span.start))
             _remember(ctx, r)
-            if not is_rank:
+            if is_rank:
+                last_rank = m, r
+            else:
                 last_mention, last_resolved = m, r
         if not inside:
             _carry_clause(text, clause, sentence, ctx, doc_year)
@@ -125,6 +131,8 @@ def _figure(text: str, doc_id: str, m, r: Resolved, sentence_text: str, sentence
 
 def _remember(ctx: Context, r: Resolved) -> None:
     """What the next clause inherits from this figure."""
+    if r.actor:
+        ctx.actor = r.reporter
     if r.reporter not in (None, US) and r.partner == US:
         ctx.partner, ctx.reporter = r.reporter, US  # the economy the US trades with stays the subject
     else:

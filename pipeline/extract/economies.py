@@ -100,8 +100,11 @@ NAMES: dict[str, str | None] = {**_pycountry_names(), **_DEMONYMS, **dict.fromke
 _CAPITALISED = sorted(n for n in NAMES if n[:1].isupper())
 _NAME_RE = re.compile(  # the first-letter class up front rejects most positions at once
     "(?=[" + "".join(sorted({re.escape(n[0]) for n in _CAPITALISED})) + "])"
-    r"(?<![\w.])(?=[^\W\d_a-z])(" + trie(_CAPITALISED) + r")(?![\w])(?:['’]s\b|(?<=s)['’](?!\w))?"
+    r"(?:(?<![\w.])|(?<=[a-z]))(?=[^\W\d_a-z])(" + trie(_CAPITALISED) + r")(?![\w])(?:['’]s\b|(?<=s)['’](?!\w))?"
 )
+
+
+# A name may follow a lower-case letter with no space: pages taken from HTML join text nodes ("in the worldIndia").
 
 
 class EconomyMention(NamedTuple):

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from . import labels, rankings
 from .context import Context
-from .economies import US, find_economies, resolve as resolve_economy
+from .economies import REGION, US, find_economies, resolve as resolve_economy
 from .fold import folded, twin
 from .numbers import Mention
 from .periods import Periods, YearToken, periods
@@ -34,8 +34,9 @@ from schemas.contract import WORLD
 _COUNTER_PREP = re.compile(r"\b(?P<prep>to|from|with|in|into|between|against|versus|vs\.|and)\s+"
                            r"(?:all\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
 # Economies named as examples or exceptions of a counterpart are not the counterpart ("with Asia, including China").
+# So are those of the group a subject is picked from ("Among EU Member States, Germany was ...").
 _EXAMPLE_BEFORE = re.compile(r"\b(?:including|excluding|except(?:\s+for)?|such\s+as|notably|especially|"
-                             r"particularly|apart\s+from|other\s+than)\s+(?:the\s+)?$", re.IGNORECASE)
+                             r"particularly|apart\s+from|other\s+than|among)\s+(?:the\s+)?$", re.IGNORECASE)
 # "U.S.-bound exports", "China-bound shipments": the economy is where the flow goes.
 _BOUND_AFTER = re.compile(r"-bound\b")
 _DIRECTIONAL = ("to", "from", "into", "with")
@@ -64,6 +65,10 @@ _PAREN_BEFORE = re.compile(r"\s*(?:(?:increase|decrease|rise|drop|decline|gain|f
 _PRONOUN_OWNER = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?its\s", re.IGNORECASE)
 _WHICH = re.compile(r"\s*which\b")
 _LESS_AFTER = re.compile(r"\s*(?:less|lower|smaller)")
+# A partner ranked by one flow: "the tenth largest partner for EU imports of goods".
+_RANK_FLOW_OBJECT = re.compile(r"\s+(?:for|of|in)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?P<flow>exports|imports)\b",
+                               re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|she|this|the\s+country|the\s+economy)\s", re.IGNORECASE)
 _RANK_OBJECT = re.compile(
     r"\s+(?:of|for|in)\s+(?:(?:U\.S\.|US|American)\s+)?(?P<np>[a-z][a-z -]{2,50}?)"
     r"(?=\s+(?:to|from|in|and|after|by|with|at|as|among)\b|\s*[,.;(]|$)")
@@ -163,6 +168,7 @@ class Resolved:
     deficit: bool = False  # a balance named as a deficit ("It narrowed to $5 billion" stays one)
     part: str | None = None  # the sub-year part of ``year`` (subyear.py), which the next clause may inherit
     compared: bool = False   # dated by a comparison ("in the same 1986 period"): not the text's own period
+    actor: bool = False      # an economy ranked as a trader: "It was ..." in the next sentence is that economy
     trace: list[str] = field(default_factory=list)
 
 
@@ -238,15 +244,18 @@ def parties(text: str, span: Span, asides: Sequence[Span] = ()) -> list[Party]:
 
 
 def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause, ctx: Context,
-            doc_year: int | None, group: Resolved | None, is_rank: bool, limit: int) -> Resolved:
+            doc_year: int | None, group: Resolved | None, is_rank: bool, limit: int,
+            rank_of: Resolved | None = None) -> Resolved:
     """All fields of one figure.
 
-    ``group`` is the percentage an amount in parentheses follows; ``limit`` is where
-    the next figure of the sentence starts (a base year after it belongs to it).
+    ``group`` is the percentage an amount in parentheses follows; ``rank_of`` the rank a
+    percentage in parentheses follows; ``limit`` is where the next figure of the sentence
+    starts (a base year after it belongs to it).
     """
     src, rx = _source(text)
     trace: list[str] = []
-    measure, sign = _measure(text, src, rx, mention, clause, group, is_rank, trace)
+    measure, sign = ("share", 1) if rank_of is not None else _measure(text, src, rx, mention, clause, group,
+                                                                        is_rank, trace)
     value = float(mention.value)
     unit = "rank" if is_rank else mention.unit
 
@@ -267,11 +276,16 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
 
     reporter, partner, flipped, party_why = _parties_of(text, src, rx, mention, clause, sentence, ctx, flow,
                                                         flow_words, measure, is_rank)
-    ranked = _world_ranking(text, mention, sentence, is_rank)
+    ranked = _world_ranking(text, mention, clause, sentence, ctx, is_rank)
     if ranked:  # "The largest exporters were China (EUR 2 107 billion, 16 %)": China's trade with the world
-        reporter, flow, partner, flipped, party_why = ranked[0], ranked[1], WORLD, False, "world ranking of traders"
-    if item_partner:
+        reporter, flow, partner, flipped, party_why = ranked[0], ranked[1], WORLD, False, _WORLD_RANKING
+    elif is_rank and (actor := _actor_rank(text, mention, clause, sentence, ctx)):
+        reporter, partner, flow, flipped, party_why = *actor, False, _ACTOR_RANK
+    elif item_partner:
         partner, party_why = item_partner, "list item"
+    if rank_of is not None:  # "the eleventh largest partner for EU exports (3 %)": the share that rank is of
+        reporter, partner, flow, flipped, party_why = rank_of.reporter, rank_of.partner, rank_of.flow, False, \
+            "the rank it follows"
     if flipped and flow in ("export", "import"):
         flow = "import" if flow == "export" else "export"
         trace.append("flow seen from the US side")
@@ -300,17 +314,21 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
         sign, value = -1, -value
     return Resolved(sign * value, unit, measure, reporter, partner, flow, product, label, hs,
                     year, period, base, qualifier, bool(list_label and not item_partner and not item_flow),
-                    flow == "balance" and deficit, part, period_why == COMPARED, trace)
+                    flow == "balance" and deficit, part, period_why == COMPARED,
+                    is_rank and party_why in (_WORLD_RANKING, _ACTOR_RANK), trace)
 
 
-def _world_ranking(text: str, m, sentence: Clause, is_rank: bool) -> tuple[str, str] | None:
+def _world_ranking(text: str, m, clause: Clause, sentence: Clause, ctx: Context,
+                   is_rank: bool) -> tuple[str, str] | None:
     """(economy, flow) where ``m`` belongs to an economy ranked among the world's traders."""
     flow = rankings.world_ranking_flow(text, sentence.start, sentence.end, m.start)
     if flow is None:
         return None
-    if is_rank:  # "India was the 13th largest exporter in the world"
-        subject = next((p for p in sentence.parties if p.end <= m.start and p.role in ("subject", "owner")), None)
-        return (subject.iso3, flow) if subject and rankings.ranks_an_actor(text, m.end, m.phrase_end + 1) else None
+    if is_rank:  # "India was the 13th largest exporter in the world"; "It was the eighth largest importer"
+        if not rankings.ranks_an_actor(text, m.end, m.phrase_end + 1):
+            return None
+        subject = _rank_subject(text, m, clause, sentence, ctx)
+        return (subject, rankings.actor_flow(text, m.start, m.phrase_end + 1) or flow) if subject else None
     opening = rankings.parenthesis_opening(text, sentence.start, m.start)
     if opening is None:
         return None
@@ -318,12 +336,50 @@ def _world_ranking(text: str, m, sentence: Clause, is_rank: bool) -> tuple[str, 
     return (named[-1].iso3, flow) if named else None
 
 
+_ITEM_LINK = re.compile(r"^(?:between|and|or|to|from|with|than|like|including|versus|vs\.?)\s+")
+_WORLD_RANKING = "world ranking of traders"
+_ACTOR_RANK = "an actor's rank in its own trade"
+_RANK_THEN_SHARE = re.compile(r"[^()\d;,]*\(\s*")
+
+
+def rank_share(text: str, rank, m) -> bool:
+    """"the eleventh largest partner for EU exports of goods (3 %)": the share the rank stands on."""
+    return m.kind == "percent" and bool(_RANK_THEN_SHARE.fullmatch(text, rank.phrase_end, m.start))
+
+
+def _rank_subject(text: str, m, clause: Clause, sentence: Clause, ctx: Context) -> str | None:
+    """The economy ranked: the subject before the rank, or the one last ranked where a pronoun stands for it."""
+    subject = next((p for p in reversed(sentence.parties)
+                    if p.end <= m.start and p.role in ("subject", "owner") and p.iso3 != REGION), None)
+    if subject is not None:
+        return subject.iso3
+    return ctx.actor if _PRONOUN_SUBJECT.match(text, clause.start) else None
+
+
+def _actor_rank(text: str, m, clause: Clause, sentence: Clause, ctx: Context) -> tuple[str, str, str] | None:
+    """(reporter, partner, flow) of an economy ranked as a trader with one counterpart, the US taking no part.
+
+    "Germany was the largest importer of goods from India": Germany's imports from India. With
+    the US named, the US side rules stand ("China was the top exporter to the U.S." is a US import).
+    """
+    flow = rankings.actor_flow(text, m.start, m.phrase_end + 1)
+    if flow is None or clause.us_named or sentence.us_named:
+        return None
+    subject = _rank_subject(text, m, clause, sentence, ctx)
+    if subject is None:
+        return None
+    counter = next((p for p in sentence.parties if p.start >= m.end and p.role == "counter" and p.iso3 != subject),
+                   None)  # "the top exporter to the world's largest economy" names none: not this rule's
+    return (subject, counter.iso3, flow) if counter else None
+
+
 @lru_cache(maxsize=4096)
 def _list_item_meaning(item: str) -> tuple[str | None, str | None]:
     """The economy a list item names ("Mexico ($5 billion)") and the flow a lone flow word names."""
     label = labels.clean(item)
     lone_flow = FLOW_RE.fullmatch(label)
-    return resolve_economy(label.title()), FLOW_OF_GROUP[lone_flow.lastgroup] if lone_flow else None
+    economy = resolve_economy(_ITEM_LINK.sub("", label).title())  # "between South Korea (EUR 454 billion)"
+    return economy, FLOW_OF_GROUP[lone_flow.lastgroup] if lone_flow else None
 
 
 @lru_cache(maxsize=1024)
@@ -395,6 +451,9 @@ def _measure(text: str, low: str, rx: _Regexes, m, clause: Clause, group: Resolv
 
 def _flow(low: str, rx: _Regexes, m, clause: Clause, ctx: Context, is_rank: bool) -> tuple[str | None, str, str]:
     if is_rank:
+        ranked_by = _RANK_FLOW_OBJECT.match(low, m.phrase_end, clause.end) if m.flow == "total" else None
+        if ranked_by:  # "the eleventh largest partner for EU exports of goods"
+            return FLOW_OF_GROUP[rx.flow.match(low, ranked_by.start("flow")).lastgroup], "", "rank object"
         return m.flow, "", "rank role"
     for start, _end, flow, words in clause.flows:
         if m.end <= start <= m.end + 45 and rx.in_flow_after.match(low, m.end, start):
@@ -470,6 +529,11 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
             return share
 
     if is_rank:
+        ranked_by = _RANK_FLOW_OBJECT.match(low, m.phrase_end, clause.end) if m.flow == "total" else None
+        whose = ranked_by and next((p for p in parties if ranked_by.start() <= p.start < ranked_by.start("flow")), None)
+        subject = next((p for p in others if p.end <= m.start and p.role in ("subject", "owner")), None)
+        if whose and subject and whose.iso3 != subject.iso3:  # "India was the tenth largest partner for EU imports"
+            return whose.iso3, subject.iso3, False, "the economy whose flow the rank is in"
         owner = _rank_owner(text, m, parties)
         if owner:  # "The United States is Brazil's second-largest trading partner, after China"
             subject = next((p for p in parties if p.role == "subject" and p.iso3 != owner), None)

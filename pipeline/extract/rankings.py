@@ -1,10 +1,13 @@
-"""World rankings of economies as traders: "The four largest exporters were China (EUR 2 107 billion, 16 %), …".
+"""Rankings of economies as traders: "The four largest exporters were China (EUR 2 107 billion, 16 %), …".
 
 Statistical articles rank economies by their own trade with the world. Where a
 sentence names economies as actors (exporters, importers, traders) among all
 the world's, each economy's figures (in parentheses after its name), and the
 rank of one "in the world", measure that economy's trade with the world:
-reporter the economy, partner ``WLD``, flow from the actor noun.
+reporter the economy, partner ``WLD``, flow from the actor noun. An actor
+ranked in its trade with one counterpart ("Germany was the largest importer of
+goods from India") measures that trade: reporter the actor, partner the
+counterpart, the actor's own flow.
 """
 from __future__ import annotations
 
@@ -15,8 +18,9 @@ ACTORS = {"exporter": "export", "exporters": "export", "importer": "import", "im
           "trader": "total", "traders": "total"}
 ACTOR_RE = re.compile(r"\b(" + "|".join(sorted(ACTORS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # The ranking is among all the world's economies, not of partners of one economy.
+# "in the worldIndia": a page's joined text nodes end a word at an upper-case letter too.
 WORLD_RANKING_RE = re.compile(r"\b(?:in\s+the\s+world|world(?:['’]s|wide)|global(?:ly)?|largest\s+(?:exporters|"
-                              r"importers|traders)\s+(?:were|are|was|is))\b", re.IGNORECASE)
+                              r"importers|traders)\s+(?:were|are|was|is))(?!(?-i:[a-z]))", re.IGNORECASE)
 _PAREN_TAIL = re.compile(r"[^()]*$")
 _TO_A_PARTNER = re.compile(r"\s+(?:to|from|for|of)\b", re.IGNORECASE)  # "the top exporter to the US": a partner's rank
 
@@ -25,6 +29,14 @@ def ranks_an_actor(text: str, start: int, end: int) -> bool:
     """Whether a rank phrase ``text[start:end]`` ends in an actor noun ranked on its own ("13th largest exporter")."""
     actor = ACTOR_RE.search(text, start, end)
     return actor is not None and not _TO_A_PARTNER.match(text, actor.end())
+
+
+def actor_flow(text: str, start: int, end: int) -> str | None:
+    """The actor's own flow where a rank phrase ``text[start:end]`` ends in an actor noun ("the largest importer")."""
+    actor = None
+    for actor in ACTOR_RE.finditer(text, start, end):
+        pass
+    return ACTORS[actor.group(1).lower()] if actor else None
 
 
 def world_ranking_flow(text: str, start: int, end: int, at: int) -> str | None:

@@ -18,7 +18,8 @@ _END_OF_ARTICLE = re.compile(
     r"leave\s+a\s+(?:comment|reply)|most\s+(?:read|popular))\s*:?\s*$",
     re.IGNORECASE,
 )
-_BOUNDARY_RE = re.compile(r"[.!?][\"”’')\]*_]*\s+(?=[\"“‘'(\[*_]*[A-Z0-9$•])")
+# Not before "(": "… and the United Arab Emirates. (EUR 269 billion, 2 %)" keeps its figures with the economy.
+_BOUNDARY_RE = re.compile(r"[.!?][\"”’')\]*_]*\s+(?=[\"“‘'*_]*[A-Z0-9$•])")
 _ABBREVIATIONS = frozenset(
     "u.s u.k u.n e.u i.e e.g mr mrs ms dr st ave no inc corp co ltd jan feb mar apr jun jul aug "
     "sep sept oct nov dec vs etc approx gov sen rep jr sr dept est fig ft mt pres gen".split()
