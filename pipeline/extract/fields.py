@@ -62,8 +62,13 @@ _DEFICIT = re.compile(r"deficit|\bgap\b|imbalance", re.IGNORECASE)
 _OR_BEFORE = re.compile(r",?\s+or\s+(?:US\s*)?\\?")
 _PAREN_BEFORE = re.compile(r"\s*(?:(?:increase|decrease|rise|drop|decline|gain|fall|growth|jump|"
                            r"contraction|expansion)\s*)?\(\s*(?:of\s+|US|U\.S\.)?\s*\\?$")
+# A change noun right after an amount makes the amount the change: "a $6.7 billion (10.4 percent) increase".
+_UP_NOUNS = ("increase", "rise", "gain", "growth", "jump", "expansion", "improvement")
+_DOWN_NOUNS = ("decrease", "decline", "drop", "fall", "contraction", "reduction", "loss")
+_CHANGE_NOUN_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?P<noun>" + "|".join(_UP_NOUNS + _DOWN_NOUNS) + r")\b",
+                                re.IGNORECASE)
 _PRONOUN_OWNER = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?its\s", re.IGNORECASE)
-_WHICH = re.compile(r"\s*which\b")
+_WHICH = re.compile(r"\s*(?:(?:for|in|of|from|to)\s+)?which\b")
 _LESS_AFTER = re.compile(r"\s*(?:less|lower|smaller)")
 # A partner ranked by one flow: "the tenth largest partner for EU imports of goods".
 _RANK_FLOW_OBJECT = re.compile(r"\s+(?:for|of|in)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?P<flow>exports|imports)\b",
@@ -74,6 +79,7 @@ _RANK_OBJECT = re.compile(
     r"(?=\s+(?:to|from|in|and|after|by|with|at|as|among)\b|\s*[,.;(]|$)")
 
 
+_ASIDE_AFTER = re.compile(r"\s*\([^()]*\)")
 _NEAR_AFTER = 40
 """How far after a figure its own noun phrase may go on ("$5 billion in exports of corn")."""
 
@@ -416,6 +422,10 @@ def _measure(text: str, low: str, rx: _Regexes, m, clause: Clause, group: Resolv
         if change:
             trace.append(f"money:change<'{text[window + change.start():window + change.end()].strip()}'")
             return "change", -1 if change.group("down") else 1
+        grew = _CHANGE_NOUN_AFTER.match(text, m.end, stop)
+        if grew:  # "a $6.7 billion (10.4 percent) increase in imports"
+            trace.append(f"money:change<'{grew.group('noun')}'")
+            return "change", -1 if grew.group("noun").lower() in _DOWN_NOUNS else 1
         more = rx.more_than_after.match(low[m.end:stop])
         if more:
             trace.append("money:change<'than'")
@@ -628,7 +638,8 @@ def _product(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow_
     if clause.of_label:
         # "exports of machinery fell $1.8 billion", "$5 billion in exports of corn"; not a reason given
         # later ("..., as shipments of cars surged")
-        of_label = labels.of_phrase(text, clause.start, min(clause.end, m.end + _NEAR_AFTER))
+        aside = _ASIDE_AFTER.match(text, m.end, clause.end)  # "$6.7 billion (10.4 percent) increase in …"
+        of_label = labels.of_phrase(text, clause.start, min(clause.end, (aside.end() if aside else m.end) + _NEAR_AFTER))
         if of_label:
             candidates.append((of_label, "of-phrase"))
     nouns = [f[0] for f in clause.flows if _is_flow_noun(f[3])]
@@ -653,7 +664,7 @@ def _product(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow_
         if resolve_economy(label.title()):
             continue
         return "category", label, hs_chapter(label), f"{why} '{raw.strip()}'"
-    keyword = _nearest_keyword(clause.products, m)
+    keyword = _nearest_keyword(clause.products, m, text)
     if keyword:
         return keyword, None, None, "product word"
     if _PARTICIPLE_AFTER.match(text, clause.end):  # "..., making it the largest supplier of goods imports"
@@ -666,11 +677,13 @@ def _product(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow_
     return "all", None, None, "unspecified"
 
 
-def _nearest_keyword(products: list[tuple[int, int, str]], m) -> str | None:
+def _nearest_keyword(products: list[tuple[int, int, str]], m, text: str | None = None) -> str | None:
+    """The product word before the figure, else one after it before the next comma ("$9.1 billion in goods
+    exports"; not "…, declining across all sectors except the agricultural products sector")."""
     preceding = [p for p in products if p[1] <= m.start]
     if preceding:
         return preceding[-1][2]
-    following = [p for p in products if p[0] >= m.end]
+    following = [p for p in products if p[0] >= m.end and (text is None or "," not in text[m.end:p[0]])]
     return following[0][2] if following else None
 
 
@@ -698,6 +711,11 @@ def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_ye
             measure: str, group: Resolved | None, limit: int):
     """(year, sub-year part, base_year, why)."""
     year, part, why = _year(m, clause, sentence, measure, limit)
+    if measure == "level" and _FROM_BEFORE.search(text, max(clause.start, m.start - 25), m.start) and \
+            _TO_AFTER.match(text, m.end, clause.end):
+        start = _base(m, clause, sentence, limit)  # "between 2018 and 2019, falling from $38.4 billion to …"
+        if start is not None and (year is None or start < year):
+            return start, None, None, "the start of a from–to"
     if year is None:
         if clause.periods.no_period or sentence.periods.no_period:
             return None, None, None, "no period named"
@@ -721,6 +739,10 @@ def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_ye
 
 
 COMPARED = "the same period of the year compared with"
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|almost|roughly|some|over|under|just)\s+)?(?:US\s*)?\\?$",
+                          re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:in\s+(?:19|20)\d\d\s+)?to\s+(?:(?:about|around|nearly|almost|"
+                       r"roughly|some|over|under|just|an\s+estimated)\s+)?(?:US\s*)?\\?[$€£¥₹\d]", re.IGNORECASE)
 
 
 def _year(m, clause: Clause, sentence: Clause, measure: str, limit: int) -> tuple[int | None, str | None, str]:

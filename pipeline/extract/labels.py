@@ -107,7 +107,7 @@ def of_phrase(text: str, start: int, end: int) -> str | None:
     src, start_rx, stop_rx = (text, _OF_START, _OF_STOP) if low is None else (low, _OF_START_LOW, _OF_STOP_LOW)
     for m in start_rx.finditer(src, start, end):
         stop = stop_rx.search(src, m.end(), end)
-        label = text[m.end():stop.start() if stop else end]
+        label = text[m.end():stop.start() if stop else _word_end(text, end)]
         if label.strip():
             found = label
     return found
@@ -135,6 +135,13 @@ def subject(text: str, start: int, end: int) -> str | None:
     if not m or _NOT_SUBJECT.search(m.group("label")):
         return None
     return m.group("label")
+
+
+def _word_end(text: str, pos: int) -> int:
+    """``pos``, or the end of the word it falls in: a window never cuts a label mid-word ("motor vehi")."""
+    while pos < len(text) and (text[pos].isalnum() or text[pos] in "-'’"):
+        pos += 1
+    return pos
 
 
 def antecedent(text: str, start: int, end: int) -> str | None:

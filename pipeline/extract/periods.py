@@ -50,6 +50,9 @@ _RECORD_SINCE = re.compile(r"\b(?:lowest|highest|largest|smallest|biggest|first|
 # two digits (hence the ".." in each look-behind), so the engine can skip straight to 1s and 2s.
 _YEAR_RE = re.compile(r"(?P<year>(?:19|20)(?:(?<![\w$.,/-]..)|(?<=FY..)|(?<=FY\s..)|(?<=\d{4}[-–/]..))\d\d)"
                       r"(?![\w%]|,\d|\.\d|-\w)")
+# "during 2018–19", "in 2018/19": a span of two years written with the later one short. Its later year is
+# the year, its first the base (fiscal years, "FY 2022-23", are subyear.py's).
+_SPAN_RE = re.compile(rf"(?<![\w$.-])(?P<base>{_YEAR})\s?[-–/]\s?(?P<later>\d\d)(?![\w%]|[.,]\d)")
 _DATE_YEAR_RE = re.compile(rf"{_MONTH}\s+\d{{1,2}},?\s+$")  # a dated day; "in March 2024" is a period
 _RELATIVE_RE = re.compile(
     r"\b(?=[latsyhopcfLATSYHOPCF])(?:\b(?P<last>last\s+year|the\s+(?:previous|prior|past)\s+year|a\s+year\s+(?:earlier|ago))\b"
@@ -150,6 +153,13 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
         bases.append(YearToken(m.start(), m.end(), int(m.group(group)), same_period=True))
         years.append(YearToken(m.start(), m.end(), int(m.group(group)), same_period=True))
     parts = find_parts(text, start, end)
+    for m in (_SPAN_RE.finditer(text, start, end) if year_matches else ()):
+        first = int(m.group("base"))
+        later = first // 100 * 100 + int(m.group("later"))
+        if later > first and not any(t.start <= m.start() < t.end for t in parts):
+            taken.add(m.start())
+            bases.append(YearToken(m.start(), m.end(), first, later))
+            years.append(YearToken(m.start(), m.end(), later))
     for token in parts:
         years.append(YearToken(token.start, token.end, token.part.year, part=token.part.part))
     for m in year_matches:

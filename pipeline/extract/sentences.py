@@ -28,7 +28,7 @@ _ABBREVIATIONS = frozenset(
 # The last is searched apart, only where "while" occurs: the others then start with a
 # punctuation mark the engine can skip to.
 _CLAUSE_PUNCT = re.compile(
-    r";\s*|,\s+(?=(?:and|but|while|whereas|although|though|which|with)\b)|"
+    r";\s*|,\s+(?=(?:and|but|while|whereas|although|though|which|with|(?:for|in|of|from|to)\s+which)\b)|"
     r",\s+(?=(?:closing|leaving|making|bringing|marking|reaching|totaling|totalling|"
     r"representing|accounting|giving|pushing|lifting|dragging)\b)"
 )

@@ -118,12 +118,12 @@ def label_product(label: str) -> str | None:
 
 
 # Direction of a change. Both tables are matched as whole words.
-UP_WORDS = (r"up|rose|risen|rises?|increase[sd]?|increasing|grew|grown|grows?|growth|gains?|gained|"
+UP_WORDS = (r"up|rose|risen|rises?|rising|increase[sd]?|increasing|grew|grown|grows?|growing|growth|gains?|gained|"
             r"jump(?:ed|s)?|climb(?:ed|s)?|surge[sd]?|soar(?:ed|s)?|expand(?:ed|s)?|expansion|"
             r"widen(?:ed|s)?|higher|more|greater|boost(?:ed)?|advance[sd]?|rebound(?:ed)?|"
             r"accelerat\w+|hike[sd]?|larger")
-DOWN_WORDS = (r"down|fell|fallen|falls?|decrease[sd]?|decreasing|decline[sd]?|declining|"
-              r"drop(?:ped|s)?|slip(?:ped|s)?|contract(?:ed|s|ion)?|shr[aiu]nk(?:s)?|plunge[sd]?|"
+DOWN_WORDS = (r"down|fell|fallen|falls?|falling|decrease[sd]?|decreasing|decline[sd]?|declining|"
+              r"drop(?:ped|s|ping)?|slip(?:ped|s|ping)?|contract(?:ed|s|ion)?|shr[aiu]nk(?:s)?|plunge[sd]?|"
               r"plummet(?:ed|s)?|slump(?:ed|s)?|tumble[sd]?|dip(?:ped|s)?|lower|less|smaller|"
               r"reduc(?:ed|es|tion)|narrow(?:ed|s)?|sank|slid|eased|loss|losses|retreat(?:ed)?|"
               r"weaken(?:ed)?|contraction")

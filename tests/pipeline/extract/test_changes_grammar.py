@@ -1,0 +1,48 @@
+"""Changes and their end points: change nouns after amounts, participles, year spans, from–to levels."""
+import pytest
+
+from pipeline.extract import extract_figures
+
+
+def figures(text):
+    return {f.text: f for f in extract_figures(text, "d")}
+
+
+@pytest.mark.parametrize("sentence, sign", [
+    ("In 2021, a $4.2 billion (6.1 percent) increase in Chile's exports of copper lifted the surplus.", 1),
+    ("The deficit reflected a $900 million decline in Peru's exports in 2020.", -1),
+])
+def test_a_change_noun_after_an_amount_makes_it_a_change(sentence, sign):
+    [amount] = [f for f in extract_figures(sentence, "d") if f.unit == "USD"]
+    assert (amount.measure, amount.value > 0) == ("change", sign > 0)
+
+
+@pytest.mark.parametrize("verb", ["rising", "growing", "falling", "dropping"])
+def test_a_participle_before_by_makes_the_amount_a_change(verb):
+    found = figures(f"Canada's exports to Chile changed in 2020, {verb} by $79 million (0.4 percent).")
+    assert found["$79 million"].measure == "change"
+
+
+def test_a_span_of_two_years_written_short_dates_the_later_and_bases_the_first():
+    found = figures("Kenya's exports to Uganda increased during 2018–19, rising by $60 million (3.1 percent).")
+    assert (found["$60 million"].year, found["$60 million"].base_year) == (2019, 2018)
+    assert (found["3.1 percent"].year, found["3.1 percent"].base_year) == (2019, 2018)
+
+
+def test_the_level_a_change_starts_from_has_the_earlier_year():
+    found = figures("Ghana's exports of cocoa dropped between 2016 and 2017, falling from $2.4 billion to "
+                    "$2.1 billion.")
+    assert found["$2.4 billion"].year == 2016
+    assert found["$2.1 billion"].year == 2017
+
+
+def test_a_product_word_after_a_comma_belongs_to_another_phrase():
+    found = figures("Peru's exports to Chile rose by $1.1 billion to $9.3 billion in 2022, led by the "
+                    "agricultural sector.")
+    assert found["$9.3 billion"].product != "agriculture"
+
+
+def test_an_of_phrase_after_a_change_and_its_percent_names_both():
+    found = figures("In 2020, a $4.2 billion (6.1 percent) increase in Chile's imports of motor vehicles lifted "
+                    "the deficit.")
+    assert found["$4.2 billion"].product_label == found["6.1 percent"].product_label == "motor vehicles"
