@@ -50,9 +50,10 @@ _WHOLE_END = re.compile(r"[,;.]|\b(?:went|go|goes|came|come|was|were|is|are|in\s
 _WHOLE_START = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:share\s+)?(?:per\s+dollar\s+)?of\s+", re.IGNORECASE)
 _WHOLE_BEFORE = re.compile(r"\b(?:share|percent|%)\s+of\s+(?:the\s+)?(?:(?:[\w.]+\s+){0,2}[\w.]+['’]s?\s+)?(?:US\s*)?\\?$",
                            re.IGNORECASE)
-# "$26.66 billion, or 35.2%" restates a change; "up 51 percent to $300 million" names its end point.
+# "$26.66 billion, or 35.2%" and "$31.7 billion (30.4 percent)" restate a change; "up 51 percent to
+# $300 million" names its end point.
 _PARTICIPLE_AFTER = re.compile(r",\s+(?:making|leaving|ranking|placing)\b", re.IGNORECASE)
-_RESTATE = re.compile(r"\)?,?\s+or\s+(?:about\s+|nearly\s+|some\s+)?|\s+to\s+(?:(?:an\s+estimated|"
+_RESTATE = re.compile(r"\)?,?\s+or\s+(?:about\s+|nearly\s+|some\s+)?|\s*\(\s*|\s+to\s+(?:(?:an\s+estimated|"
                       r"about|nearly|almost|roughly|some|around|over|more\s+than|exceed)\s+)?(?:US\s*)?")
 # "Japan's share of U.S. imports fell to 5.7% in 2019 from 6.2%": the share's level, not a change.
 _ENDPOINT_BEFORE = re.compile(r"\b(?:to|from|at)\s+(?:(?:about|around|nearly|almost|roughly|some|over|"

@@ -16,6 +16,8 @@ from .fold import folded, twin
 _PARENS = re.compile(r"\s*\([^()]*\)")
 _TRAIL = re.compile(r"\s+(?:that|which|who|such\s+as|including|excluding|especially|like|mainly|"
                     r"primarily|mostly|led\s+by)\b.*$", re.IGNORECASE)
+# "the transportation equipment sector": the group is what the sector is named for.
+_HEAD_NOUN = re.compile(r"(?<=\w)\s+(?:sector|industry|segment|product\s+group|category)$", re.IGNORECASE)
 _VERBS = (r"were|was|are|is|have|has|had|totaled|totalled|totaling|reached|rose|fell|grew|increased|"
           r"decreased|declined|dropped|jumped|climbed|slipped|surged|amounted|stood|accounted|came|"
           r"went|continued|experienced|posted|saw|recorded|hit|exceeded|expanded|contracted|"
@@ -49,7 +51,7 @@ _NOT_SUBJECT = re.compile(
 
 
 _ANTECEDENT = re.compile(
-    r"(?:^|,|\b(?:especially|including|such\s+as|of|in|notably|particularly|mainly))\s+"
+    r"(?:^|,|\b(?:especially|including|such\s+as|of|in|notably|particularly|mainly|(?:was|were|is|are)\s+the))\s+"
     r"(?!(?:especially|including|such|notably|particularly|mainly)\b)(?P<np>[a-z][a-z -]{2,40})$")
 _ECONOMY_WORDS = re.compile(r"^(?:\s*(?:" + "|".join(
     re.escape(n) for n in sorted(NAMES, key=len, reverse=True) if NAMES[n] and n[:1].isupper()) +
@@ -64,7 +66,7 @@ def clean(label: str) -> str:
     """Lower case, asides and trailing qualifications removed: "poultry meat (excluding eggs)" -> "poultry meat"."""
     label = _UNCLOSED.sub("", _PARENS.sub("", label)).replace("*", "")
     label = _ECONOMY_WORDS.sub("", label)  # "Chinese goods" -> "goods".replace("“", "").replace("”", "").replace('"', "")
-    label = _TRAIL.sub("", label)
+    label = _HEAD_NOUN.sub("", _TRAIL.sub("", label))
     return " ".join(label.split()).strip(" ,.;:-").lower()
 
 

@@ -46,3 +46,14 @@ def test_an_of_phrase_after_a_change_and_its_percent_names_both():
     found = figures("In 2020, a $4.2 billion (6.1 percent) increase in Chile's imports of motor vehicles lifted "
                     "the deficit.")
     assert found["$4.2 billion"].product_label == found["6.1 percent"].product_label == "motor vehicles"
+
+
+def test_the_group_a_which_clause_names_is_the_sector_it_refers_to():
+    found = figures("In 2021 the largest contributor was the mining equipment sector, for which Peru's imports "
+                    "from Chile grew by $1.2 billion (8.2 percent).")
+    assert found["$1.2 billion"].product_label == found["8.2 percent"].product_label == "mining equipment"
+
+
+def test_a_period_after_a_change_and_its_percent_in_parentheses_dates_both():
+    found = figures("Chile's imports in this sector rose by $3.5 billion (21.3 percent) between 2016 and 2020.")
+    assert found["$3.5 billion"].base_year == found["21.3 percent"].base_year == 2016
