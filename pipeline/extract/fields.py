@@ -42,7 +42,9 @@ _BOUND_AFTER = re.compile(r"-bound\b")
 _DIRECTIONAL = ("to", "from", "into", "with")
 _FLIPPABLE = re.compile(r"export|import|sourc|shipments|sales\s+to|purchases", re.IGNORECASE)
 _FLOW_NOUN = re.compile(r"(?:exports|imports|export|import)$", re.IGNORECASE)
-_IN_FLOW_AFTER = re.compile(r"\s*(?:per\s+dollar\s+)?(?:in|of|worth\s+of)\b[\w\s()’'.-]*$", re.IGNORECASE)
+# "$5 billion in exports", "a 13.1 percent increase in exports": the flow the figure is an amount or change of.
+_IN_FLOW_AFTER = re.compile(r"\s*(?:per\s+dollar\s+)?(?:(?:increase|rise|gain|growth|jump|decrease|decline|drop|fall)\s+)?"
+                            r"(?:in|of|worth\s+of)\b[\w\s()’'.-]*$", re.IGNORECASE)
 _MORE_THAN_AFTER = re.compile(r"\s*(?:more|higher|greater|larger|less|lower|smaller)\s+than\b", re.IGNORECASE)
 _COMPARATIVES = frozenset({"more", "less", "greater", "larger", "smaller"})
 _WHOLE_END = re.compile(r"[,;.]|\b(?:went|go|goes|came|come|was|were|is|are|in\s+(?:19|20)\d\d|"
@@ -518,7 +520,7 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
             party = next((p for p in before if p.role in ("subject", "owner")), None) or \
                 (before[-1] if before else after[0])
             flip = bool(flow_words) and us_counter and _flippable(flow_words)
-            return (US, party.iso3, flip, "sentence") if party.iso3 != ctx.home or own == US else \
+            return (own, party.iso3, flip, "sentence") if party.iso3 != ctx.home or own == US else \
                 (ctx.home, ctx.partner or WORLD, False, "sentence names the document's economy")
         if ctx.reporter != US and rx.pronoun_owner.match(low, clause.start):
             return ctx.reporter, ctx.partner, False, "context ('its')"
@@ -577,7 +579,8 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
         return ctx.owner, _nearest(counters, m).iso3, False, "context subject's third-party trade"
     if own != US and any(p.iso3 == own for p in others):  # "India was Canada's partner, with trade of $30.9 billion"
         counterparts = [p for p in others if p.iso3 != own]
-        partner = _nearest(counterparts, m).iso3 if counterparts else ctx.partner or WORLD
+        # "Japan had a surplus of ¥797.3 billion for the month": its own economy named alone trades with the world
+        partner = _nearest(counterparts, m).iso3 if counterparts else WORLD
         return own, partner, False, "the document's economy and its counterpart"
     party = _nearest(others, m)
     flip = (bool(flow_words) and us_counter and party.role != "counter"

@@ -45,3 +45,22 @@ def test_an_economy_bound_flow_goes_to_that_economy():
 ])
 def test_a_function_word_before_a_flow_is_never_a_product_label(sentence):
     assert {f.product_label for f in extract_figures(sentence, "d")} == {None}
+
+
+def test_a_total_in_a_with_clause_is_the_documents_own_economy_and_the_partner_named():
+    text = ("Norway's exports grew in 2023. Norway's imports grew too.\n"
+            "In 2023, Chile was Norway's ninth-largest trading partner, with two-way trade coming to $3.1 billion.")
+    found = figures(text)
+    assert (found["$3.1 billion"].reporter, found["$3.1 billion"].partner) == ("NOR", "CHL")
+
+
+def test_the_documents_economy_named_alone_trades_with_the_world():
+    text = ("Norway's trade surplus with the EU widened in March 2023. Norway's exports to Sweden rose.\n"
+            "Norway had a goods trade surplus of NOK 50 billion for the month.")
+    found = figures(text)
+    assert (found["NOK 50 billion"].reporter, found["NOK 50 billion"].partner) == ("NOR", "WLD")
+
+
+def test_a_percent_change_in_a_flow_takes_that_flow():
+    found = figures("Chile's surplus with Asia grew in 2022, reflecting a 9.5 percent increase in exports.")
+    assert found["9.5 percent"].flow == "export"
