@@ -20,7 +20,7 @@ from .economies import REGION, US, find_economies, resolve as resolve_economy
 from .fold import folded, twin
 from .numbers import Mention
 from .periods import Periods, YearToken, periods
-from .subyear import period_string
+from .subyear import MONTHS, period_string
 from .prefilter import Hinted
 from .ranks import Rank
 from .sentences import Span, parenthesized
@@ -519,6 +519,9 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
         if before or after:
             party = next((p for p in before if p.role in ("subject", "owner")), None) or \
                 (before[-1] if before else after[0])
+            if party.iso3 == ctx.reporter and party.iso3 not in (US, ctx.home) and party.role in ("subject", "owner"):
+                # "India's exports rose 4.4 per cent …, while imports grew 3 per cent": India's imports still
+                return party.iso3, ctx.partner or WORLD, False, "the subject of the clause before"
             flip = bool(flow_words) and us_counter and _flippable(flow_words)
             return (own, party.iso3, flip, "sentence") if party.iso3 != ctx.home or own == US else \
                 (ctx.home, ctx.partner or WORLD, False, "sentence names the document's economy")
@@ -733,6 +736,8 @@ def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_ye
     if group is not None:
         return year, part, group.base_year, why
     base = _base(m, clause, sentence, limit)
+    if base is None and year and part and part.isdigit() and _MONTH_BEFORE.search(text, m.end, clause.end):
+        base = year if part != "01" else year - 1  # "up A$1.1 billion from November": the month before
     if base is None and (clause.periods.year_on_year or sentence.periods.year_on_year) and year:
         base = year - 1
     if base is None and why == "context":
@@ -743,6 +748,10 @@ def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_ye
 
 
 COMPARED = "the same period of the year compared with"
+# A change over the month before: "from November", "from the previous month", "month-on-month".
+_MONTH_BEFORE = re.compile(r"\b(?:(?:from|than|over|compared\s+(?:with|to))\s+(?:the\s+)?(?:previous\s+month|prior\s+month|"
+                           r"month\s+before|(?:" + "|".join(MONTHS) + r")\b(?!\s*,?\s*(?:19|20)\d\d))|"
+                           r"month[- ](?:on|over)[- ]month|m/m)", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|almost|roughly|some|over|under|just)\s+)?(?:US\s*)?\\?$",
                           re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:in\s+(?:19|20)\d\d\s+)?to\s+(?:(?:about|around|nearly|almost|"

@@ -57,3 +57,21 @@ def test_the_group_a_which_clause_names_is_the_sector_it_refers_to():
 def test_a_period_after_a_change_and_its_percent_in_parentheses_dates_both():
     found = figures("Chile's imports in this sector rose by $3.5 billion (21.3 percent) between 2016 and 2020.")
     assert found["$3.5 billion"].base_year == found["21.3 percent"].base_year == 2016
+
+
+def test_an_elided_clause_keeps_the_economy_of_the_clause_before():
+    found = figures("Kenya's coffee exports rose 4 per cent to $1.2 billion in 2022, while imports grew 3 per cent "
+                    "to $2.1 billion.")
+    assert (found["3 per cent"].reporter, found["3 per cent"].partner) == ("KEN", "WLD")
+
+
+@pytest.mark.parametrize("comparison, base", [
+    ("from October", 2023), ("from the previous month", 2023), ("month-on-month", 2023)])
+def test_a_change_over_the_month_before_has_that_months_year_as_base(comparison, base):
+    found = figures(f"Chile's trade surplus with Peru hit $1.3 billion in November 2023, up $0.2 billion {comparison}.")
+    assert found["$0.2 billion"].base_year == base
+
+
+def test_a_change_in_january_over_the_month_before_has_the_year_before_as_base():
+    found = figures("Chile's trade surplus with Peru hit $1.3 billion in January 2024, up $0.2 billion from December.")
+    assert found["$0.2 billion"].base_year == 2023
