@@ -535,9 +535,11 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
             return own, WORLD, flip, "no partner named: the world"
         return own, ctx.partner, flip, "context"
 
-    if flow == "remittances":
-        counters = [p for p in others if p.role == "counter" and p.iso3 != others[0].iso3]
-        return others[0].iso3, counters[0].iso3 if counters else WORLD, False, "remittances received"
+    if flow == "remittances":  # received by the reporter; the partner is where they come from, the US included
+        receiver = next((p for p in others if p.prep != "from"), others[0])
+        sender = next((p for p in parties if p.prep == "from" and p.iso3 != receiver.iso3), None) or \
+            next((p for p in parties if p.role == "counter" and p.iso3 != receiver.iso3), None)
+        return receiver.iso3, sender.iso3 if sender else WORLD, False, "remittances received"
 
     if measure == "share" and not is_rank:
         share = _share_parties(text, m, clause, others)

@@ -80,7 +80,10 @@ def _first_quarters(g: dict) -> Part:
 
 
 def _month_run(g: dict) -> Part:
-    return Part(f"{_month(g['m1']):02d}/{_month(g['m2']):02d}", _year(g))
+    first, last = _month(g["m1"]), _month(g["m2"])
+    if g.get("q") and first % 3 == 1 and last == first + 2:  # "the April-June quarter" is Q2
+        return Part(f"Q{last // 3}", _year(g))
+    return Part(f"{first:02d}/{last:02d}", _year(g))
 
 
 def _first_months(g: dict) -> Part:
@@ -119,9 +122,10 @@ RULES: tuple[Rule, ...] = (
                  ("in the second half", "H2", None))),
     Rule("first_quarters", rf"\bfirst\s+(?P<k>two|three|2|3)\s+quarters(?:\s+of\s+(?:the\s+year\s+)?(?P<y>{_YEAR}))?",
          _first_quarters, (("for the first two quarters of 2013", "H1", 2013), ("the first three quarters", "01/09", None))),
-    Rule("month_run", rf"\b(?=jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?P<m1>{_MONTH})\s*(?:[-–]|to|through|and|until)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+    Rule("month_run", rf"\b(?=jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?P<m1>{_MONTH})\s*(?:[-–]|to|through|and|until)\s*(?P<m2>{_MONTH})(?P<q>\s+quarter)?(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?",
          _month_run, (("from January to November", "01/11", None), ("January-May 2023", "01/05", 2023),
-                      ("between January and March 2020", "01/03", 2020))),
+                      ("between January and March 2020", "01/03", 2020), ("in the April-June quarter", "Q2", None),
+                      ("the October-December quarter of 2022", "Q4", 2022))),
     Rule("first_months", rf"\bfirst\s+(?P<k>{_COUNT})\s+months(?:\s+of\s+(?:the\s+year\s+)?(?P<y>{_YEAR}))?",
          _first_months, (("in the first five months", "01/05", None), ("the first 11 months of 2018", "01/11", 2018))),
     Rule("month", rf"(?=jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?<!ended\sin\s)(?<!ending\sin\s)(?<!ends\sin\s)(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\bto\s)|"

@@ -64,3 +64,12 @@ def test_the_documents_economy_named_alone_trades_with_the_world():
 def test_a_percent_change_in_a_flow_takes_that_flow():
     found = figures("Chile's surplus with Asia grew in 2022, reflecting a 9.5 percent increase in exports.")
     assert found["9.5 percent"].flow == "export"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Remittances from the United States to Guatemala reached $19.8 billion in 2023.",
+    "Guatemala received remittances from the United States of $19.8 billion in 2023.",
+])
+def test_remittances_are_the_receivers_with_the_sender_as_partner(sentence):
+    found = figures(sentence)
+    assert (found["$19.8 billion"].reporter, found["$19.8 billion"].partner) == ("GTM", "USA")
