@@ -12,7 +12,8 @@ from .context import Context
 from .currencies import dollar_of
 from .economies import REGION, US, home_economy
 from .fields import (
-    Clause, Resolved, analyse_clause, flow_words, merge, parties, paren_group, rank_share, resolve, restatement,
+    Clause, Resolved, analyse_clause, compared_with, flow_words, merge, parties, paren_group, rank_share, resolve,
+    restatement,
 )
 from .numbers import Mention, find_mentions
 from .periods import document_date, periods
@@ -93,8 +94,9 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
             group = last_resolved if (not is_rank and last_resolved is not None
                                       and paren_group(text, last_mention, m)) else None
             rank_of = last_rank[1] if (not is_rank and last_rank and rank_share(text, last_rank[0], m)) else None
+            compared = last_resolved if (not is_rank and compared_with(text, last_mention, m)) else None
             r = resolve(text, m, clause, sentence, ctx, doc_year, group, is_rank,
-                        _next_figure(text, mentions, index, span.end), rank_of)
+                        _next_figure(text, mentions, index, span.end), rank_of, compared)
             figures.append(_figure(text, doc_id, m, r, sentence_text, span.start))
             _remember(ctx, r)
             if is_rank:

@@ -133,6 +133,8 @@ def find_economies(text: str, start: int = 0, end: int | None = None) -> list[Ec
             continue
         if name == "US" and text[m.end(1):m.end(1) + 2].lstrip()[:1] == "$":  # "US$", "US $" are currency
             continue
+        if iso3 == US and _DOLLAR_AFTER.match(text, m.end(1)):  # "in U.S. dollar terms" names a currency
+            continue
         possessive = m.end() > m.end(1) or name in _DEMONYMS or (
             iso3 == US and name in ("U.S.", "US") and _followed_by_noun(text, m.end(1)))
         found.append(EconomyMention(m.start(1), m.end(1), iso3, possessive))
@@ -153,6 +155,7 @@ def home_economy(text: str) -> str | None:
     return home if home and counts[home][0] else None  # only named as a counterpart ("exports to Brazil"): not its own
 
 
+_DOLLAR_AFTER = re.compile(r"\s*(?:dollars?|dlrs)\b", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"[\s-]+(?:[a-z]|[A-Z][a-z])")
 
 

@@ -70,6 +70,8 @@ _UP_NOUNS = ("increase", "rise", "gain", "growth", "jump", "expansion", "improve
 _DOWN_NOUNS = ("decrease", "decline", "drop", "fall", "contraction", "reduction", "loss")
 _CHANGE_NOUN_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?P<noun>" + "|".join(_UP_NOUNS + _DOWN_NOUNS) + r")\b",
                                 re.IGNORECASE)
+# An economy as the subject of a flow verb: "the EU exported goods worth €2 572 billion".
+_TRADES_AFTER = re.compile(r"\s+(?:also\s+)?(?:exported|imported|exports|imports|shipped|sold|bought|purchased)\b")
 _PRONOUN_OWNER = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?its\s", re.IGNORECASE)
 _WHICH = re.compile(r"\s*(?:(?:for|in|of|from|to)\s+)?which\b")
 _LESS_AFTER = re.compile(r"\s*(?:less|lower|smaller)")
@@ -254,11 +256,12 @@ def parties(text: str, span: Span, asides: Sequence[Span] = ()) -> list[Party]:
 
 def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause, ctx: Context,
             doc_year: int | None, group: Resolved | None, is_rank: bool, limit: int,
-            rank_of: Resolved | None = None) -> Resolved:
+            rank_of: Resolved | None = None, compared: Resolved | None = None) -> Resolved:
     """All fields of one figure.
 
     ``group`` is the percentage an amount in parentheses follows; ``rank_of`` the rank a
-    percentage in parentheses follows; ``limit`` is where the next figure of the sentence
+    percentage in parentheses follows; ``compared`` the figure this one is compared with
+    ("a surplus of €23.0 bn …, compared with €17.2 bn"); ``limit`` is where the next figure of the sentence
     starts (a base year after it belongs to it).
     """
     src, rx = _source(text)
@@ -295,12 +298,16 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
     if rank_of is not None:  # "the eleventh largest partner for EU exports (3 %)": the share that rank is of
         reporter, partner, flow, flipped, party_why = rank_of.reporter, rank_of.partner, rank_of.flow, False, \
             "the rank it follows"
+    elif compared is not None:  # the same trade in another period
+        reporter, partner, flow, flipped, party_why = compared.reporter, compared.partner, compared.flow, False, \
+            "the figure it is compared with"
+        trace.append(f"flow={flow}<the figure it is compared with")
     if flipped and flow in ("export", "import"):
         flow = "import" if flow == "export" else "export"
         trace.append("flow seen from the US side")
     if flow in ("fdi_outward", "affiliate_sales_outward") and _inward(clause):
         flow = flow.replace("outward", "inward")
-    deficit = _names_deficit(flow_words) if flow_words else \
+    deficit = compared.deficit if compared is not None else _names_deficit(flow_words) if flow_words else \
         flow_source == "context" and (clause.deficit or ctx.deficit)
     if flow == "balance" and measure == "level" and deficit != flipped:
         sign = -1
@@ -310,6 +317,8 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
 
     product, label, hs, product_why = _product(text, mention, clause, sentence, ctx, flow_source,
                                                list_label, item_partner or item_flow, is_rank)
+    if compared is not None:
+        product, label, hs, product_why = compared.product, compared.label, compared.hs_code, "the figure compared with"
     if product == "all" and ctx.scope:  # "customs figures show": the document's figures are all goods
         product, product_why = ctx.scope, "document scope"
     trace.append(f"product={product}{'/' + label if label else ''}<{product_why}")
@@ -349,6 +358,16 @@ _ITEM_LINK = re.compile(r"^(?:between|and|or|to|from|with|than|like|including|ve
 _WORLD_RANKING = "world ranking of traders"
 _ACTOR_RANK = "an actor's rank in its own trade"
 _RANK_THEN_SHARE = re.compile(r"[^()\d;,]*\(\s*")
+
+
+_COMPARED_WITH = re.compile(r"[^;]{0,120}?\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+"
+                            r"(?:a\s+|an\s+)?(?:(?:deficit|surplus)\s+of\s+)?[+−-]?\s*$", re.IGNORECASE)
+
+
+def compared_with(text: str, previous, m) -> bool:
+    """"a €23.0 bn surplus … in March 2024, compared with +€17.2 bn in March 2023": the same trade, another period."""
+    return previous is not None and previous.kind == m.kind and \
+        bool(_COMPARED_WITH.fullmatch(text, previous.end, m.start))
 
 
 def rank_share(text: str, rank, m) -> bool:
@@ -575,9 +594,9 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
         if second == ctx.home:  # the document's own economy reports a two-way total
             first, second = second, first
         return first, second, False, "trade between two other economies"
-    if not us_named and len(distinct) == 1 and flow in ("export", "import") and \
-            any(p.role == "owner" for p in others) and not counters:  # "China's exports rose 5%"
-        return others[0].iso3, WORLD, False, "another economy's own trade"
+    if not us_named and len(distinct) == 1 and flow in ("export", "import") and not counters and any(
+            p.role == "owner" or p.role == "subject" and _TRADES_AFTER.match(text, p.end) for p in others):
+        return others[0].iso3, WORLD, False, "another economy's own trade"  # "China's exports", "the EU exported"
     if not us_named and not owners and counters and ctx.owner not in (None, US) and \
             ctx.owner not in distinct and all(p.prep in _DIRECTIONAL for p in counters):
         # "Exports to the EU declined 10.2%" after "China's exports to the U.S. ...": China's trade
@@ -787,8 +806,11 @@ def _year(m, clause: Clause, sentence: Clause, measure: str, limit: int) -> tupl
         pairs = [t.pair_year for t in periods_.bases if t.pair_year]
         if pairs:
             return max(pairs), parts[0] if parts else None, scope
-        if parts:
-            return None, parts[0], scope
+        if parts:  # "from a deficit of $1.1 billion in April to a surplus of $0.9 billion in May"
+            named = [t for t in tokens if t.part]
+            after = [t for t in named if m.end <= t.start < limit]
+            before = [t for t in named if t.end <= m.start]
+            return None, (after[0] if after else before[-1] if before else named[0]).part, scope
     return None, None, ""
 
 

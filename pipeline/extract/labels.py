@@ -24,8 +24,8 @@ _VERBS = (r"were|was|are|is|have|has|had|totaled|totalled|totaling|reached|rose|
           r"shrank|soared|plunged|remained|also|will|would|could|may|might|can")
 _OF_START = re.compile(r"\b(?:exports?|imports?|sales|shipments|purchases|trade)\s+(?:in|of)\s+",
                        re.IGNORECASE)
-_OF_STOP = re.compile(rf"\b(?:{_VERBS}|to|from|in|into|with|by|between|during|for|at)\b|[,;:$\d]",
-                      re.IGNORECASE)
+_OF_STOP = re.compile(rf"\b(?:{_VERBS}|to|from|in|into|with|by|between|during|for|at|surplus|deficit|balance)\b|"
+                      r"[,;:$€£¥₹\d]", re.IGNORECASE)
 _PREMOD_STOP = frozenset(
     "the a an its their our his her total overall all combined annual monthly net gross real nominal "
     "bilateral global foreign domestic direct record strong weak higher lower key major growing rising "

@@ -29,7 +29,7 @@ _ABBREVIATIONS = frozenset(
 # punctuation mark the engine can skip to.
 _CLAUSE_PUNCT = re.compile(
     r";\s*|,\s+(?=(?:and|but|while|whereas|although|though|which|with|(?:for|in|of|from|to)\s+which)\b)|"
-    r",\s+(?=(?:closing|leaving|making|bringing|marking|reaching|totaling|totalling|"
+    r",\s+(?=(?:closing|leaving|making|bringing|marking|reaching|totaling|totalling|shipping|selling|buying|"
     r"representing|accounting|giving|pushing|lifting|dragging)\b)"
 )
 _CLAUSE_WHILE = re.compile(r"\s+(?=(?:while|whereas)\b)")

@@ -75,3 +75,38 @@ def test_a_change_over_the_month_before_has_that_months_year_as_base(comparison,
 def test_a_change_in_january_over_the_month_before_has_the_year_before_as_base():
     found = figures("Chile's trade surplus with Peru hit $1.3 billion in January 2024, up $0.2 billion from December.")
     assert found["$0.2 billion"].base_year == 2023
+
+
+def test_each_amount_takes_the_month_named_after_it():
+    found = figures("OSLO, June 5, 2024 - Norway's trade balance went from a deficit of NOK 1.1 billion in April "
+                    "to a surplus of NOK 0.9 billion in May.")
+    assert found["NOK 1.1 billion"].period == "2024-04"
+    assert found["NOK 0.9 billion"].period == "2024-05"
+
+
+def test_a_figure_compared_with_another_is_the_same_trade_in_another_period():
+    found = figures("Chile recorded a $2.3 billion surplus in its trade in goods with the world in March 2024, "
+                    "compared with $1.7 billion in March 2023.")
+    assert (found["$1.7 billion"].flow, found["$1.7 billion"].period) == ("balance", "2023-03")
+    assert found["$1.7 billion"].reporter == found["$2.3 billion"].reporter
+
+
+def test_a_currency_named_after_an_economy_is_not_that_economy():
+    found = figures("Vietnam's exports in U.S. dollar terms rose 8.5% in August 2023, while imports rose 5.5%.")
+    assert (found["8.5%"].reporter, found["8.5%"].partner) == ("VNM", "WLD")
+
+
+def test_an_economy_as_the_subject_of_a_flow_verb_trades_with_the_world():
+    found = figures("In 2022, the EU exported goods worth €2 572 billion, while imports amounted to €3 004 billion.")
+    assert (found["€2 572 billion"].reporter, found["€2 572 billion"].partner) == ("EUU", "WLD")
+    assert (found["€3 004 billion"].reporter, found["€3 004 billion"].flow) == ("EUU", "import")
+
+
+def test_a_participle_of_a_flow_verb_continues_the_subject():
+    found = figures("Vietnam overtook Japan as a source of U.S. imports in 2023, shipping $114 billion worth of goods.")
+    assert found["$114 billion"].partner == "VNM"
+
+
+def test_an_of_phrase_stops_at_a_currency_and_at_a_balance_word():
+    found = figures("Chile's trade in goods surplus €2.0 bn in March 2024.")
+    assert found["€2.0 bn"].product_label is None
