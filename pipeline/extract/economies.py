@@ -135,7 +135,9 @@ def find_economies(text: str, start: int = 0, end: int | None = None) -> list[Ec
             continue
         if iso3 == US and _DOLLAR_AFTER.match(text, m.end(1)):  # "in U.S. dollar terms" names a currency
             continue
-        possessive = m.end() > m.end(1) or name in _DEMONYMS or (
+        if text[max(0, m.start(1) - 4):m.start(1)].lower() == "non-":  # "non-EU countries": a group, no code
+            iso3 = REGION
+        possessive = m.end() > m.end(1) or name in _DEMONYMS or _FLOW_NOUN_AFTER.match(text, m.end(1)) is not None or (
             iso3 == US and name in ("U.S.", "US") and _followed_by_noun(text, m.end(1)))
         found.append(EconomyMention(m.start(1), m.end(1), iso3, possessive))
     return found
@@ -155,6 +157,8 @@ def home_economy(text: str) -> str | None:
     return home if home and counts[home][0] else None  # only named as a counterpart ("exports to Brazil"): not its own
 
 
+# A name right before a trade noun qualifies it like a possessive: "The UK trade deficit", "Germany exports".
+_FLOW_NOUN_AFTER = re.compile(r"\s+(?:(?:goods|merchandise|services)\s+)?(?:trade|exports|imports|deficit|surplus)\b")
 _DOLLAR_AFTER = re.compile(r"\s*(?:dollars?|dlrs)\b", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"[\s-]+(?:[a-z]|[A-Z][a-z])")
 

@@ -332,7 +332,7 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
         sign, value = -1, -value
     return Resolved(sign * value, unit, measure, reporter, partner, flow, product, label, hs,
                     year, period, base, qualifier, bool(list_label and not item_partner and not item_flow),
-                    flow == "balance" and deficit, part, period_why == COMPARED,
+                    flow == "balance" and deficit, part, period_why == COMPARED or compared is not None,
                     is_rank and party_why in (_WORLD_RANKING, _ACTOR_RANK), trace)
 
 
@@ -360,7 +360,7 @@ _ACTOR_RANK = "an actor's rank in its own trade"
 _RANK_THEN_SHARE = re.compile(r"[^()\d;,]*\(\s*")
 
 
-_COMPARED_WITH = re.compile(r"[^;]{0,120}?\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+"
+_COMPARED_WITH = re.compile(r"[^;]{0,120}?\b(?:compared\s+(?:with|to)|against|versus|vs\.?|(?:up|down)\s+from)\s+"
                             r"(?:a\s+|an\s+)?(?:(?:deficit|surplus)\s+of\s+)?[+−-]?\s*$", re.IGNORECASE)
 
 
@@ -770,7 +770,7 @@ def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_ye
 
 COMPARED = "the same period of the year compared with"
 # A change over the month before: "from November", "from the previous month", "month-on-month".
-_MONTH_BEFORE = re.compile(r"\b(?:(?:from|than|over|compared\s+(?:with|to))\s+(?:the\s+)?(?:previous\s+month|prior\s+month|"
+_MONTH_BEFORE = re.compile(r"\b(?:(?:from|than|over|on|compared\s+(?:with|to))\s+(?:the\s+)?(?:previous\s+month|prior\s+month|"
                            r"month\s+before|(?:" + "|".join(MONTHS) + r")\b(?!\s*,?\s*(?:19|20)\d\d))|"
                            r"month[- ](?:on|over)[- ]month|m/m)", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|almost|roughly|some|over|under|just)\s+)?(?:US\s*)?\\?$",

@@ -59,9 +59,9 @@ def _year_ended(g: dict) -> Part:
     return Part("FY", _year(g))
 
 
-def _twelve_months_to(g: dict) -> Part:
-    last = _month(g["m"])
-    return Part(f"{last % 12 + 1:02d}/{last:02d}", _year(g))
+def _months_to(g: dict) -> Part:
+    last, count = _month(g["m"]), word_number(g["k"]) if g.get("k") else 12
+    return Part(f"{(last - count) % 12 + 1:02d}/{last:02d}", _year(g)) if 1 < count <= 12 else Part("", None)
 
 
 def _quarter(g: dict) -> Part:
@@ -109,10 +109,12 @@ RULES: tuple[Rule, ...] = (
                    ("fiscal year 2016/2017", "FY", 2017))),
     Rule("year_ended", rf"\b(?:fiscal\s+)?year\s+(?:ended|ending)\s+(?:in\s+)?{_MONTH}\s*(?:\d{{1,2}},?\s+)?(?P<y>{_YEAR})",
          _year_ended, (("the year ended June 2020", "FY", 2020), ("fiscal year ending March 31, 2019", "FY", 2019))),
-    Rule("twelve_months_to",
-         rf"\b(?:(?:12|twelve)\s+months|year)\s+(?:to|through|up\s+to)\s+(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?",
-         _twelve_months_to, (("in the year to November 2018", "12/11", 2018),
-                             ("the 12 months through June", "07/06", None))),
+    Rule("months_to",
+         rf"\b(?:(?P<k>{_COUNT}|twelve)\s+months|year)\s+(?:to|through|up\s+to|ending(?:\s+in)?|ended)\s+(?P<m>{_MONTH})"
+         rf"(?:\s+(?P<y>{_YEAR}))?",
+         _months_to, (("in the year to November 2018", "12/11", 2018), ("the 12 months through June", "07/06", None),
+                      ("in the three months to March 2024", "01/03", 2024),
+                      ("the six months ending September", "04/09", None))),
     Rule("quarter", rf"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)\s+quarter|Q(?P<n>[1-4]))\b"
                     rf"(?:,?\s+(?:of\s+)?(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<y>{_YEAR}))?",
          _quarter, (("in the first quarter", "Q1", None), ("the fourth quarter of 2016", "Q4", 2016),

@@ -30,14 +30,15 @@ _FLOW_WORDS = [
      r"wars?|talks|negotiat\w*|promotion|missions?|sectors?|data|statistics|disputes?|ministers?|"
      r"remed\w+|officials?|tensions?|bureau|commission|liberali[sz]ation|facilitation|shows?|"
      r"fairs?|zones?|routes?|secretary|association|press|center|council|act)\b)", "total"),
-    (r"\bexports?\b|\bexported\b|\bexporting\b|\bshipments\s+to\b|\bsales\s+to\b|\bsold\b|\bsells?\b",
-     "export"),
+    # Balance-of-payments releases say credits and debits for exports and imports.
+    (r"\bexports?\b|\bexported\b|\bexporting\b|\bshipments\s+(?:to|of)\b|\bsales\s+to\b|\bsold\b|\bsells?\b|"
+     r"(?<=goods\s)credits\b|(?<=services\s)credits\b", "export"),
     (r"\bimports?\b|\bimported\b|\bimporting\b|\bpurchases\s+from\b|\bsourced?\b|\bbought\b|"
-     r"\bpurchased\b", "import"),
+     r"\bpurchased\b|(?<=goods\s)debits\b|(?<=services\s)debits\b", "import"),
 ]
 # The first three letters of every flow phrase, so most words are rejected at once.
 _FLOW_STARTS = starts_with("sal aff own fdi dir for inv rem ass aid gra loa gdp gro tou spe tra def sur two tot bil "
-                           "ove exp shi imp pur sou sol sel bou")
+                           "ove exp shi imp pur sou sol sel bou cre deb")
 FLOW_RE = re.compile(r"\b" + _FLOW_STARTS + r"(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOW_WORDS)) + ")",
                      re.IGNORECASE)
 FLOW_OF_GROUP = {f"f{i}": flow for i, (_, flow) in enumerate(_FLOW_WORDS)}

@@ -110,3 +110,33 @@ def test_a_participle_of_a_flow_verb_continues_the_subject():
 def test_an_of_phrase_stops_at_a_currency_and_at_a_balance_word():
     found = figures("Chile's trade in goods surplus €2.0 bn in March 2024.")
     assert found["€2.0 bn"].product_label is None
+
+
+def test_credits_and_debits_of_goods_and_services_are_exports_and_imports():
+    found = figures("In March 2024, goods and services credits fell $1,200m (3%) to $40,100m, while goods and "
+                    "services debits rose $300m to $38,000m.")
+    assert found["$1,200m"].flow == found["$40,100m"].flow == "export"
+    assert found["$300m"].flow == "import"
+
+
+def test_shipments_of_a_group_are_its_exports():
+    found = figures("Taiwan's shipments of semiconductors rose 12 percent to $160 billion in 2024.")
+    assert (found["12 percent"].flow, found["12 percent"].product_label) == ("export", "semiconductors")
+
+
+def test_an_economy_before_a_trade_noun_owns_that_trade():
+    found = figures("The UK trade deficit widened by £1.9 billion to £7.5 billion in the three months to March 2024.")
+    assert (found["£7.5 billion"].reporter, found["£7.5 billion"].partner) == ("GBR", "WLD")
+    assert found["£7.5 billion"].period == "2024-01/2024-03"
+
+
+def test_non_economy_groups_have_no_code():
+    found = figures("In 2024 the UK's exports to non-EU countries fell by £1.2 billion.")
+    assert found["£1.2 billion"].partner is None
+
+
+def test_a_figure_down_from_another_is_the_same_trade_and_leaves_the_context_year():
+    found = figures("Chile ran a $4.2 billion surplus in goods trade in 2023, down from $5.1 billion in 2022. "
+                    "Exports to Peru fell by $0.3 billion.")
+    assert (found["$5.1 billion"].flow, found["$5.1 billion"].year) == ("balance", 2022)
+    assert found["$0.3 billion"].year == 2023
