@@ -72,6 +72,9 @@ _CHANGE_NOUN_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?P<noun>" + "|".join(_UP_
                                 re.IGNORECASE)
 # An economy as the subject of a flow verb: "the EU exported goods worth €2 572 billion".
 _TRADES_AFTER = re.compile(r"\s+(?:also\s+)?(?:exported|imported|exports|imports|shipped|sold|bought|purchased)\b")
+# An economy posting its own balance: "Japan posted a trade deficit of …", "Chile ran a surplus".
+_POSTS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:posted|posts|had|has|ran|runs|recorded|records|registered|registers|"
+                          r"reported|reports|logged|booked|swung\s+to)\b")
 _PRONOUN_OWNER = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?its\s", re.IGNORECASE)
 _WHICH = re.compile(r"\s*(?:(?:for|in|of|from|to)\s+)?which\b")
 _LESS_AFTER = re.compile(r"\s*(?:less|lower|smaller)")
@@ -360,7 +363,7 @@ _ACTOR_RANK = "an actor's rank in its own trade"
 _RANK_THEN_SHARE = re.compile(r"[^()\d;,]*\(\s*")
 
 
-_COMPARED_WITH = re.compile(r"[^;]{0,120}?\b(?:compared\s+(?:with|to)|against|versus|vs\.?|(?:up|down)\s+from)\s+"
+_COMPARED_WITH = re.compile(r"[^;]{0,120}?\b(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+"
                             r"(?:a\s+|an\s+)?(?:(?:deficit|surplus)\s+of\s+)?[+−-]?\s*$", re.IGNORECASE)
 
 
@@ -597,6 +600,10 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
     if not us_named and len(distinct) == 1 and flow in ("export", "import") and not counters and any(
             p.role == "owner" or p.role == "subject" and _TRADES_AFTER.match(text, p.end) for p in others):
         return others[0].iso3, WORLD, False, "another economy's own trade"  # "China's exports", "the EU exported"
+    if not us_named and len(distinct) == 1 and flow in ("balance", "total") and not counters and \
+            others[0].end <= m.start and (others[0].role == "owner" or
+                                          others[0].role == "subject" and _POSTS_AFTER.match(text, others[0].end)):
+        return others[0].iso3, WORLD, False, "another economy's own balance"  # "Japan posted a trade deficit of …"
     if not us_named and not owners and counters and ctx.owner not in (None, US) and \
             ctx.owner not in distinct and all(p.prep in _DIRECTIONAL for p in counters):
         # "Exports to the EU declined 10.2%" after "China's exports to the U.S. ...": China's trade

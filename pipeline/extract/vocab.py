@@ -121,12 +121,14 @@ def label_product(label: str) -> str | None:
 # Direction of a change. Both tables are matched as whole words.
 UP_WORDS = (r"up|rose|risen|rises?|rising|increase[sd]?|increasing|grew|grown|grows?|growing|growth|gains?|gained|"
             r"jump(?:ed|s)?|climb(?:ed|s)?|surge[sd]?|soar(?:ed|s)?|expand(?:ed|s)?|expansion|"
-            r"widen(?:ed|s)?|higher|more|greater|boost(?:ed)?|advance[sd]?|rebound(?:ed)?|"
+            r"widen(?:ed|s|ing)?|higher|more|greater|boost(?:ed)?|advance[sd]?|advancing|rebound(?:ed|ing)?|"
+            r"jumping|climbing|surging|soaring|expanding|improv(?:ed|ing)|"
             r"accelerat\w+|hike[sd]?|larger")
 DOWN_WORDS = (r"down|fell|fallen|falls?|falling|decrease[sd]?|decreasing|decline[sd]?|declining|"
               r"drop(?:ped|s|ping)?|slip(?:ped|s|ping)?|contract(?:ed|s|ion)?|shr[aiu]nk(?:s)?|plunge[sd]?|"
               r"plummet(?:ed|s)?|slump(?:ed|s)?|tumble[sd]?|dip(?:ped|s)?|lower|less|smaller|"
-              r"reduc(?:ed|es|tion)|narrow(?:ed|s)?|sank|slid|eased|loss|losses|retreat(?:ed)?|"
+              r"reduc(?:ed|es|tion)|narrow(?:ed|s|ing)?|sank|slid|sliding|eased|easing|loss|losses|retreat(?:ed)?|"
+              r"shrinking|contracting|plunging|slumping|tumbling|dipping|"
               r"weaken(?:ed)?|contraction")
 _DIRECTION_STARTS = starts_with(prefixes(UP_WORDS) + " " + prefixes(DOWN_WORDS))
 DIRECTION_RE = re.compile(rf"\b{_DIRECTION_STARTS}(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS}))\b", re.IGNORECASE)

@@ -140,3 +140,23 @@ def test_a_figure_down_from_another_is_the_same_trade_and_leaves_the_context_yea
                     "Exports to Peru fell by $0.3 billion.")
     assert (found["$5.1 billion"].flow, found["$5.1 billion"].year) == ("balance", 2022)
     assert found["$0.3 billion"].year == 2023
+
+
+def test_an_economy_posting_a_balance_is_its_own_with_the_world():
+    found = figures("TOKYO -- Korea posted a trade deficit of 10.3 billion dollars for 2023, narrowing 57.4% from "
+                    "the previous year.")
+    assert (found["10.3 billion dollars"].reporter, found["10.3 billion dollars"].partner) == ("KOR", "WLD")
+    assert found["57.4%"].measure == "pct_change"
+
+
+def test_a_partner_with_a_total_in_a_publishers_fact_sheet_stays_the_partner():
+    found = figures("Peru is currently our 30th largest goods trading partner with $18 billion in total goods "
+                    "trade during 2013.")
+    assert (found["$18 billion"].reporter, found["$18 billion"].partner) == ("USA", "PER")
+
+
+def test_the_level_a_change_comes_from_is_the_same_trade_in_the_period_before():
+    found = figures("MUMBAI, April 15, 2024 - India's trade deficit narrowed to $15.6 billion in March from "
+                    "$18.7 billion in February. Merchandise exports contracted 0.7 per cent to $41.68 billion.")
+    assert (found["$18.7 billion"].flow, found["$18.7 billion"].period) == ("balance", "2024-02")
+    assert found["$41.68 billion"].period == "2024-03"
