@@ -95,8 +95,10 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
                                       and paren_group(text, last_mention, m)) else None
             rank_of = last_rank[1] if (not is_rank and last_rank and rank_share(text, last_rank[0], m)) else None
             compared = last_resolved if (not is_rank and compared_with(text, last_mention, m)) else None
+            following = mentions[index + 1] if index + 1 < len(mentions) else None
             r = resolve(text, m, clause, sentence, ctx, doc_year, group, is_rank,
-                        _next_figure(text, mentions, index, span.end), rank_of, compared)
+                        _next_figure(text, mentions, index, span.end), rank_of, compared,
+                        not is_rank and following is not None and compared_with(text, m, following))
             figures.append(_figure(text, doc_id, m, r, sentence_text, span.start))
             _remember(ctx, r)
             if is_rank:

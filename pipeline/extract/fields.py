@@ -259,12 +259,14 @@ def parties(text: str, span: Span, asides: Sequence[Span] = ()) -> list[Party]:
 
 def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause, ctx: Context,
             doc_year: int | None, group: Resolved | None, is_rank: bool, limit: int,
-            rank_of: Resolved | None = None, compared: Resolved | None = None) -> Resolved:
+            rank_of: Resolved | None = None, compared: Resolved | None = None,
+            compared_next: bool = False) -> Resolved:
     """All fields of one figure.
 
     ``group`` is the percentage an amount in parentheses follows; ``rank_of`` the rank a
     percentage in parentheses follows; ``compared`` the figure this one is compared with
-    ("a surplus of €23.0 bn …, compared with €17.2 bn"); ``limit`` is where the next figure of the sentence
+    ("a surplus of €23.0 bn …, compared with €17.2 bn"), and ``compared_next`` says the next figure is
+    compared with this one: the periods named after it are that figure's; ``limit`` is where the next figure of the sentence
     starts (a base year after it belongs to it).
     """
     src, rx = _source(text)
@@ -326,7 +328,8 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
         product, product_why = ctx.scope, "document scope"
     trace.append(f"product={product}{'/' + label if label else ''}<{product_why}")
 
-    year, part, base, period_why = _period(text, mention, clause, sentence, ctx, doc_year, measure, group, limit)
+    year, part, base, period_why = _period(text, mention, clause, sentence, ctx, doc_year, measure, group, limit,
+                                           compared_next)
     period = period_string(part, year) if part and year is not None else None
     trace.append(f"year={year}<{period_why}" + (f"; period={period}" if period else "") +
                  (f"; base={base}" if base else ""))
@@ -743,9 +746,9 @@ def _rank_product(text: str, rank: Rank, clause: Clause):
 # --- period ---------------------------------------------------------------------------------
 
 def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_year: int | None,
-            measure: str, group: Resolved | None, limit: int):
+            measure: str, group: Resolved | None, limit: int, compared_next: bool = False):
     """(year, sub-year part, base_year, why)."""
-    year, part, why = _year(m, clause, sentence, measure, limit)
+    year, part, why = _year(m, clause, sentence, measure, limit, compared_next)
     if measure == "level" and _FROM_BEFORE.search(text, max(clause.start, m.start - 25), m.start) and \
             _TO_AFTER.match(text, m.end, clause.end):
         start = _base(m, clause, sentence, limit)  # "between 2018 and 2019, falling from $38.4 billion to …"
@@ -786,10 +789,15 @@ _TO_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:in\s+(?:19|20)\d\d\s+)?to\s+(?:(
                        r"roughly|some|over|under|just|an\s+estimated)\s+)?(?:US\s*)?\\?[$€£¥₹\d]", re.IGNORECASE)
 
 
-def _year(m, clause: Clause, sentence: Clause, measure: str, limit: int) -> tuple[int | None, str | None, str]:
-    """(year, sub-year part, why) from the clause, else the sentence; a part may come without its year."""
+def _year(m, clause: Clause, sentence: Clause, measure: str, limit: int,
+          compared_next: bool = False) -> tuple[int | None, str | None, str]:
+    """(year, sub-year part, why) from the clause, else the sentence; a part may come without its year.
+
+    "widened to $125.2 billion from $103.7 billion a year earlier": with the next figure compared
+    with this one, the periods after it are the next figure's, never this one's.
+    """
     for scope, periods_ in (("clause", clause.periods), ("sentence", sentence.periods)):
-        tokens = periods_.years
+        tokens = [t for t in periods_.years if t.start < limit or t.same_period] if compared_next else periods_.years
         parts = [t.part for t in tokens if t.part]
         if any(t.year is not None for t in tokens):
             dated = [t for t in tokens if t.year is not None]

@@ -53,6 +53,10 @@ _YEAR_RE = re.compile(r"(?P<year>(?:19|20)(?:(?<![\w$.,/-]..)|(?<=FY..)|(?<=FY\s
 # "during 2018–19", "in 2018/19": a span of two years written with the later one short. Its later year is
 # the year, its first the base (fiscal years, "FY 2022-23", are subyear.py's).
 _SPAN_RE = re.compile(rf"(?<![\w$.-])(?P<base>{_YEAR})\s?[-–/]\s?(?P<later>\d\d)(?![\w%]|[.,]\d)")
+_COMPARED_BEFORE = re.compile(r"\b(?:from|than|since|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+_WHOLE_YEAR_RULES = frozenset({"fiscal_year", "year_ended", "months_to"})
+"""Periods of a whole (fiscal) year, which a comparison may name as its base: "from the year ended January 2023"."""
 _DATE_YEAR_RE = re.compile(rf"{_MONTH}\s+\d{{1,2}},?\s+$")  # a dated day; "in March 2024" is a period
 _RELATIVE_RE = re.compile(
     r"\b(?=[latsyhopcfLATSYHOPCF])(?:\b(?P<last>last\s+year|the\s+(?:previous|prior|past)\s+year|a\s+year\s+(?:earlier|ago))\b"
@@ -153,6 +157,12 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
         bases.append(YearToken(m.start(), m.end(), int(m.group(group)), same_period=True))
         years.append(YearToken(m.start(), m.end(), int(m.group(group)), same_period=True))
     parts = find_parts(text, start, end)
+    compared = [t for t in parts if t.rule in _WHOLE_YEAR_RULES and t.part.year is not None
+                and _COMPARED_BEFORE.search(text, max(start, t.start - 20), t.start)]
+    for token in compared:  # "down $1.5 billion from the year ended January 2023": the base, not the year
+        bases.append(YearToken(token.start, token.end, token.part.year))
+    named = parts
+    parts = [t for t in parts if t not in compared]
     for m in (_SPAN_RE.finditer(text, start, end) if year_matches else ()):
         first = int(m.group("base"))
         later = first // 100 * 100 + int(m.group("later"))
@@ -164,7 +174,7 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
         years.append(YearToken(token.start, token.end, token.part.year, part=token.part.part))
     for m in year_matches:
         if m.start() in taken or _DATE_YEAR_RE.search(text, max(start, m.start() - 16), m.start()) or \
-                any(t.start <= m.start() < t.end for t in parts):
+                any(t.start <= m.start() < t.end for t in named):
             continue
         years.append(YearToken(m.start(), m.end(), int(m.group())))
     year_on_year = no_period = False

@@ -160,3 +160,16 @@ def test_the_level_a_change_comes_from_is_the_same_trade_in_the_period_before():
                     "$18.7 billion in February. Merchandise exports contracted 0.7 per cent to $41.68 billion.")
     assert (found["$18.7 billion"].flow, found["$18.7 billion"].period) == ("balance", "2024-02")
     assert found["$41.68 billion"].period == "2024-03"
+
+
+def test_the_period_after_a_from_figure_is_that_figures_not_the_one_before():
+    found = figures("HANOI, March 7, 2024 - Vietnam's exports rose 7.1 percent in January-February from a year "
+                    "earlier. The trade surplus widened to $5.2 billion from $3.7 billion a year earlier.")
+    assert (found["$5.2 billion"].year, found["$5.2 billion"].period) == (2024, "2024-01/2024-02")
+    assert found["$3.7 billion"].year == 2023
+
+
+def test_a_whole_year_named_after_from_is_the_base():
+    found = figures("Chile's annual goods trade surplus was $13.6 billion in the year ended January 2024. Annual "
+                    "exports were $71.3 billion, down $1.5 billion (2.1 percent) from the year ended January 2023.")
+    assert (found["$71.3 billion"].year, found["$1.5 billion"].base_year) == (2024, 2023)
