@@ -153,6 +153,10 @@ def _remember(ctx: Context, r: Resolved) -> None:
             ctx.base_year = r.base_year
 
 
+_OWNED_FLOW_WITHIN = 40
+"""How far after an economy the flow words it owns may start ("Mexico's advanced technology exports")."""
+
+
 def _set_owner(clause: Clause, ctx: Context) -> None:
     """"China's exports to the U.S. ...": whose trade a clause with flow words is about.
 
@@ -165,8 +169,9 @@ def _set_owner(clause: Clause, ctx: Context) -> None:
     if any(p.iso3 == US and p.role in ("owner", "subject") for p in clause.parties):
         ctx.owner = US
         return
-    owner = next((p for p in clause.parties if p.iso3 != US and p.role in ("owner", "subject")), None)
-    if owner is not None:
+    owner = next((p for p in clause.parties if p.iso3 != US and p.role in ("owner", "subject")
+                  and any(0 <= start - p.end <= _OWNED_FLOW_WITHIN for start, *_ in clause.flows)), None)
+    if owner is not None:  # "China's exports", not "China's domestic demand" in a sentence about shipments
         ctx.owner = owner.iso3
 
 

@@ -147,18 +147,35 @@ def home_economy(text: str) -> str | None:
     """The economy a document speaks for: the one most often named as owner ("Canada's exports"), then most named.
 
     Its publisher's economy as far as the text shows it; it sets the currency of a
-    bare "$" and the reporter of figures whose sentence names no other.
+    bare "$" and the reporter of figures whose sentence names no other. An economy
+    named mostly as a counterpart ("exports to China", "the deficit with China") is
+    the one the document's economy trades with, never its own, whatever else is said
+    of it ("China's domestic demand"). Where no economy is named as owner, the one whose
+    institution's data the document reports is its own ("the Korea International Trade
+    Association showed …").
     """
     counts: dict[str, list[int]] = {}
+    institutions: set[str] = set()
     for order, e in enumerate(e for e in find_economies(text) if e.iso3 != REGION):
-        owned, named, first = counts.setdefault(e.iso3, [0, 0, -order])
-        counts[e.iso3] = [owned + e.possessive, named + 1, first]
-    home = max(counts, key=counts.__getitem__) if counts else None
-    return home if home and counts[home][0] else None  # only named as a counterpart ("exports to Brazil"): not its own
+        owned, named, countered, first = counts.setdefault(e.iso3, [0, 0, 0, -order])
+        counter = _COUNTERPART_BEFORE.search(text, max(0, e.start - 22), e.start) is not None
+        counts[e.iso3] = [owned + e.possessive, named + 1, countered + counter, first]
+        if _INSTITUTION_AFTER.match(text, e.end):
+            institutions.add(e.iso3)
+    own = {iso3: c for iso3, c in counts.items() if 2 * c[2] < c[1]}
+    owners = [iso3 for iso3, c in own.items() if c[0]]
+    if owners:
+        return max(owners, key=own.__getitem__)
+    sources = [iso3 for iso3 in own if iso3 in institutions]  # whose institution's data the document reports
+    return sources[0] if len(sources) == 1 and US not in own else None
 
 
 # A name right before a trade noun qualifies it like a possessive: "The UK trade deficit", "Germany exports".
 _FLOW_NOUN_AFTER = re.compile(r"\s+(?:(?:goods|merchandise|services)\s+)?(?:trade|exports|imports|deficit|surplus)\b")
+_INSTITUTION_AFTER = re.compile(r"\s+(?:International\s+|National\s+|Central\s+)?(?:Trade\s+)?(?:Association|Chamber|"
+                                r"Ministry|Bureau|Office|Institute|Agency|Bank|Customs|Statistics|Statistical|"
+                                r"Council|Federation|Board|Department|Authority|Commission)\b")
+_COUNTERPART_BEFORE = re.compile(r"\b(?:(?<!according\s)to|from|with|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _DOLLAR_AFTER = re.compile(r"\s*(?:dollars?|dlrs)\b", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"[\s-]+(?:[a-z]|[A-Z][a-z])")
 

@@ -330,6 +330,8 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
 
     year, part, base, period_why = _period(text, mention, clause, sentence, ctx, doc_year, measure, group, limit,
                                            compared_next)
+    if compared is not None and part is None and year is not None and compared.part and compared.year == year + 1:
+        part = compared.part  # "49.7 billion dollars from January to May, down from 68.4 billion a year ago"
     period = period_string(part, year) if part and year is not None else None
     trace.append(f"year={year}<{period_why}" + (f"; period={period}" if period else "") +
                  (f"; base={base}" if base else ""))
@@ -526,7 +528,9 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
     parties, others, us_counter = clause.parties, clause.others, clause.us_counter
     # Whose trade a sentence measures when it names no owner: the US where it takes part (a US
     # bilateral flow is always seen from the US side), else the economy the document speaks for.
-    own = US if clause.us_named or sentence.us_named else ctx.home
+    # A sentence that takes its flow from a US-side context goes on with it ("Mexico recorded a 35.2% increase"
+    # in a list of the top exporters to the United States).
+    own = US if clause.us_named or sentence.us_named or (not flow_words and ctx.reporter == US) else ctx.home
     if not is_rank and m.kind == "money" and rx.whole_before.search(low, max(clause.start, m.start - 50), m.start):
         return own, WORLD, False, "the whole a share is of"
     if not others:
@@ -539,7 +543,8 @@ def _parties_of(text: str, low: str, rx: _Regexes, m, clause: Clause, sentence: 
         if clause.world and not is_rank:
             return own, WORLD, False, "world phrase"
         if us_counter and ctx.owner not in (None, US):  # "Exports to the U.S. fell" after "China's exports ..."
-            flip = bool(flow_words) and _flippable(flow_words)
+            # "… recorded a surplus" with the US: the other economy's surplus, a US deficit
+            flip = bool(flow_words) and _flippable(flow_words) or flow == "balance"
             return US, ctx.owner, flip, "context subject's trade with the US"
         if before or after:
             party = next((p for p in before if p.role in ("subject", "owner")), None) or \
@@ -813,8 +818,8 @@ def _year(m, clause: Clause, sentence: Clause, measure: str, limit: int,
                 later = [t for t in dated if t.same_period and t.start >= m.end]
                 if later:
                     return later[0].year + 1, token.part, f"{scope} (compared with the same period)"
-                others = [t for t in dated if not t.same_period]
-                return (others[0].year if others else None), token.part, scope
+                others = [t for t in dated if not t.same_period]  # "the first three months of this year"
+                return (_closest(others, token).year if others else None), token.part, scope
             if token.same_period:  # "3.04 billion in the same 1986 period": that part of 1986
                 return token.year, parts[0] if parts else None, COMPARED
             return token.year, token.part, scope

@@ -19,15 +19,17 @@ _TEN = "|".join(TENS)
 _BELOW_100 = rf"(?:(?:{_TEN})(?:[\s-](?:{_UNIT}))?|(?:{_UNIT}))"
 _BELOW_1000 = rf"(?:{_BELOW_100}\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100})"
 _DIGIT_WORD = "|".join(w for w, v in UNITS.items() if v < 10)
-SPELLED = rf"\b{_BELOW_1000}(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+)?\b"
-"""A number in words below a thousand, with spoken decimals: "twenty-seven point three"."""
+_POINT = rf"[\s-]+point(?:[\s-]+(?:{_DIGIT_WORD}))+"
+SPELLED = rf"(?:\b{_BELOW_1000}(?:{_POINT})?\b|(?<![\d.,])\d{{1,3}}{_POINT}\b)"
+"""A number in words below a thousand, with spoken decimals: "twenty-seven point three", and the broadcast
+style that writes the whole in digits and hyphenates: "27-point-three", "nine-point-two"."""
 _WORD = re.compile(r"[a-z]+")
 
 
 def spelled_value(words: str) -> float:
     """The value of a ``SPELLED`` match: "twenty-seven point three" -> 27.3."""
-    whole, _, decimals = words.lower().partition(" point ")
-    total = 0
+    whole, _, decimals = " ".join(words.lower().replace("-", " ").split()).partition(" point ")
+    total = int(whole) if whole.isdigit() else 0
     for word in _WORD.findall(whole):
         if word in HUNDRED:
             total *= 100

@@ -25,8 +25,10 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)"
 _DATE_RE = re.compile(
     rf"(?=[A-Z\d])(?P<long>{_WEEKDAY}?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d))"
     r"|(?P<short>(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/]))"
+    r"|(?P<iso>(?<![\d-])(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?![\d-]))"  # "date 2023-06-02"
 )
 _LINE_HEAD = re.compile(r"(?m)^[^\n]{0,60}")
+_DATE_WORD = re.compile(r"(?i:published|updated|posted|last\s+updated|date|dated)\s*:?")
 _DATE_LABEL = re.compile(r"(?:(?i:published|updated|posted|last\s+updated|date|dated)\s*:?|"
                          r"[A-Z][A-Z.'’ -]+,?)")  # or a dateline: "HANOI, January 12, 2023"
 
@@ -94,8 +96,8 @@ class Periods(NamedTuple):
 def document_date(text: str) -> dt.date | None:
     """The document's own date: a date alone on its line, else the first opening a line.
 
-    "April 1, 2018", "Tuesday, April 1, 2025" and "4/29/14" on a line of their
-    own, or "March 15, 2014, marks ..." opening a paragraph. Dates inside a
+    "April 1, 2018", "Tuesday, April 1, 2025", "4/29/14" and "2023-06-02" on a line of their
+    own or after a label ("date 2023-06-02 …"), or "March 15, 2014, marks ..." opening a paragraph. Dates inside a
     sentence ("entry into force on March 15, 2012") are events, not the date.
     """
     opening = None
@@ -109,7 +111,7 @@ def document_date(text: str) -> dt.date | None:
         after = text[m.end():min(len(text), m.end() + 80) if line_end < 0 else line_end].strip()
         if before and not _DATE_LABEL.fullmatch(before):
             continue
-        if not after:
+        if not after or _DATE_WORD.fullmatch(before):  # "Published: …", "date 2023-06-02 Exports to …"
             return date
         if opening is None and after.startswith((",", "—", "–", "-", "(")):  # a dateline: "(Reuters) -"
             opening = date
@@ -118,6 +120,8 @@ def document_date(text: str) -> dt.date | None:
 
 def _to_date(m: re.Match) -> dt.date | None:
     try:
+        if m.group("iso"):
+            return dt.date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
         if m.group("long"):
             month = _MONTHS[m.group("month").rstrip(".").lower()[:3]]
             return dt.date(int(m.group("year")), month, int(m.group("day")))
