@@ -714,8 +714,8 @@ def _product(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow_
         keyword = next((p[2] for p in sentence.products if p[0] >= clause.end), None)
         if keyword:
             return keyword, None, None, "product word of the participle after"
-    if flow_source == "context" or not clause.fresh_subject:
-        if ctx.product:
+    if flow_source == "context" or not clause.fresh_subject or clause.previous is not None:
+        if ctx.product:  # "India's merchandise exports rose …, while imports from Britain stood at $8.9 billion"
             return ctx.product, ctx.label, ctx.hs_code, "context"
     return "all", None, None, "unspecified"
 

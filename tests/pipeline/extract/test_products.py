@@ -24,3 +24,16 @@ def test_customs_concepts_name_goods_or_services(text, product):
 ])
 def test_words_around_a_figure_are_not_a_product_label(text):
     assert all(label is None for _, _, label in products(text))
+
+
+def test_a_coordinated_clause_keeps_the_product_of_the_clause_before():
+    found = {f.text: f for f in extract_figures(
+        "In 2023 Kenya's merchandise exports to the UK rose 9.5 per cent to $1.4 billion, while imports from "
+        "Britain stood at $0.9 billion.", "d")}
+    assert found["$0.9 billion"].product == "goods"
+
+
+def test_a_superlative_before_a_flow_noun_is_never_a_label():
+    found = {f.text: f for f in extract_figures(
+        "In 2014, the US was the EU's largest export market, taking 18 percent of EU exports.", "d")}
+    assert found["18 percent"].product_label is None
