@@ -7,71 +7,103 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from schemas.contract import FLOWS, PRODUCTS, QUALIFIERS
 
 from .fold import twin
 from .prefilter import prefixes, starts_with
 
-# (pattern, flow). First alternative wins at a position, so longer phrases come first.
+class Words(NamedTuple):
+    """One row of a word table: a pattern, the contract value it means, and phrases it must read that way.
+
+    The phrases are the row's tests (tests/pipeline/extract/test_vocab.py): each must be found by the
+    table's compiled pattern, gates included, as this row.
+    """
+    pattern: str
+    value: str
+    examples: tuple[str, ...]
+
+
+# Flow words. First alternative wins at a position, so longer phrases come first.
 _FLOW_WORDS = [
-    (r"sales\s+of\s+services|affiliate\s+sales|affiliates\b|owned\s+(?:firms|affiliates|"
-     r"companies|subsidiaries)", "affiliate_sales_outward"),
-    (r"\bFDI\b|direct\s+investment|foreign\s+investment|investment\s+(?:stock|position)|"
-     r"\binvestments?\b(?!\s+(?:climate|treaty|treaties|agreement|opportunit))|\binvested\b|"
-     r"\binvestors?\b", "fdi_outward"),
-    (r"\bremittances?\b", "remittances"),
-    (r"(?:foreign\s+)?(?:assistance|aid)\b|\bgrants?\b|\bloans?\b|\bGDP\b|gross\s+domestic\s+product|"
-     r"tourism\s+(?:revenues?|receipts|spending)|\bspending\b|\bspent\b", "other"),
-    (r"trade\s+(?:deficits?|surplus(?:es)?|balances?|gap)|\bdeficits?\b|\bsurplus(?:es)?\b|"
-     r"\btrade\s+imbalance", "balance"),
-    (r"two[- ]ways?\b|(?:total|bilateral|overall)\s+(?:two-way\s+)?trade\b|trad(?:ing|e)\s+partners?|\btraders?\b|"
-     r"\btrade\b(?!\s+(?:agreements?|deals?|pacts?|polic(?:y|ies)|barriers?|rules|representatives?|"
-     r"wars?|talks|negotiat\w*|promotion|missions?|sectors?|data|statistics|disputes?|ministers?|"
-     r"remed\w+|officials?|tensions?|bureau|commission|liberali[sz]ation|facilitation|shows?|"
-     r"fairs?|zones?|routes?|secretary|association|press|center|council|act)\b)", "total"),
+    Words(r"sales\s+of\s+services|affiliate\s+sales|affiliates\b|owned\s+(?:firms|affiliates|"
+          r"companies|subsidiaries)", "affiliate_sales_outward",
+          ("sales of services by affiliates", "U.S.-owned affiliates", "majority-owned subsidiaries")),
+    Words(r"\bFDI\b|direct\s+investment|foreign\s+investment|investment\s+(?:stock|position)|"
+          r"\binvestments?\b(?!\s+(?:climate|treaty|treaties|agreement|opportunit))|\binvested\b|"
+          r"\binvestors?\b", "fdi_outward",
+          ("U.S. FDI in Peru", "foreign direct investment", "the investment position", "firms invested $2 billion")),
+    Words(r"\bremittances?\b", "remittances", ("remittances from migrants",)),
+    Words(r"(?:foreign\s+)?(?:assistance|aid)\b|\bgrants?\b|\bloans?\b|\bGDP\b|gross\s+domestic\s+product|"
+          r"tourism\s+(?:revenues?|receipts|spending)|\bspending\b|\bspent\b", "other",
+          ("foreign aid", "a grant of", "its GDP", "tourism receipts", "visitors spent")),
+    Words(r"trade\s+(?:deficits?|surplus(?:es)?|balances?|gap)|\bdeficits?\b|\bsurplus(?:es)?\b|"
+          r"\btrade\s+imbalance", "balance",
+          ("the trade deficit", "a surplus of", "the trade balance", "its trade gap", "a trade imbalance")),
+    Words(r"two[- ]ways?\b|(?:total|bilateral|overall)\s+(?:two-way\s+)?trade\b|trad(?:ing|e)\s+partners?|"
+          r"\btraders?\b|"
+          r"\btrade\b(?!\s+(?:agreements?|deals?|pacts?|polic(?:y|ies)|barriers?|rules|representatives?|"
+          r"wars?|talks|negotiat\w*|promotion|missions?|sectors?|data|statistics|disputes?|ministers?|"
+          r"remed\w+|officials?|tensions?|bureau|commission|liberali[sz]ation|facilitation|shows?|"
+          r"fairs?|zones?|routes?|secretary|association|press|center|council|act)\b)", "total",
+          ("two-way trade", "bilateral trade", "its trading partners", "trade between them", "the largest traders")),
     # Balance-of-payments releases say credits and debits for exports and imports.
-    (r"\bexports?\b|\bexported\b|\bexporting\b|\bshipments\s+(?:to|of)\b|\bsales\s+to\b|\bsold\b|\bsells?\b|"
-     r"(?<=goods\s)credits\b|(?<=services\s)credits\b", "export"),
-    (r"\bimports?\b|\bimported\b|\bimporting\b|\bpurchases\s+from\b|\bsourced?\b|\bbought\b|"
-     r"\bpurchased\b|(?<=goods\s)debits\b|(?<=services\s)debits\b", "import"),
+    Words(r"\bexports?\b|\bexported\b|\bexporting\b|\bshipments\s+(?:to|of)\b|\bsales\s+to\b|\bsold\b|"
+          r"\bsells?\b|(?<=goods\s)credits\b|(?<=services\s)credits\b", "export",
+          ("exports rose", "it exported", "shipments to Chile", "shipments of chips", "sales to Japan",
+           "farmers sold", "goods and services credits")),
+    Words(r"\bimports?\b|\bimported\b|\bimporting\b|\bpurchases\s+from\b|\bsourced?\b|\bbought\b|"
+          r"\bpurchased\b|(?<=goods\s)debits\b|(?<=services\s)debits\b", "import",
+          ("imports fell", "it imported", "purchases from Peru", "goods sourced from", "they bought",
+           "goods and services debits")),
 ]
-# The first three letters of every flow phrase, so most words are rejected at once.
+# The first three letters of every flow phrase, so most words are rejected at once (every row's
+# examples pass through this gate in the tests).
 _FLOW_STARTS = starts_with("sal aff own fdi dir for inv rem ass aid gra loa gdp gro tou spe tra def sur two tot bil "
                            "ove exp shi imp pur sou sol sel bou cre deb")
-FLOW_RE = re.compile(r"\b" + _FLOW_STARTS + r"(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOW_WORDS)) + ")",
+FLOW_RE = re.compile(r"\b" + _FLOW_STARTS + r"(?:" + "|".join(f"(?P<f{i}>{w.pattern})" for i, w in enumerate(_FLOW_WORDS)) + ")",
                      re.IGNORECASE)
-FLOW_OF_GROUP = {f"f{i}": flow for i, (_, flow) in enumerate(_FLOW_WORDS)}
+FLOW_OF_GROUP = {f"f{i}": w.value for i, w in enumerate(_FLOW_WORDS)}
 
 # Role nouns of a rank ("our 3rd largest trading partner") and the flow they rank by.
 RANK_ROLES = [
-    (r"trad(?:ing|e)\s+partners?|partners?", "total"),
-    (r"export\s+(?:markets?|destinations?)|markets?|buyers?|customers?|importers?|purchasers?|"
-     r"destinations?\s+for\s+(?:U\.S\.|US|American)\s+(?:exports|goods|products)", "export"),
-    (r"suppliers?|exporters?|sources?\s+of\s+(?:U\.S\.|US)?\s*imports|providers?|vendors?", "import"),
-    (r"investors?|sources?\s+of\s+(?:foreign\s+)?(?:direct\s+)?investment", "fdi_inward"),
-    (r"destinations?\s+for\s+(?:U\.S\.|US|American)?\s*(?:foreign\s+)?(?:direct\s+)?investment",
-     "fdi_outward"),
+    Words(r"trad(?:ing|e)\s+partners?|partners?", "total", ("trading partner", "partners")),
+    Words(r"export\s+(?:markets?|destinations?)|markets?|buyers?|customers?|importers?|purchasers?|"
+          r"destinations?\s+for\s+(?:U\.S\.|US|American)\s+(?:exports|goods|products)", "export",
+          ("export market", "buyer", "importer", "destination for U.S. exports")),
+    Words(r"suppliers?|exporters?|sources?\s+of\s+(?:U\.S\.|US)?\s*imports|providers?|vendors?", "import",
+          ("supplier", "exporters", "source of U.S. imports")),
+    Words(r"investors?|sources?\s+of\s+(?:foreign\s+)?(?:direct\s+)?investment", "fdi_inward",
+          ("investor", "source of foreign direct investment")),
+    Words(r"destinations?\s+for\s+(?:U\.S\.|US|American)?\s*(?:foreign\s+)?(?:direct\s+)?investment",
+          "fdi_outward", ("destination for U.S. direct investment",)),
 ]
 RANK_ROLE_RE = re.compile(
-    "|".join(f"(?P<r{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(RANK_ROLES)), re.IGNORECASE)
-RANK_FLOW_OF_GROUP = {f"r{i}": flow for i, (_, flow) in enumerate(RANK_ROLES)}
+    "|".join(f"(?P<r{i}>\\b(?:{w.pattern})\\b)" for i, w in enumerate(RANK_ROLES)), re.IGNORECASE)
+RANK_FLOW_OF_GROUP = {f"r{i}": w.value for i, w in enumerate(RANK_ROLES)}
 
 # Product words in running text, most specific first.
 _PRODUCT_WORDS = [
-    (r"goods\s+and\s+(?:private\s+)?(?:commercial\s+)?services|goods\s*&\s*services", "all"),
-    (r"advanced[- ]tech(?:nology)?|high[- ]tech(?:nology)?|\btech\b", "advanced_technology"),
-    (r"intermediate\s+(?:goods|inputs|products)|\binputs\b", "intermediate_goods"),
-    (r"\bagricultur\w*|\bAg\b|\bfarm\s+(?:products|goods|exports|imports)|\bagri-?food", "agriculture"),
-    (r"\bmanufactur(?:ed|ing|es)\b", "manufacturing"),
-    (r"\bservices\b|\binvisibles?\b", "services"),
+    Words(r"goods\s+and\s+(?:private\s+)?(?:commercial\s+)?services|goods\s*&\s*services", "all",
+          ("goods and services", "goods and private services", "goods & services")),
+    Words(r"advanced[- ]tech(?:nology)?|high[- ]tech(?:nology)?|\btech\b", "advanced_technology",
+          ("advanced technology products", "high-tech exports", "tech exports")),
+    Words(r"intermediate\s+(?:goods|inputs|products)|\binputs\b", "intermediate_goods",
+          ("intermediate goods", "industrial inputs")),
+    Words(r"\bagricultur\w*|\bAg\b|\bfarm\s+(?:products|goods|exports|imports)|\bagri-?food", "agriculture",
+          ("agricultural exports", "U.S. Ag exports", "farm products", "agri-food trade")),
+    Words(r"\bmanufactur(?:ed|ing|es)\b", "manufacturing", ("manufactured goods", "manufacturing exports")),
+    Words(r"\bservices\b|\binvisibles?\b", "services", ("services exports", "the surplus on invisibles")),
     # Customs-basis concepts name goods: "general imports", "domestic exports", "visible trade", "customs figures".
-    (r"\bgoods\b|\bmerchandise\b|\bgeneral\s+imports\b|\bdomestic\s+exports\b|\bvisible\s+trade\b|"
-     r"\bcustoms(?:\s+(?:data|figures|statistics))\b", "goods"),
+    Words(r"\bgoods\b|\bmerchandise\b|\bgeneral\s+imports\b|\bdomestic\s+exports\b|\bvisible\s+trade\b|"
+          r"\bcustoms(?:\s+(?:data|figures|statistics))\b", "goods",
+          ("goods exports", "merchandise trade", "general imports", "domestic exports", "visible trade",
+           "customs figures show")),
 ]
 PRODUCT_RE = re.compile(r"\b" + starts_with("goo adv hig tec int inp agr ag far man ser mer inv gen dom vis cus") + r"(?:" +
-                        "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PRODUCT_WORDS)) + ")", re.IGNORECASE)
-PRODUCT_OF_GROUP = {f"p{i}": product for i, (_, product) in enumerate(_PRODUCT_WORDS)}
+                        "|".join(f"(?P<p{i}>{w.pattern})" for i, w in enumerate(_PRODUCT_WORDS)) + ")", re.IGNORECASE)
+PRODUCT_OF_GROUP = {f"p{i}": w.value for i, w in enumerate(_PRODUCT_WORDS)}
 # "in that category", "such products": the product of the sentence before.
 SAME_PRODUCT_RE = re.compile(r"\b(?=th|su)(?:that|this|the\s+same)\s+(?:category|sector|segment)|"
                              r"\b(?:such|these|those)\s+(?:products|goods|items)\b", re.IGNORECASE)
@@ -150,16 +182,19 @@ SHARE_BEFORE_RE = re.compile(
 SHARE_AFTER_RE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:share|of|per\s+dollar)\b", re.IGNORECASE)
 
 _QUALIFIER_WORDS = [
-    (r"about|around|some|nearly|almost|roughly|approximately|approx\.|an\s+estimated|estimated|"
-     r"close\s+to|circa|an\s+approximate|just\s+about|on\s+the\s+order\s+of", "approx"),
-    (r"over|more\s+than|exceed(?:ed|s|ing)?|above|at\s+least|upwards\s+of|in\s+excess\s+of|"
-     r"nearly\s+over|surpass(?:ed|es|ing)?|topp(?:ed|ing)|top(?:s)?", "at_least"),
-    (r"under|less\s+than|below|at\s+most|up\s+to|no\s+more\s+than|fewer\s+than|just\s+under", "at_most"),
+    Words(r"about|around|some|nearly|almost|roughly|approximately|approx\.|an\s+estimated|estimated|"
+          r"close\s+to|circa|an\s+approximate|just\s+about|on\s+the\s+order\s+of", "approx",
+          ("about ", "nearly ", "an estimated ", "close to ")),
+    Words(r"over|more\s+than|exceed(?:ed|s|ing)?|above|at\s+least|upwards\s+of|in\s+excess\s+of|"
+          r"nearly\s+over|surpass(?:ed|es|ing)?|topp(?:ed|ing)|top(?:s)?", "at_least",
+          ("over ", "more than ", "exceeded ", "in excess of ", "topped ")),
+    Words(r"under|less\s+than|below|at\s+most|up\s+to|no\s+more\s+than|fewer\s+than|just\s+under", "at_most",
+          ("under ", "less than ", "up to ")),
 ]
 QUALIFIER_RE = re.compile(
-    r"\b" + starts_with(" ".join(prefixes(p) for p, _ in _QUALIFIER_WORDS)) + r"(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(_QUALIFIER_WORDS)) +
+    r"\b" + starts_with(" ".join(prefixes(w.pattern) for w in _QUALIFIER_WORDS)) + r"(?:" + "|".join(f"(?P<q{i}>{w.pattern})" for i, w in enumerate(_QUALIFIER_WORDS)) +
     r")\s*(?:(?:US|U\.S\.)\s*)?\\?$", re.IGNORECASE)
-QUALIFIER_OF_GROUP = {f"q{i}": q for i, (_, q) in enumerate(_QUALIFIER_WORDS)}
+QUALIFIER_OF_GROUP = {f"q{i}": w.value for i, w in enumerate(_QUALIFIER_WORDS)}
 
 # Phrases that make the counterpart the world as a whole.
 WORLD_RE = re.compile(
