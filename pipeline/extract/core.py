@@ -78,7 +78,7 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
     analysed: list[Clause] = []
     for part in parts:
         analysed.append(analyse_clause(text, part, doc_year, analysed[-1] if analysed else None))
-    sentence = merge(span, analysed)
+    sentence = merge(text, span, analysed)
     last_mention: Mention | None = None
     last_resolved: Resolved | None = None
     last_rank: tuple[Rank, Resolved] | None = None
@@ -100,7 +100,7 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
                         _next_figure(text, mentions, index, span.end), rank_of, compared,
                         not is_rank and following is not None and compared_with(text, m, following))
             figures.append(_figure(text, doc_id, m, r, sentence_text, span.start))
-            _remember(ctx, r)
+            _remember(ctx, r, any(s.start <= m.start < s.end for s in sentence.relatives))
             if is_rank:
                 last_rank = m, r
             else:
@@ -133,8 +133,8 @@ def _figure(text: str, doc_id: str, m, r: Resolved, sentence_text: str, sentence
     )
 
 
-def _remember(ctx: Context, r: Resolved) -> None:
-    """What the next clause inherits from this figure."""
+def _remember(ctx: Context, r: Resolved, aside: bool = False) -> None:
+    """What the next clause inherits from this figure; a figure in a relative clause leaves the period alone."""
     if r.actor:
         ctx.actor = r.reporter
     if r.reporter not in (None, US) and r.partner == US:
@@ -147,7 +147,7 @@ def _remember(ctx: Context, r: Resolved) -> None:
         ctx.flow, ctx.deficit = r.flow, r.deficit
     if not r.list_item and (r.measure != "rank" or r.product != "all"):
         ctx.product, ctx.label, ctx.hs_code = r.product, r.label, r.hs_code
-    if r.year is not None and not r.compared:
+    if r.year is not None and not r.compared and not aside:
         ctx.year, ctx.part = r.year, r.part
         if r.measure in ("change", "pct_change"):
             ctx.base_year = r.base_year

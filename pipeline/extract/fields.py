@@ -153,6 +153,7 @@ class Clause:
     world: bool = False          # "overall U.S. exports", "all its trade partners"
     same_product: bool = False   # "in that category", "such products"
     deficit: bool = False
+    relatives: list[Span] = field(default_factory=list)  # the sentence's relative clauses (", which …")
     others: list[Party] = field(init=False)  # the parties other than the US
     us_named: bool = field(init=False)
     us_counter: bool = field(init=False)     # "to/from/into/with the U.S."
@@ -209,7 +210,7 @@ def flow_words(text: str, span: Span, asides: Sequence[Span] = ()) -> list[tuple
             for m in rx.flow.finditer(src, span.start, span.end) if not asides or not _inside(m.start(), asides)]
 
 
-def merge(span: Span, parts: list[Clause]) -> Clause:
+def merge(text: str, span: Span, parts: list[Clause]) -> Clause:
     """The sentence as one clause, from its analysed clauses (no second scan)."""
     if len(parts) == 1:
         return parts[0]
@@ -224,6 +225,7 @@ def merge(span: Span, parts: list[Clause]) -> Clause:
     merged.world = any(c.world for c in parts)
     merged.same_product = any(c.same_product for c in parts)
     merged.deficit = any(c.deficit for c in parts)
+    merged.relatives = [Span(c.start, c.end) for c in parts if _WHICH.match(text, c.start)]
     return merged
 
 
@@ -803,6 +805,9 @@ def _year(m, clause: Clause, sentence: Clause, measure: str, limit: int,
     """
     for scope, periods_ in (("clause", clause.periods), ("sentence", sentence.periods)):
         tokens = [t for t in periods_.years if t.start < limit or t.same_period] if compared_next else periods_.years
+        if scope == "sentence" and not _inside(m.start, sentence.relatives):
+            # not the years of a relative clause elsewhere ("…, which peaked at $82 billion in 2006")
+            tokens = [t for t in tokens if not _inside(t.start, sentence.relatives)]
         parts = [t.part for t in tokens if t.part]
         if any(t.year is not None for t in tokens):
             dated = [t for t in tokens if t.year is not None]

@@ -173,3 +173,12 @@ def test_a_whole_year_named_after_from_is_the_base():
     found = figures("Chile's annual goods trade surplus was $13.6 billion in the year ended January 2024. Annual "
                     "exports were $71.3 billion, down $1.5 billion (2.1 percent) from the year ended January 2023.")
     assert (found["$71.3 billion"].year, found["$1.5 billion"].base_year) == (2024, 2023)
+
+
+def test_a_relative_clause_keeps_its_year_to_itself():
+    found = figures("Peru's trade surplus with Chile was $6.8 billion in 2022. Peru ran a $6.1 billion goods "
+                    "surplus with Chile, which has been falling since its peak of $8.2 billion in 2006. "
+                    "Copper accounted for roughly 35% of Peru's goods exports to Chile.")
+    assert found["$6.1 billion"].year == 2022
+    assert found["$8.2 billion"].year == 2006
+    assert found["35%"].year == 2022
