@@ -18,6 +18,7 @@ from .fields import (
 from .numbers import Mention, find_mentions
 from .periods import document_date, periods
 from .ranks import Rank, find_ranks
+from .respectively import paired_items
 from .scope import document_scope
 from .sentences import Line, Span, clauses, lines, sentences
 
@@ -82,6 +83,7 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
     last_mention: Mention | None = None
     last_resolved: Resolved | None = None
     last_rank: tuple[Rank, Resolved] | None = None
+    paired = paired_items(text, span.start, span.end, mentions)
     position = 0
     for part, clause in zip(parts, analysed):
         _set_owner(clause, ctx)
@@ -98,7 +100,8 @@ def _sentence_figures(text: str, doc_id: str, line: Line, span: Span, ctx: Conte
             following = mentions[index + 1] if index + 1 < len(mentions) else None
             r = resolve(text, m, clause, sentence, ctx, doc_year, group, is_rank,
                         _next_figure(text, mentions, index, span.end), rank_of, compared,
-                        not is_rank and following is not None and compared_with(text, m, following))
+                        not is_rank and following is not None and compared_with(text, m, following),
+                        paired.get(index))
             figures.append(_figure(text, doc_id, m, r, sentence_text, span.start))
             _remember(ctx, r, any(s.start <= m.start < s.end for s in sentence.relatives))
             if is_rank:

@@ -262,13 +262,15 @@ def parties(text: str, span: Span, asides: Sequence[Span] = ()) -> list[Party]:
 def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause, ctx: Context,
             doc_year: int | None, group: Resolved | None, is_rank: bool, limit: int,
             rank_of: Resolved | None = None, compared: Resolved | None = None,
-            compared_next: bool = False) -> Resolved:
+            compared_next: bool = False, item: str | None = None) -> Resolved:
     """All fields of one figure.
 
     ``group`` is the percentage an amount in parentheses follows; ``rank_of`` the rank a
     percentage in parentheses follows; ``compared`` the figure this one is compared with
     ("a surplus of €23.0 bn …, compared with €17.2 bn"), and ``compared_next`` says the next figure is
-    compared with this one: the periods named after it are that figure's; ``limit`` is where the next figure of the sentence
+    compared with this one: the periods named after it are that figure's; ``item`` is what a
+    "…, respectively" sentence pairs this figure with ("exports and imports reached $A and $B,
+    respectively"); ``limit`` is where the next figure of the sentence
     starts (a base year after it belongs to it).
     """
     src, rx = _source(text)
@@ -291,6 +293,9 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
         item_partner, item_flow = _list_item_meaning(list_label)
         if item_flow:
             flow, flow_source = item_flow, f"'{list_label}'"
+    item_flow_match = FLOW_RE.search(item) if item else None
+    if item_flow_match:  # "exports and imports reached $A and $B, respectively"
+        flow, flow_words, flow_source = FLOW_OF_GROUP[item_flow_match.lastgroup], item, f"respectively '{item}'"
     trace.append(f"flow={flow}<{flow_source}")
 
     reporter, partner, flipped, party_why = _parties_of(text, src, rx, mention, clause, sentence, ctx, flow,
@@ -302,6 +307,9 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
         reporter, partner, flow, flipped, party_why = *actor, False, _ACTOR_RANK
     elif item_partner:
         partner, party_why = item_partner, "list item"
+    item_economy = next((e.iso3 for e in find_economies(item) if e.iso3 not in (US, reporter)), None) if item else None
+    if item_economy:  # "exports to Peru and Bolivia rose 5 and 3 percent, respectively"
+        partner, party_why = item_economy, f"respectively '{item}'"
     if rank_of is not None:  # "the eleventh largest partner for EU exports (3 %)": the share that rank is of
         reporter, partner, flow, flipped, party_why = rank_of.reporter, rank_of.partner, rank_of.flow, False, \
             "the rank it follows"
@@ -326,6 +334,9 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
                                                list_label, item_partner or item_flow, is_rank)
     if compared is not None:
         product, label, hs, product_why = compared.product, compared.label, compared.hs_code, "the figure compared with"
+    elif item and (paired := _item_product(item)):  # "both footwear (FW001) and toys (MS012) rose …, respectively"
+        product, label, hs = paired
+        product_why = f"respectively '{item}'"
     if product == "all" and ctx.scope:  # "customs figures show": the document's figures are all goods
         product, product_why = ctx.scope, "document scope"
     trace.append(f"product={product}{'/' + label if label else ''}<{product_why}")
@@ -409,6 +420,17 @@ def _actor_rank(text: str, m, clause: Clause, sentence: Clause, ctx: Context) ->
     counter = next((p for p in sentence.parties if p.start >= m.end and p.role == "counter" and p.iso3 != subject),
                    None)  # "the top exporter to the world's largest economy" names none: not this rule's
     return (subject, counter.iso3, flow) if counter else None
+
+
+@lru_cache(maxsize=1024)
+def _item_product(item: str) -> tuple[str, str | None, str | None] | None:
+    """The product a "respectively" item names, if it names one (not a flow, an economy or a generic word)."""
+    label = labels.clean(item)
+    if not label or FLOW_RE.search(label) or label in GENERIC_LABELS or NOT_A_LABEL_RE.search(label) or \
+            find_economies(item):
+        return None
+    product = label_product(label)
+    return (product, None, None) if product else ("category", label, hs_chapter(label))
 
 
 @lru_cache(maxsize=4096)

@@ -33,7 +33,8 @@ _PREMOD_STOP = frozenset(
     "u.s. us american of' were was their both two-way while but whereas although though as if when "
     "where so yet or nor general customs visible invisible re-exports after before since until because once "
     "during despite amid against among between into onto over under through within without via per about than "
-    "then also only just even still bound largest biggest top leading main principal second third".split())
+    "then also only just even still bound largest biggest top leading main principal second third exports imports "
+    "export import shipments".split())
 _LIST_INTRO = re.compile(r"^[^()]*\b(?:include[sd]?|including|were|are|such\s+as)\s+", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"^\s*(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
 _AMOUNT = re.compile(r"[$%\d]")
