@@ -671,6 +671,10 @@ def _share_parties(text: str, m, clause: Clause, others: list[Party]):
     if owner is not None:
         if owner.iso3 == US or any(p.iso3 == US and p.role == "counter" for p in in_whole):
             return None
+        buyer = next((p for p in clause.parties if p.end <= m.start and p.role == "subject" and p.iso3 != owner.iso3),
+                     None)  # "China bought 39 percent of Chile's exports": China's share of them
+        if buyer is not None:
+            return owner.iso3, buyer.iso3, False, "owner of the whole, the subject its counterpart"
         return owner.iso3, US if us_in_clause else WORLD, False, "owner of the whole"
     subject = next((p for p in clause.parties if p.end <= m.start and p.role in ("subject", "owner")), None)
     if subject is not None and subject.iso3 != US and not any(

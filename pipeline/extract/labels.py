@@ -41,8 +41,8 @@ _AMOUNT = re.compile(r"[$%\d]")
 _LIST_PUNCT = re.compile(r"[(),:;]")  # the characters that end a list item, read backwards
 _WORD = re.compile(r"[A-Za-z][\w'’&-]*\*?")
 _SUBJECT = re.compile(
-    rf"\s*(?:(?:and|but|while|also)\s+)?(?!(?:and|but|while|also|or)\b)(?P<label>[A-Za-z][A-Za-z &'-]{{2,60}}?)\s+(?:{_VERBS})\b",
-    re.IGNORECASE)
+    rf"\s*(?:(?:and|but|while|also|with)\s+)?(?!(?:and|but|while|also|or|with)\b)(?P<label>[A-Za-z][A-Za-z &'-]{{2,60}}?)"
+    rf"\s+(?:{_VERBS}|accounting\s+for|making\s+up|representing)\b", re.IGNORECASE)
 _NOT_SUBJECT = re.compile(
     r"\b(?:it|this|that|they|these|those|he|she|we|there|which|increase|decrease|growth|value|"
     r"total|figure|number|amount|share|deficit|surplus|balance|gain|rise|level|rate|prices?|"

@@ -73,3 +73,8 @@ def test_a_percent_change_in_a_flow_takes_that_flow():
 def test_remittances_are_the_receivers_with_the_sender_as_partner(sentence):
     found = figures(sentence)
     assert (found["$19.8 billion"].reporter, found["$19.8 billion"].partner) == ("GTM", "USA")
+
+
+def test_an_economy_buying_a_share_of_anothers_exports_is_its_counterpart():
+    found = figures("In 2023, Japan bought 21 percent of Peru's exports.")
+    assert (found["21 percent"].reporter, found["21 percent"].partner) == ("PER", "JPN")

@@ -37,3 +37,10 @@ def test_a_superlative_before_a_flow_noun_is_never_a_label():
     found = {f.text: f for f in extract_figures(
         "In 2014, the US was the EU's largest export market, taking 18 percent of EU exports.", "d")}
     assert found["18 percent"].product_label is None
+
+
+def test_a_group_accounting_for_an_amount_in_a_with_clause_is_its_label():
+    found = {f.text: f for f in extract_figures(
+        "Peru's agricultural exports to China hit $8.5 billion in 2023, with blueberries accounting for about "
+        "$1.9 billion.", "d")}
+    assert (found["$1.9 billion"].product, found["$1.9 billion"].product_label) == ("category", "blueberries")
