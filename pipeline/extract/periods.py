@@ -54,7 +54,7 @@ _YEAR_RE = re.compile(r"(?P<year>(?:19|20)(?:(?<![\w$.,/-]..)|(?<=FY..)|(?<=FY\s
                       r"(?![\w%]|,\d|\.\d|-\w)")
 # "during 2018–19", "in 2018/19": a span of two years written with the later one short. Its later year is
 # the year, its first the base (fiscal years, "FY 2022-23", are subyear.py's).
-_SPAN_RE = re.compile(rf"(?<![\w$.-])(?P<base>{_YEAR})\s?[-–/]\s?(?P<later>\d\d)(?![\w%]|[.,]\d)")
+_SPAN_RE = re.compile(r"(?P<base>(?:19|20)(?<![\w$.-]..)\d\d)\s?[-–/]\s?(?P<later>\d\d)(?![\w%]|[.,]\d)")
 _COMPARED_BEFORE = re.compile(r"\b(?:from|than|since|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?$",
                               re.IGNORECASE)
 _WHOLE_YEAR_RULES = frozenset({"fiscal_year", "year_ended", "months_to"})
@@ -167,7 +167,7 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
         bases.append(YearToken(token.start, token.end, token.part.year))
     named = parts
     parts = [t for t in parts if t not in compared]
-    for m in (_SPAN_RE.finditer(text, start, end) if year_matches else ()):
+    for m in (_SPAN_RE.finditer(text, start, end) if "19" in segment or "20" in segment else ()):
         first = int(m.group("base"))
         later = first // 100 * 100 + int(m.group("later"))
         if later > first and not any(t.start <= m.start() < t.end for t in parts):
