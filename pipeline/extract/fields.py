@@ -781,7 +781,7 @@ def _rank_product(text: str, rank: Rank, clause: Clause):
 def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_year: int | None,
             measure: str, group: Resolved | None, limit: int, compared_next: bool = False):
     """(year, sub-year part, base_year, why)."""
-    year, part, why = _year(m, clause, sentence, measure, limit, compared_next)
+    year, part, why = _year(text, m, clause, sentence, measure, limit, compared_next)
     if measure == "level" and _FROM_BEFORE.search(text, max(clause.start, m.start - 25), m.start) and \
             _TO_AFTER.match(text, m.end, clause.end):
         start = _base(m, clause, sentence, limit)  # "between 2018 and 2019, falling from $38.4 billion to …"
@@ -812,6 +812,8 @@ def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_ye
 
 
 COMPARED = "the same period of the year compared with"
+_SUBORDINATE = re.compile(r"\s(?:as|because|after|before|when|amid)\s+(?:the|a|an|it|its|their|this|that|these|those)\b",
+                          re.IGNORECASE)
 # A change over the month before: "from November", "from the previous month", "month-on-month".
 _MONTH_BEFORE = re.compile(r"\b(?:(?:from|than|over|on|compared\s+(?:with|to))\s+(?:the\s+)?(?:previous\s+month|prior\s+month|"
                            r"month\s+before|(?:" + "|".join(MONTHS) + r")\b(?!\s*,?\s*(?:19|20)\d\d))|"
@@ -822,7 +824,7 @@ _TO_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:in\s+(?:19|20)\d\d\s+)?to\s+(?:(
                        r"roughly|some|over|under|just|an\s+estimated)\s+)?(?:US\s*)?\\?[$€£¥₹\d]", re.IGNORECASE)
 
 
-def _year(m, clause: Clause, sentence: Clause, measure: str, limit: int,
+def _year(text: str, m, clause: Clause, sentence: Clause, measure: str, limit: int,
           compared_next: bool = False) -> tuple[int | None, str | None, str]:
     """(year, sub-year part, why) from the clause, else the sentence; a part may come without its year.
 
@@ -839,8 +841,8 @@ def _year(m, clause: Clause, sentence: Clause, measure: str, limit: int,
             dated = [t for t in tokens if t.year is not None]
             if measure in ("change", "pct_change"):
                 token = max((t for t in dated if not t.same_period), key=lambda t: t.year, default=dated[0])
-            elif scope == "clause":
-                after = [t for t in tokens if m.end <= t.start < limit]
+            elif scope == "clause":  # not a period of a subordinate clause after it ("… as the decline goes on in May")
+                after = [t for t in tokens if m.end <= t.start < limit and not _SUBORDINATE.search(text, m.end, t.start)]
                 before = [t for t in tokens if t.end <= m.start]
                 token = after[0] if after else before[-1] if before else tokens[0]
             else:
@@ -859,7 +861,7 @@ def _year(m, clause: Clause, sentence: Clause, measure: str, limit: int,
             return max(pairs), parts[0] if parts else None, scope
         if parts:  # "from a deficit of $1.1 billion in April to a surplus of $0.9 billion in May"
             named = [t for t in tokens if t.part]
-            after = [t for t in named if m.end <= t.start < limit]
+            after = [t for t in named if m.end <= t.start < limit and not _SUBORDINATE.search(text, m.end, t.start)]
             before = [t for t in named if t.end <= m.start]
             return None, (after[0] if after else before[-1] if before else named[0]).part, scope
     return None, None, ""

@@ -182,3 +182,9 @@ def test_a_relative_clause_keeps_its_year_to_itself():
     assert found["$6.1 billion"].year == 2022
     assert found["$8.2 billion"].year == 2006
     assert found["35%"].year == 2022
+
+
+def test_a_period_in_a_subordinate_clause_after_the_figure_is_not_its_own():
+    found = figures("date 2023-06-02 Exports to Japan in the first five months of the year dropped 12 percent "
+                    "on-year as the decline continued for the 8th straight month in May.")
+    assert found["12 percent"].period == "2023-01/2023-05"
