@@ -87,6 +87,7 @@ _RANK_OBJECT = re.compile(
     r"(?=\s+(?:to|from|in|and|after|by|with|at|as|among)\b|\s*[,.;(]|$)")
 
 
+_FLOW_OF_BEFORE = re.compile(r"\b(?:exports?|imports?|shipments|sales|purchases)\s+(?:of|in)\b", re.IGNORECASE)
 _ASIDE_AFTER = re.compile(r"\s*\([^()]*\)")
 _NEAR_AFTER = 40
 """How far after a figure its own noun phrase may go on ("$5 billion in exports of corn")."""
@@ -331,7 +332,7 @@ def resolve(text: str, mention: Mention | Rank, clause: Clause, sentence: Clause
         trace.append(f"reporter={reporter}")
 
     product, label, hs, product_why = _product(text, mention, clause, sentence, ctx, flow_source,
-                                               list_label, item_partner or item_flow, is_rank)
+                                               list_label, item_partner or item_flow, is_rank, flow)
     if compared is not None:
         product, label, hs, product_why = compared.product, compared.label, compared.hs_code, "the figure compared with"
     elif item and (paired := _item_product(item)):  # "both footwear (FW001) and toys (MS012) rose …, respectively"
@@ -693,7 +694,7 @@ def _rank_owner(text: str, m, parties: list[Party]) -> str | None:
 # --- product --------------------------------------------------------------------------------
 
 def _product(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow_source: str,
-             list_label: str | None, list_is_not_product: object, is_rank: bool):
+             list_label: str | None, list_is_not_product: object, is_rank: bool, flow: str | None = None):
     """(product, label, hs_code, why)."""
     if is_rank:
         return _rank_product(text, m, clause)
@@ -710,7 +711,11 @@ def _product(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow_
         # "exports of machinery fell $1.8 billion", "$5 billion in exports of corn"; not a reason given
         # later ("..., as shipments of cars surged")
         aside = _ASIDE_AFTER.match(text, m.end, clause.end)  # "$6.7 billion (10.4 percent) increase in …"
-        of_label = labels.of_phrase(text, clause.start, min(clause.end, (aside.end() if aside else m.end) + _NEAR_AFTER))
+        window = Span(clause.start, min(clause.end, (aside.end() if aside else m.end) + _NEAR_AFTER))
+        # A balance is of a trade in a group ("the deficit in trade of machinery"), never of one flow's group
+        # ("if imports of gifts … are excluded, the deficit was 350 mln dlrs").
+        of_label = labels.of_phrase(text, *window) if flow != "balance" or \
+            not _FLOW_OF_BEFORE.search(text, *window) else None
         if of_label:
             candidates.append((of_label, "of-phrase"))
     nouns = [f[0] for f in clause.flows if _is_flow_noun(f[3])]

@@ -44,3 +44,10 @@ def test_a_group_accounting_for_an_amount_in_a_with_clause_is_its_label():
         "Peru's agricultural exports to China hit $8.5 billion in 2023, with blueberries accounting for about "
         "$1.9 billion.", "d")}
     assert (found["$1.9 billion"].product, found["$1.9 billion"].product_label) == ("category", "blueberries")
+
+
+def test_a_balance_is_never_labelled_by_one_flows_group():
+    found = {f.text: f for f in extract_figures(
+        "ACCRA, May 2, 2022 - He said if imports of machinery for the new mines are excluded, Ghana's deficit was "
+        "only 350 mln dlrs, customs figures show.", "d")}
+    assert (found["350 mln dlrs"].product, found["350 mln dlrs"].product_label) == ("goods", None)
