@@ -747,8 +747,9 @@ def _product(text: str, m, clause: Clause, sentence: Clause, ctx: Context, flow_
         keyword = next((p[2] for p in sentence.products if p[0] >= clause.end), None)
         if keyword:
             return keyword, None, None, "product word of the participle after"
-    if flow_source == "context" or not clause.fresh_subject or clause.previous is not None:
-        if ctx.product:  # "India's merchandise exports rose …, while imports from Britain stood at $8.9 billion"
+    if (flow_source == "context" or not clause.fresh_subject or clause.previous is not None) and not clause.world:
+        if ctx.product:  # "India's merchandise exports rose …, while imports from Britain stood at $8.9 billion";
+            # never into "Overall exports rose 4.8 percent": the whole, not the group said before
             return ctx.product, ctx.label, ctx.hs_code, "context"
     return "all", None, None, "unspecified"
 
@@ -787,7 +788,7 @@ def _period(text: str, m, clause: Clause, sentence: Clause, ctx: Context, doc_ye
             measure: str, group: Resolved | None, limit: int, compared_next: bool = False):
     """(year, sub-year part, base_year, why)."""
     year, part, why = _year(text, m, clause, sentence, measure, limit, compared_next)
-    if measure == "level" and _FROM_BEFORE.search(text, max(clause.start, m.start - 25), m.start) and \
+    if measure in ("level", "share") and _FROM_BEFORE.search(text, max(clause.start, m.start - 25), m.start) and \
             _TO_AFTER.match(text, m.end, clause.end):
         start = _base(m, clause, sentence, limit)  # "between 2018 and 2019, falling from $38.4 billion to …"
         if start is not None and (year is None or start < year):

@@ -140,7 +140,10 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
     segment = text[start:end]
     low = folded(text)
     year_matches = list(_YEAR_RE.finditer(text, start, end)) if "19" in segment or "20" in segment else ()
-    for m in (_BASE_RE.finditer(text, start, end) if year_matches and holds_any(segment, _BASE_WORDS) else ()):
+    lowered = segment.lower() if low is None else low[start:end]  # "Since 2018, …" opens a sentence
+    # The base words are lower case: on the folded text "Since 2018, …" opening a sentence is found too.
+    for m in (_BASE_RE.finditer(text if low is None else low, start, end)
+              if year_matches and holds_any(lowered, _BASE_WORDS) else ()):
         record = _RECORD_SINCE.search(text, max(start, m.start() - 30), m.start()) if low is None else \
             _RECORD_SINCE_LOW.search(low, max(start, m.start() - 30), m.start())
         for b, y in (("b1", "y1"), ("b2", "y2"), ("b3", "y3"), ("b4", None), ("b5", None)):
@@ -182,7 +185,6 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
             continue
         years.append(YearToken(m.start(), m.end(), int(m.group())))
     year_on_year = no_period = False
-    lowered = segment.lower() if low is None else low[start:end]
     relative = holds_any(lowered, _RELATIVE_HINTS)
     for m in ((_RELATIVE_RE.finditer(text, start, end) if low is None else _RELATIVE_LOW.finditer(low, start, end))
               if relative else ()):

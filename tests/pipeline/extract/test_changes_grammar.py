@@ -188,3 +188,16 @@ def test_a_period_in_a_subordinate_clause_after_the_figure_is_not_its_own():
     found = figures("date 2023-06-02 Exports to Japan in the first five months of the year dropped 12 percent "
                     "on-year as the decline continued for the 8th straight month in May.")
     assert found["12 percent"].period == "2023-01/2023-05"
+
+
+@pytest.mark.parametrize("opening", ["Since 2018", "Between 2018 and 2023"])
+def test_a_base_opening_a_sentence_is_a_base(opening):
+    found = figures(f"{opening}, the share of Peru's imports coming from China has risen from 21.6 percent to "
+                    "27.9 percent in 2023.")
+    assert (found["21.6 percent"].year, found["27.9 percent"].year) == (2018, 2023)
+
+
+def test_overall_exports_do_not_take_the_group_said_before():
+    found = figures("In 2023, Korea's semiconductor exports jumped 56.2 percent. Overall exports rose 4.8 percent "
+                    "to $52.4 billion.")
+    assert found["4.8 percent"].product_label is None
