@@ -5,8 +5,8 @@ so inherited by every process of the run's tree. A cgroup's ``memory.max``
 would bound the tree as one, but this machine's cgroup v2 hierarchy has no
 memory controller (only v1's, which belongs to the machinery running the
 sessions). So the run works in one process (``TRADE_FIGURES_WORKERS=1``):
-beside it the tree holds only `make` and Dagster's log tailers (a few MB
-each). Address space is more than memory used: a clean run of the seeds
+beside it the tree holds only `make` and Dagster's log tailers (`tail` and
+small Python processes, at most about 15 MB each). Address space is more than memory used: a clean run of the seeds
 reserves 2.7 GB unbounded but fits in 2 GiB (polars and the allocators
 reserve less when held to it) and uses about 310 MB resident; the 4 MB of
 ``$1 $1 …`` once took 23.8 GB. Besides the limit, the tree's resident memory

@@ -1,0 +1,22 @@
+"""A failing `make run` tells its cause in two plain lines; Dagster's own log stays out of the terminal."""
+from __future__ import annotations
+
+import shutil
+
+from tests.conftest import SEEDS
+from tests.e2e.runs import finish, start_make_run
+
+TIMEOUT = 300
+
+
+def test_a_failing_run_prints_the_step_and_its_error_and_nothing_of_dagsters_log(tmp_path):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "versions").write_text("a file where the versions folder should be")
+    code, stdout, stderr = finish(start_make_run(tmp_path, tmp_path / "seeds"), TIMEOUT)
+    assert code != 0
+    ours = [line for line in stderr.splitlines() if not line.startswith("make: ")]
+    assert len(ours) == 2, stderr
+    assert ours[0].startswith("run ") and ours[0].endswith(" failed in step publish:")
+    assert "Error" in ours[1] and "Traceback" not in stderr
+    assert "DEBUG" not in stdout + stderr and "dagster - " not in stdout + stderr
