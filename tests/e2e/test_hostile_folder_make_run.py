@@ -24,7 +24,6 @@ import os
 import resource
 import shutil
 import threading
-import time
 from pathlib import Path
 
 import polars as pl
