@@ -22,7 +22,7 @@ from assets.definitions import defs, everything
 from assets.extraction import seed_tracker
 from assets.resources import TradeFiguresSettings
 from pipeline.dataset import read_manifest
-from pipeline.runlock import one_run_at_a_time
+from pipeline.runlock import RunLockUnavailable, one_run_at_a_time
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 """The run's events are all stored; none is echoed to the terminal (what fails is printed plainly)."""
@@ -96,8 +96,12 @@ def run_and_report(trade_figures: TradeFiguresSettings) -> int:
 
 def main() -> int:
     trade_figures = defs.resources["trade_figures"]
-    with one_run_at_a_time(trade_figures.settings().output_dir, lambda line: print(line, flush=True)):
-        return run_and_report(trade_figures)
+    try:
+        with one_run_at_a_time(trade_figures.settings().output_dir, lambda line: print(line, flush=True)):
+            return run_and_report(trade_figures)
+    except RunLockUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

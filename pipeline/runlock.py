@@ -17,6 +17,10 @@ from filelock import FileLock, Timeout
 RUN_LOCK = ".run.lock"
 
 
+class RunLockUnavailable(Exception):
+    """The output folder cannot hold the run lock (not a folder, read-only, …): the run cannot publish there either."""
+
+
 def waiting_line(lock_file: Path | str) -> str:
     return f"waiting for the run already in progress (it holds {lock_file}); this run starts when it ends"
 
@@ -24,12 +28,15 @@ def waiting_line(lock_file: Path | str) -> str:
 @contextmanager
 def one_run_at_a_time(output_dir: Path, say: Callable[[str], None]) -> Iterator[None]:
     """Hold the output folder's run lock; if another run holds it, ``say`` so once and wait for it."""
-    output_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(output_dir / RUN_LOCK)
     try:
-        held = lock.acquire(blocking=False)
-    except Timeout:
-        say(waiting_line(lock.lock_file))
-        held = lock.acquire()
+        output_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            held = lock.acquire(blocking=False)
+        except Timeout:
+            say(waiting_line(lock.lock_file))
+            held = lock.acquire()
+    except OSError as exc:
+        raise RunLockUnavailable(f"cannot take the run lock {lock.lock_file}: {exc.strerror or exc}") from None
     with held:
         yield

@@ -5,7 +5,9 @@ import subprocess
 import sys
 import threading
 
-from pipeline.runlock import RUN_LOCK, one_run_at_a_time, waiting_line
+import pytest
+
+from pipeline.runlock import RUN_LOCK, RunLockUnavailable, one_run_at_a_time, waiting_line
 
 HOLD = """
 import sys
@@ -64,3 +66,10 @@ def test_a_killed_run_never_leaves_the_lock_held(tmp_path):
     assert inside.wait(10)
     thread.join(10)
     assert len(said) == 1
+
+
+def test_a_folder_that_cannot_hold_the_lock_is_said_plainly(tmp_path):
+    (tmp_path / "output").write_text("a file where the output folder should be")
+    with pytest.raises(RunLockUnavailable, match=r"cannot take the run lock .*\.run\.lock: "):
+        with one_run_at_a_time(tmp_path / "output", print):
+            pass
