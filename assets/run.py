@@ -8,7 +8,8 @@ or two; Dagster's own log stays in the instance (and the UI), out of the termina
 
 What changed is the change tracker's answer (``pipeline.seed_changes``),
 shared with the sensor: with nothing to read, the run only publishes
-(nothing new if nothing changed).
+(nothing new if nothing changed). Runs on the same output folder take turns
+(``pipeline.runlock``): a later one says in one line that it waits, then runs.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from assets.definitions import defs, everything
 from assets.extraction import seed_tracker
 from assets.resources import TradeFiguresSettings
 from pipeline.dataset import read_manifest
+from pipeline.runlock import RunLockUnavailable, one_run_at_a_time
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 """The run's events are all stored; none is echoed to the terminal (what fails is printed plainly)."""
@@ -77,8 +79,7 @@ def failed_warnings(result: dg.ExecuteInProcessResult) -> list[str]:
             if not e.passed and e.severity == dg.AssetCheckSeverity.WARN]
 
 
-def main() -> int:
-    trade_figures = defs.resources["trade_figures"]
+def run_and_report(trade_figures: TradeFiguresSettings) -> int:
     with dg.DagsterInstance.get() as instance:
         result = materialize_everything(instance, trade_figures)
     if not result.success:
@@ -91,6 +92,16 @@ def main() -> int:
     print(step_durations(result))
     print(summary_line(manifest, metadata["published"].value, failed_warnings(result)))
     return 0
+
+
+def main() -> int:
+    trade_figures = defs.resources["trade_figures"]
+    try:
+        with one_run_at_a_time(trade_figures.settings().output_dir, lambda line: print(line, flush=True)):
+            return run_and_report(trade_figures)
+    except RunLockUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
