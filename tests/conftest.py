@@ -5,8 +5,14 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Property tests check what holds, never how fast: on a loaded 2-core machine one example may take
+# longer than hypothesis' default 200 ms deadline. Speed is measured in `make bench`.
+settings.register_profile("no_deadline", deadline=None)
+settings.load_profile("no_deadline")
 SHARED = REPO.parent / "shared"
 SEEDS = REPO / "seeds"
 
