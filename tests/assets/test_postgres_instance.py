@@ -20,17 +20,13 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
+from assets.extraction import shard_key
+from pipeline.shards import shard_of
 from tests.conftest import REPO, SEEDS
 
 PG_BIN = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
 pytestmark = pytest.mark.skipif(not PG_BIN, reason="PostgreSQL server binaries are not installed "
                                 "(apt-get install postgresql; .ci/run does)")
-
-
-def materialize_everything_job():
-    """The job as a code location serves it, for ``dg.reconstructable``."""
-    from assets.definitions import defs
-    return defs.resolve_job_def("materialize_everything")
 
 
 def free_port() -> int:
@@ -69,7 +65,7 @@ def postgres():
 
 LAUNCHED_RUN = """
 import dagster as dg
-from tests.assets.test_postgres_instance import materialize_everything_job
+from assets.definitions import materialize_everything_job
 with dg.DagsterInstance.get() as instance:
     result = dg.execute_job(dg.reconstructable(materialize_everything_job), instance=instance,
                             tags={"launched": "like the UI"})
@@ -103,10 +99,11 @@ def test_two_runs_from_separate_processes_share_one_postgres_instance(postgres, 
         runs = instance.get_runs()
         assert len(runs) == 2 and all(run.status == dg.DagsterRunStatus.SUCCESS for run in runs)
         assert {run.tags.get("launched") for run in runs} == {None, "like the UI"}
-        for asset in ("extractions", "figures", "dataset"):
+        shard = shard_key(shard_of(changed.name)).path[-1]
+        for asset in (shard, "figures", "dataset"):
             records = instance.fetch_materializations(dg.AssetKey(asset), limit=10).records
             assert [r.run_id for r in records] == [run.run_id for run in runs]  # newest first
-        latest = instance.get_latest_materialization_event(dg.AssetKey("extractions"))
+        latest = instance.get_latest_materialization_event(dg.AssetKey(shard))
         assert latest.asset_materialization.metadata["read_now"].value == [changed.name]
         dataset = instance.get_latest_materialization_event(dg.AssetKey("dataset")).asset_materialization
         assert dataset.metadata["published"].value is True
