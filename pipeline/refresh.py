@@ -20,6 +20,10 @@ BATCH = 2_000
 """Documents extracted and validated per pandera call (about a tenth of a second per call whatever its size)."""
 
 
+_EMPTY = tuple(pl.DataFrame(schema=stored_schema(kind)) for kind in KINDS)
+"""No rows of documents, figures, rejected: what a touched chunk gets for a table without new rows."""
+
+
 @dataclass(frozen=True, slots=True)
 class Refresh:
     statuses: dict[str, str]
@@ -34,7 +38,7 @@ class Refresh:
 
 def refresh(seeds_dir: Path, max_bytes: int, output_dir: Path, extractor_version: str,
             to_read: list[str], removed: list[str]) -> Refresh:
-    """Read ``to_read``, extract those whose stored extraction is stale, drop ``removed``; one write per chunk touched."""
+    """Read ``to_read``, extract those whose stored extraction is stale, drop ``removed``; each touched chunk written once."""
     store = WorkStore(output_dir)
     documents = [read_document(seeds_dir, key, max_bytes) for key in to_read]
     stored = store.extracted_sources(to_read)
@@ -50,9 +54,6 @@ def refresh(seeds_dir: Path, max_bytes: int, output_dir: Path, extractor_version
                      removed=[k for k in removed if chunks[k] == chunk])
     return Refresh({d.file_name: d.status for d in documents}, sorted(stamps), len(documents) - len(stale),
                    figures.height, rejected.height)
-
-
-_EMPTY = tuple(pl.DataFrame(schema=stored_schema(kind)) for kind in KINDS)
 
 
 def _extract(documents: list[Document]) -> tuple[pl.DataFrame, pl.DataFrame]:
