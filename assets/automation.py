@@ -1,18 +1,27 @@
 """Unattended runs: a sensor that follows the seeds folder, and a nightly safety net.
 
 Both ask the change tracker that `make run` uses (``pipeline.seed_changes``),
-whose state the extraction step records, so a folder `make run` has already
-read launches nothing. Runs execute in the run's own process: the work in
-them is spread over worker processes by the extraction step itself.
+whose state the extraction steps record, so a folder `make run` has already
+read launches nothing. A run selects only the shards with changes, plus
+publishing, on the executor the settings choose (``assets.executors``).
 """
 import dagster as dg
 
 from assets.dataset import publish
-from assets.extraction import extractions, seed_tracker
+from assets.executors import execution_config
+from assets.extraction import SHARD_ASSETS, seed_tracker, shard_selection
 from assets.resources import TradeFiguresSettings
+from pipeline.config import Settings
 
-AUTOMATED = dg.AssetSelection.assets(extractions, *publish.keys)
-IN_PROCESS = {"execution": {"config": {"in_process": {}}}}
+AUTOMATED = dg.AssetSelection.assets(*SHARD_ASSETS, *publish.keys)
+
+
+def run_request(settings: Settings, run_key: str | None = None) -> dg.RunRequest:
+    """A run of the shards with seeds to read or remove (none when nothing changed), then publishing."""
+    scan = seed_tracker(settings).scan()
+    shards = shard_selection(scan)
+    return dg.RunRequest(run_key=run_key, asset_selection=[*shards, *publish.keys],
+                         run_config=execution_config(settings, len(shards), len(scan.to_read)))
 
 
 @dg.sensor(asset_selection=AUTOMATED, default_status=dg.DefaultSensorStatus.RUNNING, minimum_interval_seconds=30)
@@ -25,20 +34,21 @@ def seed_folder_changes(context: dg.SensorEvaluationContext, trade_figures: Trad
     run is already handling, or that a run could not resolve (a file still
     missing), are not requested again until something else changes.
     """
-    scan = seed_tracker(trade_figures.settings()).scan()
+    settings = trade_figures.settings()
+    scan = seed_tracker(settings).scan()
     if not scan.any:
         return dg.SensorResult(skip_reason="no seed added, changed or removed")
     context.log.info(f"seeds to read: {len(scan.to_read)} ({', '.join(scan.to_read[:20])}"
                      f"{' …' if len(scan.to_read) > 20 else ''}); removed: {len(scan.removed)}")
-    return dg.SensorResult(run_requests=[dg.RunRequest(run_key=scan.digest, run_config=IN_PROCESS)])
+    return dg.SensorResult(run_requests=[run_request(settings, scan.digest)])
 
 
 @dg.schedule(cron_schedule="0 3 * * *", target=AUTOMATED, default_status=dg.DefaultScheduleStatus.RUNNING)
-def nightly_revalidation() -> dg.RunRequest:
+def nightly_revalidation(trade_figures: TradeFiguresSettings) -> dg.RunRequest:
     """Every night, reads what changed (or failed) since the last run, re-runs the checks and republishes if stale.
 
     A safety net for anything the sensor did not get through (a failed run, a
     sensor that was off): unchanged seeds are not read again and an unchanged
     result publishes no new version.
     """
-    return dg.RunRequest(run_config=IN_PROCESS)
+    return run_request(trade_figures.settings())

@@ -9,7 +9,7 @@ version itself: manifest, review page, data dictionary) comes last.
 import dagster as dg
 import polars as pl
 
-from assets.extraction import extractions, seed_tracker
+from assets.extraction import SHARD_ASSETS, seed_tracker
 from assets.metadata import column_schema, markdown_table
 from assets.resources import TradeFiguresSettings
 from pipeline.assemble import assemble
@@ -35,7 +35,7 @@ GROUP = "dataset"
 
 @dg.multi_asset(
     specs=[
-        *(dg.AssetSpec(table, deps=[extractions], description=TABLE_DESCRIPTIONS[table], group_name=GROUP,
+        *(dg.AssetSpec(table, deps=SHARD_ASSETS, description=TABLE_DESCRIPTIONS[table], group_name=GROUP,
                        kinds={"parquet"}, metadata={"dagster/column_schema": column_schema(TABLES[table])})
           for table in TABLE_NAMES),
         dg.AssetSpec("dataset", deps=list(TABLE_NAMES), group_name=GROUP, kinds={"parquet"},

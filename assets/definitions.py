@@ -9,9 +9,12 @@ import dagster as dg
 
 from assets.automation import AUTOMATED, nightly_revalidation, seed_folder_changes
 from assets.dataset import dataset_matches_manifest, figures_are_consistent, no_rejected_figures, publish
-from assets.extraction import extractions, seed_files
+from assets.executors import executor_for
+from assets.extraction import SHARD_ASSETS, seed_files
 from assets.resources import TradeFiguresSettings
 from pipeline.config import Settings
+
+SETTINGS = Settings.from_env()
 
 everything = dg.define_asset_job(
     "materialize_everything",
@@ -20,10 +23,16 @@ everything = dg.define_asset_job(
 )
 
 defs = dg.Definitions(
-    assets=[seed_files, extractions, publish],
+    assets=[seed_files, *SHARD_ASSETS, publish],
     asset_checks=[figures_are_consistent, no_rejected_figures, dataset_matches_manifest],
     jobs=[everything],
     sensors=[seed_folder_changes],
     schedules=[nightly_revalidation],
-    resources={"trade_figures": TradeFiguresSettings.of(Settings.from_env())},
+    resources={"trade_figures": TradeFiguresSettings.of(SETTINGS)},
+    executor=executor_for(SETTINGS),
 )
+
+
+def materialize_everything_job() -> dg.JobDefinition:
+    """The job as the code location serves it, for ``dg.reconstructable`` (step processes and workers load it)."""
+    return defs.resolve_job_def(everything.name)

@@ -15,8 +15,9 @@ class TradeFiguresSettings(dg.ConfigurableResource):
     seeds_dir: str
     output_dir: str
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
-    workers: int = 1
     keep_versions: int | None = None
+    executor: str | None = None
+    celery_broker: str | None = None
 
     @classmethod
     def of(cls, settings: Settings) -> TradeFiguresSettings:

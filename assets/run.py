@@ -17,9 +17,9 @@ import sys
 
 import dagster as dg
 
+from assets.automation import run_request
 from assets.dataset import publish
-from assets.definitions import defs, everything
-from assets.extraction import seed_tracker
+from assets.definitions import defs, materialize_everything_job
 from assets.resources import TradeFiguresSettings
 from pipeline.dataset import read_manifest
 from pipeline.runlock import RunLockUnavailable, one_run_at_a_time
@@ -28,15 +28,15 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 """The run's events are all stored; none is echoed to the terminal (what fails is printed plainly)."""
 
 
-def materialize_everything(instance: dg.DagsterInstance, trade_figures: TradeFiguresSettings) -> dg.ExecuteInProcessResult:
-    """One run: extraction when the tracker finds anything to read or remove, then publishing and its checks."""
-    selection = None if seed_tracker(trade_figures.settings()).scan().any else list(publish.keys)
-    run_config = {**QUIET, "resources": {"trade_figures": {"config": trade_figures.model_dump()}}}
-    return defs.resolve_job_def(everything.name).execute_in_process(
-        instance=instance, asset_selection=selection, run_config=run_config, raise_on_error=False)
+def materialize_everything(instance: dg.DagsterInstance, trade_figures: TradeFiguresSettings) -> dg.JobExecutionResult:
+    """One run, as the sensor requests it: the shards with seeds to read or remove, then publishing and its checks."""
+    request = run_request(trade_figures.settings())
+    run_config = {**QUIET, **request.run_config, "resources": {"trade_figures": {"config": trade_figures.model_dump()}}}
+    return dg.execute_job(dg.reconstructable(materialize_everything_job), instance, run_config=run_config,
+                          asset_selection=request.asset_selection, raise_on_error=False)
 
 
-def failure_lines(result: dg.ExecuteInProcessResult) -> list[str]:
+def failure_lines(result: dg.JobExecutionResult) -> list[str]:
     """The failing step and its error's innermost cause, one line each; the run's failure if no step failed."""
     for event in result.all_events:
         if event.is_step_failure:
@@ -49,7 +49,7 @@ def failure_lines(result: dg.ExecuteInProcessResult) -> list[str]:
     return [f"run {result.run_id} failed: {messages[-1] if messages else 'no step failed; see the run in the UI'}"]
 
 
-def step_durations(result: dg.ExecuteInProcessResult) -> str:
+def step_durations(result: dg.JobExecutionResult) -> str:
     """How long each step took, as Dagster recorded it: where a run's time goes."""
     steps = [f"{event.step_key} {event.event_specific_data.duration_ms / 1000:.1f}s"
              for event in result.all_events if event.is_step_success]
@@ -72,7 +72,7 @@ def summary_line(manifest: dict, published: bool, warnings: list[str]) -> str:
             f"and {len(bad_docs)} documents{rejected_docs}{warned}")
 
 
-def failed_warnings(result: dg.ExecuteInProcessResult) -> list[str]:
+def failed_warnings(result: dg.JobExecutionResult) -> list[str]:
     """The WARN checks that failed, each with what it found."""
     return [f"{e.check_name}{f' ({e.description})' if e.description else ''}"
             for e in result.get_asset_check_evaluations()

@@ -1,4 +1,4 @@
-"""Gathering the per-seed results of the current seeds into the tables of one dataset version."""
+"""Gathering the work store's results of the current seeds into the tables of one dataset version."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,8 +29,9 @@ def assemble(store: WorkStore, keys: list[str], extractor_version: str) -> Assem
     documents (a unique ``figure_id``) can only fail here, so only it is checked.
     """
     documents = store.read("documents", keys)
+    extracted = store.extracted_sources(keys)
     fresh = [key for key, sha256, text in documents.select("file_name", "sha256", "text").iter_rows()
-             if store.has_extraction(key, source_stamp(sha256, text), extractor_version)]
+             if extracted.get(key) == (source_stamp(sha256, text), extractor_version)]
     pending = sorted(set(keys) - set(fresh))
     documents, taken = _one_file_per_id(documents.filter(pl.col("file_name").is_in(fresh)))
     fresh = [key for key in fresh if key not in taken]

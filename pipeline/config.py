@@ -13,9 +13,11 @@ from typing import Mapping
 SEEDS_DIR_VAR = "TRADE_FIGURES_SEEDS_DIR"
 OUTPUT_DIR_VAR = "TRADE_FIGURES_OUTPUT_DIR"
 MAX_DOCUMENT_BYTES_VAR = "TRADE_FIGURES_MAX_DOCUMENT_BYTES"
-WORKERS_VAR = "TRADE_FIGURES_WORKERS"
+EXECUTOR_VAR = "TRADE_FIGURES_EXECUTOR"
+CELERY_BROKER_VAR = "TRADE_FIGURES_CELERY_BROKER"
 KEEP_VERSIONS_VAR = "TRADE_FIGURES_KEEP_VERSIONS"
 DEFAULT_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+EXECUTORS = ("in_process", "multiprocess", "celery")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +25,18 @@ class Settings:
     seeds_dir: Path
     output_dir: Path
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
-    workers: int = 1
-    """Processes that read and extract seeds; 1 works in the caller's process."""
     keep_versions: int | None = None
     """After each publish, prune to the newest this many versions (never ``current``); None keeps all."""
+    executor: str | None = None
+    """Dagster executor of the shard steps (one of ``EXECUTORS``); None picks per run (``assets.executors``)."""
+    celery_broker: str | None = None
+    """The celery executor's broker (and result backend) URL, e.g. ``redis://127.0.0.1:6379/0``."""
+
+    def __post_init__(self):
+        if self.executor is not None and self.executor not in EXECUTORS:
+            raise ValueError(f"{EXECUTOR_VAR} must be one of {', '.join(EXECUTORS)}, got {self.executor!r}")
+        if self.executor == "celery" and not self.celery_broker:
+            raise ValueError(f"the celery executor needs its broker's URL in {CELERY_BROKER_VAR}")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -35,8 +45,9 @@ class Settings:
             seeds_dir=Path(env.get(SEEDS_DIR_VAR) or "seeds").absolute(),
             output_dir=Path(env.get(OUTPUT_DIR_VAR) or "output").absolute(),
             max_document_bytes=_count(env, MAX_DOCUMENT_BYTES_VAR) or DEFAULT_MAX_DOCUMENT_BYTES,
-            workers=_count(env, WORKERS_VAR) or os.cpu_count() or 1,
             keep_versions=_count(env, KEEP_VERSIONS_VAR),
+            executor=env.get(EXECUTOR_VAR, "").strip() or None,
+            celery_broker=env.get(CELERY_BROKER_VAR, "").strip() or None,
         )
 
 

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 import polars as pl
 
@@ -13,7 +11,6 @@ from pipeline.documents import Document
 from pipeline.extract import extract_figures
 from pipeline.figures import Figure
 from pipeline.validation import REJECTED_SCHEMA, split_valid
-from pipeline.workstore import WorkStore
 from schemas import FigureSchema, polars_schema
 from schemas.contract import EARLIEST_YEAR, MAX_YEARS_AFTER_DOCUMENT, NON_MONEY_UNITS, SUBUNIT_WORDS
 
@@ -54,54 +51,6 @@ def figure_rows_of(documents: list[Document]) -> tuple[pl.DataFrame, pl.DataFram
     valid, rejected = split_valid(pl.concat([pl.DataFrame(schema=FIGURE_SCHEMA), *frames]), FigureSchema,
                                   pl.concat([_DOCUMENT_FAILURES, *document_failures]))
     return valid, pl.concat([rejected, *crashes])
-
-
-def extract_and_store(output_dir: Path, extractor_version: str, documents: list[Document]) -> tuple[int, int]:
-    """``figure_rows_of(documents)``, stored per seed in the work store; (figures, rejected rows) counts.
-
-    Storing in the process that extracted keeps the rows out of pickling.
-    """
-    valid, rejected = figure_rows_of(documents)
-    valid_of = valid.partition_by("doc_id", as_dict=True)
-    rejected_of = rejected.partition_by("doc_id", as_dict=True)
-    store = WorkStore(output_dir)
-    for document in documents:
-        store.write_extraction(document.file_name, valid_of.get((document.doc_id,), valid.clear()),
-                               rejected_of.get((document.doc_id,), rejected.clear()), document.source,
-                               extractor_version)
-    return valid.height, rejected.height
-
-
-@dataclass(frozen=True, slots=True)
-class Extraction:
-    extracted: list[str]
-    """Seeds extracted now, in order."""
-    reused: int
-    """Seeds whose stored figures already came from their current document (bytes and text) and extractor."""
-    missing: list[str]
-    """Seeds without a stored document."""
-    figures: int
-    rejected: int
-
-
-def extract_stale(output_dir: Path, extractor_version: str, keys: list[str]) -> Extraction:
-    """Extract and store those of ``keys`` whose stored figures are not from their stored document.
-
-    Reads the documents itself, so a worker process running it (``pipeline.parallel``)
-    is handed file names only.
-    """
-    store = WorkStore(output_dir)
-    stale, reused, missing = [], 0, []
-    for key in keys:
-        document = store.read_document(key)
-        if document is None:
-            missing.append(key)
-        elif store.has_extraction(key, document.source, extractor_version):
-            reused += 1
-        else:
-            stale.append(document)
-    figures, rejected = extract_and_store(output_dir, extractor_version, stale) if stale else (0, 0)
-    return Extraction([document.file_name for document in stale], reused, missing, figures, rejected)
 
 
 _DOCUMENT_FAILURES = pl.DataFrame(schema={"index": pl.Int64, "check": pl.String, "reason": pl.String})

@@ -2,7 +2,9 @@
 
 `make run` and the Dagster sensor ask it (``SeedTracker.scan``); the step that
 reads and extracts records what it read (``SeedTracker.record``), so both see
-the same state, kept beside the work store in ``<output>/work/seeds_state.json``.
+the same state, kept beside the work store, one file per shard
+(``<output>/work/shards/<S>/seeds_state.json``) so parallel shard steps never
+write the same file.
 
 A seed is looked at through what the reader reads: ``os.stat`` follows links,
 so a link's target identity (device, inode), size, mtime and mode count, never
@@ -25,6 +27,7 @@ from pathlib import Path
 
 from pipeline.atomic import write_atomically
 from pipeline.seeds import list_seeds
+from pipeline.shards import SHARDS, shard_of
 
 STATE_FILE = "seeds_state.json"
 STATE_FORMAT = 2
@@ -59,6 +62,8 @@ class SeedScan:
     """New, changed or retried seeds, and all of them after a version change; sorted."""
     removed: list[str]
     """Seeds read before that are no longer listed; sorted."""
+    shards: tuple[int, ...] = tuple(range(SHARDS))
+    """The shards this scan covers: ``stats`` holds their seeds only."""
 
     @property
     def any(self) -> bool:
@@ -70,17 +75,25 @@ class SeedScan:
         changes = [[key, self.stats[key]] for key in self.to_read], self.removed
         return hashlib.sha256(json.dumps(changes, separators=(",", ":")).encode()).hexdigest()[:32]
 
+    @property
+    def changed_shards(self) -> list[int]:
+        """The shards with a seed to read or remove: the extraction steps a run needs."""
+        return sorted({shard_of(key) for key in [*self.to_read, *self.removed]})
+
 
 class SeedTracker:
     def __init__(self, seeds_dir: Path, output_dir: Path, versions: Mapping[str, str]):
         self.seeds_dir = seeds_dir
-        self.path = output_dir / "work" / STATE_FILE
+        self.root = output_dir / "work" / "shards"
         self.versions = dict(versions)
 
-    def _load(self) -> tuple[bool, dict[str, Seen]]:
-        """(recorded by these versions, the seeds as last read)."""
+    def path(self, shard: int) -> Path:
+        return self.root / str(shard) / STATE_FILE
+
+    def _load(self, shard: int) -> tuple[bool, dict[str, Seen]]:
+        """(recorded by these versions, the shard's seeds as last read)."""
         try:
-            data = json.loads(self.path.read_text())
+            data = json.loads(self.path(shard).read_text())
         except (FileNotFoundError, ValueError):
             return False, {}
         if data.get("format") != STATE_FORMAT:
@@ -88,21 +101,31 @@ class SeedTracker:
         seen = {key: Seen(tuple(stat) if stat else None, status) for key, (stat, status) in data["seeds"].items()}
         return data.get("versions") == self.versions, seen
 
-    def seen(self) -> dict[str, Seen]:
-        """The seeds as of the last recorded read: what a version is assembled from."""
-        return self._load()[1]
+    def seen(self, shards: tuple[int, ...] = tuple(range(SHARDS))) -> dict[str, Seen]:
+        """The seeds of ``shards`` as of their last recorded read: what a version is assembled from."""
+        return {key: seen for shard in shards for key, seen in self._load(shard)[1].items()}
 
-    def scan(self) -> SeedScan:
-        current, seen = self._load()
-        stats = {seed.name: stat_of(self.seeds_dir / seed.name) for seed in list_seeds(self.seeds_dir)}
-        to_read = sorted(key for key, stat in stats.items()
-                         if not current or key not in seen or seen[key].stat != stat or seen[key].status in RETRIED)
-        return SeedScan(stats, to_read, sorted(seen.keys() - stats.keys()))
+    def scan(self, shards: tuple[int, ...] = tuple(range(SHARDS))) -> SeedScan:
+        """What to read and remove in ``shards`` (every shard by default); the folder is listed once."""
+        shard_by_key = {seed.name: shard_of(seed.name) for seed in list_seeds(self.seeds_dir)}
+        stats = {key: stat_of(self.seeds_dir / key) for key, shard in shard_by_key.items() if shard in shards}
+        to_read, removed = [], []
+        for shard in shards:
+            current, seen = self._load(shard)
+            to_read += [key for key, stat in stats.items() if shard_by_key[key] == shard and (
+                not current or key not in seen or seen[key].stat != stat or seen[key].status in RETRIED)]
+            removed += seen.keys() - stats.keys()
+        return SeedScan(stats, sorted(to_read), sorted(removed), tuple(shards))
 
     def record(self, scan: SeedScan, statuses: Mapping[str, str]) -> None:
         """Record ``scan`` as read: ``statuses`` of the seeds read now, the others keep their last status."""
-        _, seen = self._load()
-        seeds = {key: [stat, statuses[key] if key in statuses else seen[key].status]
-                 for key, stat in scan.stats.items() if key in statuses or key in seen}
-        text = json.dumps({"format": STATE_FORMAT, "versions": self.versions, "seeds": seeds}, separators=(",", ":"))
-        write_atomically(self.path, lambda fh: fh.write(text.encode()))
+        by_shard: dict[int, list[str]] = {}
+        for key in scan.stats:
+            by_shard.setdefault(shard_of(key), []).append(key)
+        for shard in scan.shards:
+            _, seen = self._load(shard)
+            seeds = {key: [scan.stats[key], statuses[key] if key in statuses else seen[key].status]
+                     for key in by_shard.get(shard, []) if key in statuses or key in seen}
+            text = json.dumps({"format": STATE_FORMAT, "versions": self.versions, "seeds": seeds},
+                              separators=(",", ":"))
+            write_atomically(self.path(shard), lambda fh: fh.write(text.encode()))

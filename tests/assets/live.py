@@ -10,7 +10,7 @@ import socket
 import subprocess
 import time
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.conftest import REPO, SEEDS
@@ -23,6 +23,8 @@ class Project:
     """A temporary DAGSTER_HOME, seeds folder (a copy of the first ``n`` seeds) and output folder."""
 
     root: Path
+    extra_env: dict[str, str] = field(default_factory=dict)
+    """Variables set for every process of the project on top of its folders (an instance's, a broker's)."""
 
     @classmethod
     def create(cls, root: Path, n: int) -> "Project":
@@ -43,7 +45,7 @@ class Project:
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the project is installed in .venv
         return {**env, "DAGSTER_HOME": str(self.home), "TRADE_FIGURES_SEEDS_DIR": str(self.seeds),
-                "TRADE_FIGURES_OUTPUT_DIR": str(self.output)}
+                "TRADE_FIGURES_OUTPUT_DIR": str(self.output), **self.extra_env}
 
     def manifest(self) -> dict | None:
         try:

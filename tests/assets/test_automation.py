@@ -12,12 +12,18 @@ import shutil
 import dagster as dg
 import pytest
 
-from assets.automation import IN_PROCESS, nightly_revalidation, seed_folder_changes
+from assets.automation import nightly_revalidation, seed_folder_changes
+from assets.dataset import publish
 from assets.definitions import defs
+from assets.executors import PARALLEL_MIN_SEEDS
+from assets.extraction import shard_key
 from assets.resources import TradeFiguresSettings
 from assets.run import materialize_everything
 from pipeline.dataset import read_manifest
+from pipeline.shards import SHARDS, shard_of
 from tests.conftest import SEEDS
+
+IN_PROCESS = {"execution": {"config": {"in_process": {}}}}
 
 NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
@@ -48,13 +54,23 @@ def folder(tmp_path):
         yield Folder(seeds, tmp_path / "output", instance)
 
 
-def test_a_new_folder_gets_one_in_process_run_of_extraction_and_publishing(folder):
+def test_a_new_folder_gets_one_in_process_run_of_its_shards_and_publishing(folder):
     [request] = folder.tick().run_requests
-    assert request.run_config == IN_PROCESS and request.run_key
-    assert request.asset_selection is None  # the sensor's own selection: extraction, the tables, dataset
+    assert len(NAMES) < PARALLEL_MIN_SEEDS and request.run_config == IN_PROCESS and request.run_key
+    shards = sorted({shard_of(name) for name in NAMES})
+    assert request.asset_selection == [*map(shard_key, shards), *publish.keys]
     assert seed_folder_changes.asset_selection.resolve(defs.resolve_asset_graph()) == {
-        dg.AssetKey(k) for k in ("extractions", "figures", "documents", "rejected", "series", "changes", "dataset")}
+        *map(shard_key, range(SHARDS)),
+        *(dg.AssetKey(k) for k in ("figures", "documents", "rejected", "series", "changes", "dataset"))}
     dg.validate_run_config(defs.resolve_job_def("materialize_everything"), IN_PROCESS)
+
+
+def test_one_changed_seed_requests_its_one_shard(folder):
+    folder.run()
+    with open(folder.seeds / NAMES[1], "a") as fh:
+        fh.write("\nU.S. exports to Chile were $16.0 billion in 2013.\n")
+    [request] = folder.tick().run_requests
+    assert request.asset_selection == [shard_key(shard_of(NAMES[1])), *publish.keys]
 
 
 def test_a_folder_make_run_has_read_launches_nothing(folder):
@@ -105,8 +121,12 @@ def test_files_of_every_type_in_subfolders_are_followed(folder):
     assert folder.tick().run_requests
 
 
-def test_the_nightly_schedule_requests_an_in_process_run_of_the_same_assets(folder):
-    request = nightly_revalidation(dg.build_schedule_context(instance=folder.instance))
-    assert request.run_config == IN_PROCESS
+def test_the_nightly_schedule_requests_the_changed_shards_or_only_publishing(folder):
+    def request():
+        return nightly_revalidation(dg.build_schedule_context(instance=folder.instance,
+                                                              resources={"trade_figures": folder.resource}))
+    assert request().run_config == IN_PROCESS and len(request().asset_selection) > len(publish.keys)
+    folder.run()
+    assert request().asset_selection == list(publish.keys)
     assert nightly_revalidation.default_status == dg.DefaultScheduleStatus.RUNNING
     assert seed_folder_changes.default_status == dg.DefaultSensorStatus.RUNNING

@@ -35,7 +35,7 @@ def test_a_killed_run_is_failed_and_does_not_block_the_next(tmp_path, monkeypatc
     monkeypatch.setenv("DAGSTER_HOME", str(project.home))
 
     make_run = subprocess.Popen([str(BIN / "python"), "-m", "assets.run"], cwd=REPO,
-                                env={**project.env, "TRADE_FIGURES_WORKERS": "1"},
+                                env={**project.env, "TRADE_FIGURES_EXECUTOR": "in_process"},
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with dg.DagsterInstance.get() as instance:
         deadline = time.monotonic() + 120

@@ -28,6 +28,7 @@ import polars as pl
 
 from pipeline.extract import extract_figures
 from tests.bench.corpus import generate, make_document
+from tests.bench.executors import bench_executors
 
 REPO = Path(__file__).resolve().parents[2]
 SCORER = REPO.parent / "shared" / "tools" / "score.py"
@@ -248,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             output = bench_run(root / "corpus", n, root, floor, gold)
         bench_reading(output, sizes[-1])
+        bench_executors(root / "corpus" / "seeds", sizes[-1], root, report)
     finally:
         if args.work is None:
             shutil.rmtree(root, ignore_errors=True)

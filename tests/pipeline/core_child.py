@@ -14,15 +14,14 @@ from pipeline.assemble import assemble
 from pipeline.config import DEFAULT_MAX_DOCUMENT_BYTES
 from pipeline.dataset import Lineage, publish_version
 from pipeline.extract import EXTRACTOR_VERSION
-from pipeline.extraction import extract_stale
+from pipeline.refresh import refresh
 from pipeline.seeds import list_seeds
-from pipeline.workstore import WorkStore, read_and_store
+from pipeline.workstore import WorkStore
 
 
 def main(seeds: Path, output: Path) -> None:
     keys = [seed.name for seed in list_seeds(seeds)]
-    read_and_store(seeds, DEFAULT_MAX_DOCUMENT_BYTES, output, keys)
-    extract_stale(output, EXTRACTOR_VERSION, keys)
+    refresh(seeds, DEFAULT_MAX_DOCUMENT_BYTES, output, EXTRACTOR_VERSION, keys, [])
     tables = assemble(WorkStore(output), keys, EXTRACTOR_VERSION).tables
     print(publish_version(output, tables, Lineage("test", EXTRACTOR_VERSION)).version_id)
 

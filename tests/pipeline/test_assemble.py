@@ -2,18 +2,23 @@ import polars as pl
 
 from pipeline.assemble import assemble
 from pipeline.documents import read_document
-from pipeline.extraction import figure_rows
-from pipeline.workstore import WorkStore
+from pipeline.refresh import refresh
+from pipeline.shards import chunk_of
+from pipeline.workstore import KEY, WorkStore
 
 CHILE = "U.S. goods exports to Chile were $16.2 billion in 2013, up 4.1% from 2012.\n"
 PERU = "U.S. goods imports from Peru totaled $8.1 billion in 2013.\n"
 
 
 def extract(store, seeds, name, version="v1"):
+    refresh(seeds, 10_000, store.root.parent, version, [name], [])
+
+
+def read_again(store, seeds, name):
+    """``name`` read again into the store, as a run killed before extracting it would leave it."""
     document = read_document(seeds, name, 10_000)
-    store.write_document(document)
-    figures, rejected = figure_rows(document)
-    store.write_extraction(name, figures, rejected, document.source, version)
+    store.update(chunk_of(name), pl.DataFrame([document.as_record()]), *(
+        pl.read_parquet(store.path(kind, chunk_of(name))).clear() for kind in ("figures", "rejected")), {})
 
 
 def test_tables_hold_the_fresh_seeds_and_count_figures_per_document(tmp_path):
@@ -42,7 +47,7 @@ def test_a_seed_read_after_its_extraction_or_by_an_older_extractor_is_pending(tm
     extract(store, seeds, "chile.txt")
     extract(store, seeds, "peru.txt", version="v0")
     (seeds / "chile.txt").write_text(CHILE.replace("16.2", "17.0"))
-    store.write_document(read_document(seeds, "chile.txt", 10_000))  # read again, not yet extracted
+    read_again(store, seeds, "chile.txt")
     assembled = assemble(store, ["chile.txt", "peru.txt", "never-read.txt"], "v1")
     assert assembled.pending == ["chile.txt", "never-read.txt", "peru.txt"]
     assert assembled.tables.figures.is_empty() and assembled.tables.documents.is_empty()
@@ -54,10 +59,12 @@ def test_rows_failing_across_documents_are_rejected_at_assembly(tmp_path):
     (seeds / "chile.txt").write_text(CHILE)
     store = WorkStore(tmp_path / "out")
     extract(store, seeds, "chile.txt")
-    figures = pl.read_parquet(store.path("figures", "chile.txt"))
+    chunk = chunk_of("chile.txt")
+    figures = pl.read_parquet(store.path("figures", chunk))
     doubled = pl.concat([figures, figures])
-    store.write_extraction("chile.txt", doubled, pl.read_parquet(store.path("rejected", "chile.txt")),
-                           store.read_document("chile.txt").source, "v1")
+    store.update(chunk, pl.read_parquet(store.path("documents", chunk)), doubled,
+                 pl.read_parquet(store.path("rejected", chunk)), store.extracted_sources(["chile.txt"]))
+    figures = figures.drop(KEY)
     assembled = assemble(store, ["chile.txt"], "v1")
     assert assembled.tables.figures.height == figures.height
     assert (assembled.tables.rejected["check"] == "figure_id:unique").sum() == figures.height

@@ -6,6 +6,7 @@ import os
 import pytest
 
 from pipeline.seed_changes import SeedTracker
+from pipeline.shards import shard_of
 
 VERSIONS = {"reader": "1", "extractor": "1"}
 
@@ -107,3 +108,17 @@ def test_the_digest_names_the_pending_changes(folder):
     assert tracker(folder).scan().digest == first.digest
     (folder / "a.txt").write_text("alpha, again")
     assert tracker(folder).scan().digest != first.digest
+
+
+def test_each_shard_keeps_its_own_state_and_a_shard_scan_sees_only_its_seeds(folder):
+    for i in range(40):
+        (folder / f"s{i}.txt").write_text(str(i))
+    scan = tracker(folder).scan()
+    shard = scan.changed_shards[0]
+    only = tracker(folder).scan((shard,))
+    assert only.to_read == [key for key in scan.to_read if shard_of(key) == shard]
+    tracker(folder).record(only, dict.fromkeys(only.to_read, "ok"))
+    assert tracker(folder).scan().changed_shards == [s for s in scan.changed_shards if s != shard]
+    assert set(tracker(folder).seen()) == set(only.to_read)
+    assert [p.parent.name for p in (folder.parent / "output" / "work" / "shards").glob("*/seeds_state.json")] \
+        == [str(shard)]

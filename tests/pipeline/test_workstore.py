@@ -1,78 +1,91 @@
-import multiprocessing
-
+"""The chunked work store: merges per chunk, stamps that decide reuse, never a half-state trusted."""
 import polars as pl
+import pytest
 
-from pipeline.documents import Document
-from pipeline.extraction import FIGURE_SCHEMA
-from pipeline.validation import REJECTED_SCHEMA
-from pipeline.workstore import WorkStore, read_and_store
+from pipeline.refresh import refresh
+from pipeline.shards import CHUNKS, chunk_of
+from pipeline.workstore import KEY, WorkStore
 
-DOC = Document("a b [1]", "a b [1].txt", "f" * 64, 10, "utf-8", "ok", None, None, None, "some text")
-
-
-def test_documents_round_trip_under_awkward_keys(tmp_path):
-    store = WorkStore(tmp_path)
-    store.write_document(DOC)
-    assert store.read_document("a b [1].txt") == DOC
-    assert store.read_document("other.txt") is None
+CHILE = "U.S. goods exports to Chile were $16.2 billion in 2013, up 4.1% from 2012.\n"
 
 
-def test_an_extraction_is_reused_only_for_the_same_source_and_extractor(tmp_path):
-    store = WorkStore(tmp_path)
-    store.write_extraction("a.txt", pl.DataFrame(schema=FIGURE_SCHEMA), pl.DataFrame(schema=REJECTED_SCHEMA),
-                           "f" * 64, "7")
-    assert store.has_extraction("a.txt", "f" * 64, "7")
-    assert not store.has_extraction("a.txt", "e" * 64, "7")
-    assert not store.has_extraction("a.txt", "f" * 64, "8")
-    assert not store.has_extraction("b.txt", "f" * 64, "7")
+def keys_in_one_chunk(n: int) -> list[str]:
+    """``n`` seed names that share a chunk."""
+    names = (f"doc {i} [x].txt" for i in range(100_000))
+    first = next(names)
+    return [first, *[name for name in names if chunk_of(name) == chunk_of(first)][:n - 1]]
 
 
-def test_read_skips_keys_without_files_and_remove_forgets_a_seed(tmp_path):
-    store = WorkStore(tmp_path)
-    store.write_document(DOC)
-    assert store.read("documents", ["a b [1].txt", "missing.txt"]).height == 1
-    assert store.read("figures", ["missing.txt"]).schema == FIGURE_SCHEMA
-    store.remove("a b [1].txt")
-    assert store.read("documents", ["a b [1].txt"]).is_empty()
-    assert not any(tmp_path.rglob("*.tmp"))
+@pytest.fixture
+def seeds(tmp_path):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    return folder
 
 
-def test_read_and_store_keeps_the_text_in_the_store_only(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "a.txt").write_text("Exports were $1 billion.", encoding="utf-8")
-    [returned] = read_and_store(seeds, 1000, tmp_path, ["a.txt"])
-    assert returned.ok and returned.text is None
-    assert WorkStore(tmp_path).read_document("a.txt").text == "Exports were $1 billion."
+def run(seeds, output, to_read, removed=()):
+    return refresh(seeds, 100_000, output, "v1", sorted(to_read), sorted(removed))
 
 
-def test_read_returns_every_column_in_one_chunk_in_key_order(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.workstore.READ_BATCH", 2)
-    store = WorkStore(tmp_path)
-    keys = [f"{i}.txt" for i in range(5)]
+def test_a_chunk_keeps_unchanged_seeds_replaces_changed_ones_and_drops_removed_ones(seeds, tmp_path):
+    a, b, c = keys_in_one_chunk(3)
+    for key in (a, b, c):
+        (seeds / key).write_text(CHILE.replace("16.2", str(len(key))))
+    output = tmp_path / "output"
+    first = run(seeds, output, [a, b, c])
+    assert (first.extracted, first.reused) == (sorted([a, b, c]), 0)
+    store = WorkStore(output)
+    before = store.read("figures", [a, b, c])
+    (seeds / b).write_text(CHILE.replace("16.2", "99.9"))
+    (seeds / c).unlink()
+    second = run(seeds, output, [a, b], removed=[c])
+    assert (second.extracted, second.reused) == ([b], 1)
+    after = store.read("figures", [a, b, c])
+    assert after.filter(pl.col("doc_id") == a.removesuffix(".txt")).equals(
+        before.filter(pl.col("doc_id") == a.removesuffix(".txt")))
+    assert "$99.9 billion" in after["text"].to_list() and c.removesuffix(".txt") not in after["doc_id"].to_list()
+    assert store.read("documents", [c]).is_empty()
+    assert set(store.extracted_sources([a, b, c])) == {a, b}
+    assert [p.name for p in output.rglob("*.parquet")] and len({p.parent for p in output.rglob("*.parquet")}) == 1
+    assert not any(output.rglob("*.tmp"))
+
+
+def test_read_returns_rows_in_key_order_across_chunks(seeds, tmp_path):
+    keys = [f"{i}.txt" for i in range(30)]
     for key in keys:
-        store.write_document(Document(key[:-4], key, "f" * 64, 1, "utf-8", "ok", None, None, None, key))
-    frame = store.read("documents", list(reversed(keys)))
-    assert frame["file_name"].to_list() == list(reversed(keys))
-    assert set(frame.n_chunks("all")) == {1}
+        (seeds / key).write_text(CHILE)
+    run(seeds, tmp_path / "output", keys)
+    store = WorkStore(tmp_path / "output")
+    wanted = list(reversed(keys)) + ["never.txt"]
+    assert store.read("documents", wanted, ["file_name"])["file_name"].to_list() == list(reversed(keys))
+    figures = store.read("figures", wanted)
+    assert figures["doc_id"].unique(maintain_order=True).to_list() == [k[:-4] for k in reversed(keys)]
+    assert KEY not in figures.columns
+    assert len({chunk_of(k) for k in keys}) > 1 and CHUNKS == 256
 
 
-def _write_many(output_dir, text, start, rounds):
-    store = WorkStore(output_dir)
-    start.wait()
-    for _ in range(rounds):
-        store.write_document(Document("same", "same.txt", "f" * 64, len(text), "utf-8", "ok", None, None, None, text))
+def test_half_written_chunk_is_never_trusted(seeds, tmp_path):
+    """A run killed after rewriting documents (or rejected) but before figures leaves stamps that disagree."""
+    [key] = keys_in_one_chunk(1)
+    (seeds / key).write_text(CHILE)
+    output = tmp_path / "output"
+    run(seeds, output, [key])
+    store = WorkStore(output)
+    old_figures = store.path("figures", chunk_of(key)).read_bytes()
+    (seeds / key).write_text(CHILE.replace("16.2", "17.0"))
+    run(seeds, output, [key])
+    store.path("figures", chunk_of(key)).write_bytes(old_figures)  # as if killed before figures were replaced
+    assert key not in store.extracted_sources([key])  # rejected says new, figures say old
+    again = run(seeds, output, [key])
+    assert again.extracted == [key]
+    assert "$17.0 billion" in store.read("figures", [key])["text"].to_list()
 
 
-def test_two_processes_writing_the_same_key_at_once_both_succeed_with_one_whole_file(tmp_path):
-    context = multiprocessing.get_context("spawn")
-    start = context.Barrier(2)
-    texts = ["a" * 200_000, "b" * 300_000]
-    workers = [context.Process(target=_write_many, args=(tmp_path, text, start, 40)) for text in texts]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(timeout=120)
-    assert [worker.exitcode for worker in workers] == [0, 0]
-    assert WorkStore(tmp_path).read_document("same.txt").text in texts
-    assert [p.name for p in (tmp_path / "work" / "documents").iterdir()] == ["same.txt.parquet"]
+def test_the_per_seed_layout_is_dropped(tmp_path):
+    store = WorkStore(tmp_path)
+    (store.root / "documents").mkdir(parents=True)
+    (store.root / "documents" / "a.txt.parquet").write_bytes(b"old")
+    (store.root / "seeds_state.json").write_text("{}")
+    store.drop_legacy()
+    store.drop_legacy()
+    assert list(store.root.iterdir()) == []

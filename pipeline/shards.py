@@ -1,0 +1,24 @@
+"""Which shard (execution unit) and which chunk (storage unit) a seed belongs to.
+
+A run has at most ``SHARDS`` extraction steps, so the events Dagster records
+for a run stay bounded whatever the number of seeds. Intermediate results are
+stored in ``CHUNKS`` finer chunks: a one-document change rewrites one chunk,
+about 1/256 of the corpus, whatever its size. A chunk belongs to exactly one
+shard (``shard_of`` is ``chunk_of`` modulo ``SHARDS``), so parallel shard steps
+never write the same file. Both are fixed: changing either moves seeds to other
+files, and the work store must then be rebuilt.
+"""
+from __future__ import annotations
+
+import hashlib
+
+SHARDS = 8
+CHUNKS = 256
+
+
+def chunk_of(key: str) -> int:
+    return int(hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16) % CHUNKS
+
+
+def shard_of(key: str) -> int:
+    return chunk_of(key) % SHARDS
