@@ -28,9 +28,14 @@ class Project:
 
     @classmethod
     def create(cls, root: Path, n: int) -> "Project":
+        """The folders, and the instance's storage created once as `make` creates it (``dagster instance migrate``):
+        a webserver, a daemon and their code servers that create a fresh SQLite instance at the same moment can
+        leave it with two schema heads."""
         project = cls(root)
         project.home.mkdir()
         shutil.copy(REPO / "dagster.yaml", project.home / "dagster.yaml")
+        subprocess.run([str(BIN / "dagster"), "instance", "migrate"], cwd=REPO, env=project.env, check=True,
+                       capture_output=True)
         project.seeds.mkdir()
         for path in sorted(SEEDS.glob("*.txt"))[:n]:
             shutil.copy(path, project.seeds / path.name)
