@@ -29,12 +29,9 @@ $(INSTALLED): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-# The instance's storage is created here, once, before any webserver, daemon or code server opens it:
-# processes that create a fresh SQLite instance at the same moment can leave it with two schema heads.
-$(DAGSTER_HOME)/dagster.yaml: dagster.yaml $(INSTALLED)
+$(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
 	cp dagster.yaml $@
-	$(BIN)/dagster instance migrate > /dev/null
 
 # Re-resolve the pinned, hashed lock from pyproject.toml (needs uv: pip install uv).
 lock:
