@@ -29,9 +29,10 @@ $(INSTALLED): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# Copied under a unique name, then renamed: two `make run`s at once both install it without colliding.
 $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
-	cp dagster.yaml $@
+	cp dagster.yaml $@.$$$$ && mv -f $@.$$$$ $@
 
 # Re-resolve the pinned, hashed lock from pyproject.toml (needs uv: pip install uv).
 lock:
