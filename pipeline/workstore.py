@@ -62,6 +62,17 @@ class WorkStore:
         meta = pl.read_parquet_metadata(path)
         return meta.get("source") == source and meta.get("extractor_version") == extractor_version
 
+    def extracted_sources(self, keys: list[str]) -> dict[str, tuple[str, str]]:
+        """key → (source stamp, extractor version) of its stored complete extraction; keys without one are left out."""
+        sources = {}
+        for key in keys:
+            path = self.path("figures", key)
+            if path.exists() and self.path("rejected", key).exists():
+                meta = pl.read_parquet_metadata(path)
+                if "source" in meta and "extractor_version" in meta:
+                    sources[key] = (meta["source"], meta["extractor_version"])
+        return sources
+
     def read(self, kind: str, keys: list[str], columns: list[str] | None = None) -> pl.DataFrame:
         """The stored rows of ``kind`` for ``keys`` (keys without a file are skipped), in key order.
 

@@ -1,6 +1,7 @@
 """Publishing a dataset version: staged, checked, moved into place, then made current.
 
-A version is written into ``staging/``, read back and validated, given its
+A version is written into ``staging/`` (its parts equal to the parent's as
+hard links to them, the others written), read back and validated, given its
 manifest last, and only then renamed into ``versions/`` (one atomic rename),
 so every folder there is complete. ``current`` is a symlink replaced
 atomically. A process killed at any point leaves ``current`` on a complete
@@ -24,14 +25,22 @@ from filelock import FileLock
 from pipeline.changes import changed_documents, plan_changes, summarise
 from pipeline.dataset.contents import Contents, Tables
 from pipeline.dataset.hashing import RowsDigest, file_sha256, rows_digest
-from pipeline.dataset.layout import MANIFEST, REVIEW, TABLE_NAMES, Layout
+from pipeline.dataset.incremental import Update, update
+from pipeline.dataset.layout import MANIFEST, REVIEW, SCHEME, Layout
+from pipeline.dataset.parts import link
 from pipeline.dataset.reader import read_manifest, scan_table_dir
 from pipeline.dataset.retention import clear_leftovers, prune_locked
-from pipeline.dataset.writing import write_tables
-from pipeline.review import render_review
+from pipeline.dataset.writing import file_metadata, write_changes, write_parts
+from pipeline.review import LIMIT, chosen, render_review
 from schemas import TABLES
-_LINEAGE_KEYS = ("version_id", "created_at", "content_hash", "parent", "dagster_run_id", "code_version",
-                 "extractor_version", "seeds", "row_counts")
+
+_LINEAGE_KEYS = ("version_id", "created_at", "parent", "dagster_run_id", "code_version", "extractor_version")
+LAYOUT = f"{SCHEME}/polars-{pl.__version__}"
+"""Recorded in the manifest: a parent of another layout is never updated in place, only rebuilt whole."""
+
+
+class ParentMoved(RuntimeError):
+    """An ``Update`` planned on a version that is no longer current (another publish came first)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,39 +61,45 @@ class PublishResult:
     """Old versions removed by the retention setting after this publish."""
 
 
-def publish_version(output_dir: Path, tables: Tables, lineage: Lineage, now: dt.datetime | None = None,
-                    keep: int | None = None) -> PublishResult:
+def publish_version(output_dir: Path, tables: Tables | Update, lineage: Lineage, now: dt.datetime | None = None,
+                    keep: int | None = None, sources: dict[str, list[str]] | None = None) -> PublishResult:
     """Publish ``tables`` as a new version unless ``current`` already holds the same content.
 
-    ``keep`` (``Settings.keep_versions``; None keeps all) prunes the oldest
-    versions afterwards, never the current one.
+    ``tables`` is every document's rows, or an ``Update`` of the current
+    version (``ParentMoved`` if it no longer is). ``sources`` (seed → its
+    source stamp and extractor version) is kept in the manifest for the next
+    run's delta. ``keep`` (``Settings.keep_versions``; None keeps all) prunes
+    the oldest versions afterwards, never the current one.
     """
     layout = Layout(output_dir)
     layout.root.mkdir(parents=True, exist_ok=True)
-    contents = Contents.build(tables)
+    contents = Contents.build(tables) if isinstance(tables, Tables) else None
     with FileLock(layout.lock):
         clear_leftovers(layout)
         parent = layout.current_id()
         parent_manifest = read_manifest(output_dir, parent) if parent else None
+        if contents is None:
+            if parent != tables.parent:
+                raise ParentMoved(f"planned on {tables.parent}, current is {parent}")
+            contents = update(layout.version(parent), parent_manifest, tables)
         if parent_manifest and parent_manifest.get("content_hash") == contents.content_hash:
             version_id, published = parent, False
         else:
             contents.validate()
-            version_id, published = _publish(layout, contents, lineage, parent, now), True
+            version_id, published = _publish(layout, contents, lineage, parent_manifest, now, sources or {}), True
         pruned = prune_locked(layout, keep) if keep is not None else []
         return PublishResult(version_id, layout.version(version_id), published,
                              read_manifest(output_dir, version_id), pruned)
 
 
-def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent: str | None,
-             now: dt.datetime | None) -> str:
+def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manifest: dict | None,
+             now: dt.datetime | None, sources: dict[str, list[str]]) -> str:
     created = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     version_id = f"{created:%Y%m%dT%H%M%S.%fZ}-{contents.content_hash[:12]}"
-    parent_tables = None if parent is None else {
-        name: scan_table_dir(layout.version(parent), name) for name in ("figures", "documents")}
-    changes = plan_changes(parent_tables, contents.tables)  # in schema and id order
+    parent = parent_manifest["version_id"] if parent_manifest else None
+    shared = _shared(contents, parent_manifest)
+    changes = plan_changes(*_compared(layout, contents, parent))  # in schema and id order
     TABLES["changes"].validate(changes.outline())  # old/new, JSON made as written, have no rule but their type
-    tables = contents.tables
     manifest = {
         "version_id": version_id,
         "created_at": created.isoformat(),
@@ -93,21 +108,28 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent: str |
         "dagster_run_id": lineage.run_id,
         "code_version": lineage.code_version,
         "extractor_version": lineage.extractor_version,
-        "seeds": tables["documents"].select("doc_id", "file_name", "sha256", "status").to_dicts(),
-        "row_counts": {**{name: frame.height for name, frame in tables.items()}, "changes": changes.height},
+        "layout": LAYOUT,
+        "seeds": contents.seeds.to_dicts(),
+        "sources": dict(sorted(sources.items())),
+        "row_counts": {**contents.row_counts(), "changes": changes.height},
         "changes": summarise(changes.rows),
     }
+    written = {path: frame for path, frame in contents.parts.items() if path not in shared}
     staging = layout.staging / f"{version_id}.{uuid.uuid4().hex}"
     try:
-        digests = {**{name: rows_digest(frame) for name, frame in tables.items()},
-                   "changes": write_tables(staging, tables, changes, {k: manifest[k] for k in _LINEAGE_KEYS})}
-        review = render_review(tables["documents"], tables["figures"], tables["rejected"],
-                               f"trade-figures {version_id}", changed_documents(changes.rows, tables["figures"]))
-        for name, text in {**contents.texts, REVIEW: review}.items():
+        staging.mkdir(parents=True)
+        metadata = file_metadata({k: manifest[k] for k in _LINEAGE_KEYS})
+        for path in shared:
+            link(layout.version(parent) / path, staging / path)
+        write_parts(staging, written, metadata)
+        changes_digest = write_changes(staging, changes, metadata)
+        changed = changed_documents(changes.rows, contents.fresh["figures"])
+        del changes  # with the parent rows it compared: the checks read back one file at a time
+        _check_staged(staging, {path: contents.digests[path] for path in written}, changes_digest,
+                      whole=contents.before is None)
+        for name, text in {**contents.texts, REVIEW: _review(staging, f"trade-figures {version_id}", changed)}.items():
             (staging / name).write_text(text, encoding="utf-8")
-        del changes  # with the parent rows it compared: the check reads back one table at a time
-        _check_staged(staging, digests)
-        manifest["files"] = _list_files(staging)
+        manifest["files"] = _list_files(staging, shared, contents.digests, version_id)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
         _fsync_tree(staging)
     except BaseException:  # a full disk, say: its space is freed now, not only by the next publish
@@ -120,28 +142,76 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent: str |
     return version_id
 
 
-def _check_staged(staging: Path, digests: dict[str, str]) -> None:
-    """Read the staged tables back, batch by batch: each must hold exactly the rows given, which passed their models.
+def _shared(contents: Contents, parent_manifest: dict | None) -> dict[str, dict]:
+    """The parts to take from the parent (its manifest entries by path): those carried, and those built whose
+    rows equal the parent's part at the same path. Decided from digests, nothing is written to decide it."""
+    if parent_manifest is None or parent_manifest.get("layout") != LAYOUT:
+        return {}
+    listed = {entry["path"]: entry for entry in parent_manifest["files"]}
+    equal = {path: listed[path] for path, frame in contents.parts.items()
+             if path in listed and listed[path].get("digest") == contents.digests[path]}
+    return {**contents.carried, **equal}
+
+
+def _compared(layout: Layout, contents: Contents, parent: str | None) -> tuple[dict | None, dict]:
+    """What ``changes`` compares: the rows of the documents rebuilt, or the parent's and the new whole tables."""
+    if contents.before is not None:
+        return contents.before, contents.after
+    new = {name: contents.fresh[name] for name in ("figures", "documents")}
+    return (None if parent is None else {name: scan_table_dir(layout.version(parent), name) for name in new}), new
+
+
+def _review(staging: Path, heading: str, changed: list[str]) -> str:
+    """``review.html`` of the staged version, reading only the texts and rows of the documents it shows."""
+    documents = scan_table_dir(staging, "documents")
+    every = documents.drop("text").collect()
+    shown = chosen(every, changed, LIMIT)["doc_id"].implode()
+    in_shown = pl.col("doc_id").is_in(shown)
+    return render_review(
+        documents.filter(in_shown).collect(), scan_table_dir(staging, "figures").filter(in_shown).collect(),
+        scan_table_dir(staging, "rejected").filter(in_shown | ~pl.col("doc_id").is_in(every["doc_id"].implode())
+                                                   .fill_null(False)).collect(),
+        heading, changed, total=every.height)
+
+
+def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, whole: bool) -> None:
+    """Read the written files back: each must hold exactly the rows given, which passed their models.
 
     Equal ``RowsDigest``s prove the files round-trip to the validated frames,
-    without validating the same rows again or holding a table whole.
+    without validating the same rows again or holding a table whole. A
+    version assembled from its parent also has its ids checked unique over
+    the whole published tables (a whole build's were validated whole).
     """
-    for name in TABLE_NAMES:
-        scan = scan_table_dir(staging, name)
-        digest = RowsDigest(scan.collect_schema())
-        for batch in scan.collect_batches():
-            digest.add(batch)
-        if digest.hexdigest() != digests[name]:
-            raise RuntimeError(f"staged {name} does not read back as the rows written; not published")
+    for path, digest in digests.items():
+        if rows_digest(pl.read_parquet(staging / path, hive_partitioning=False)) != digest:
+            raise RuntimeError(f"staged {path} does not read back as the rows written; not published")
+    scan = pl.scan_parquet(staging / "changes" / "changes.parquet")
+    changes = RowsDigest(scan.collect_schema())
+    for batch in scan.collect_batches():
+        changes.add(batch)
+    if changes.hexdigest() != changes_digest:
+        raise RuntimeError("staged changes do not read back as the rows written; not published")
+    if not whole:
+        for table, key in (("documents", "doc_id"), ("figures", "figure_id")):
+            if scan_table_dir(staging, table).select(pl.col(key).is_duplicated().any()).collect().item():
+                raise RuntimeError(f"{table}: {key} repeated across documents; not published")
 
 
-def _list_files(staging: Path) -> list[dict]:
+def _list_files(staging: Path, shared: dict[str, dict], digests: dict[str, str], version_id: str) -> list[dict]:
+    """Every file with its size and sha256; a part also with its rows, ``RowsDigest`` and the version that wrote
+    it. A shared part's entry is its parent's (``verify`` re-hashes it like any other)."""
     files = []
     for path in sorted(p for p in staging.rglob("*") if p.is_file()):
-        entry = {"path": path.relative_to(staging).as_posix(), "bytes": path.stat().st_size,
-                 "sha256": file_sha256(path)}
+        name = path.relative_to(staging).as_posix()
+        if name in shared:
+            files.append(shared[name])
+            continue
+        entry = {"path": name, "bytes": path.stat().st_size, "sha256": file_sha256(path)}
         if path.suffix == ".parquet":
             entry["rows"] = pl.scan_parquet(path).select(pl.len()).collect().item()
+            entry["written_by"] = version_id
+            if name in digests:
+                entry["digest"] = digests[name]
         files.append(entry)
     return files
 
