@@ -190,7 +190,7 @@ def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, w
     for batch in scan.collect_batches():
         changes.add(batch)
     if changes.hexdigest() != changes_digest:
-        raise RuntimeError("staged changes do not read back as the rows written; not published")
+        raise RuntimeError("staged changes/changes.parquet does not read back as the rows written; not published")
     if not whole:
         for table, key in (("documents", "doc_id"), ("figures", "figure_id")):
             if scan_table_dir(staging, table).select(pl.col(key).is_duplicated().any()).collect().item():
