@@ -17,8 +17,8 @@ class Assembled:
     tables: Tables
     pending: list[str]
     """Seeds registered but not (or not freshly) read and extracted yet: left out of this version."""
-    sources: dict[str, list[str]]
-    """The seeds whose rows are in ``tables``: [source stamp, extractor version] of their extraction."""
+    sources: dict[str, str]
+    """The seeds whose rows are in ``tables``: the source stamp their extraction came from."""
 
 
 def assemble(store: WorkStore, keys: list[str], extractor_version: str) -> Assembled:
@@ -47,7 +47,7 @@ def assemble(store: WorkStore, keys: list[str], extractor_version: str) -> Assem
     )
     documents = documents.join(counts, on="doc_id", how="left").select(list(polars_schema(DocumentSchema)))
     return Assembled(Tables(figures=figures, documents=DocumentSchema.validate(documents), rejected=rejected), pending,
-                     {key: list(stored[key]) for key in sorted(set(keys) - set(pending))})
+                     {key: stored[key][0] for key in sorted(set(keys) - set(pending))})
 
 
 def _one_file_per_id(documents: pl.DataFrame) -> tuple[pl.DataFrame, set[str]]:

@@ -1,7 +1,7 @@
 """Publishing the current seeds: what changed since the current version decides how much work is done.
 
-The current version's manifest records each seed's source stamp and extractor
-version (``sources``); the work store's stamps of the stored extractions
+The current version's manifest records each seed's source stamp (``sources``;
+every one extracted by the manifest's extractor version); the work store's stamps of the stored extractions
 (``WorkStore.extracted_sources``) against it give the delta. No delta: nothing
 is read or published. A delta: only its seeds' rows are read and applied to
 the current version (``pipeline.dataset.incremental``). No current version,
@@ -79,7 +79,8 @@ def plan_delta(manifest: dict | None, keys: list[str], stamps: dict[str, tuple[s
             != (lineage.code_version, lineage.extractor_version):
         return None
     published = manifest["sources"]
-    changed = {key for key in keys if list(stamps.get(key, ())) != published.get(key, [])}
+    now = {key: source for key, (source, extractor) in stamps.items() if extractor == lineage.extractor_version}
+    changed = {key for key in keys if now.get(key) != published.get(key)}
     removed = published.keys() - set(keys)
     ids = {doc_id_for(key) for key in changed | removed}
     return Delta(sorted(changed | {key for key in keys if doc_id_for(key) in ids}), sorted(removed))

@@ -62,13 +62,12 @@ class PublishResult:
 
 
 def publish_version(output_dir: Path, tables: Tables | Update, lineage: Lineage, now: dt.datetime | None = None,
-                    keep: int | None = None, sources: dict[str, list[str]] | None = None) -> PublishResult:
+                    keep: int | None = None, sources: dict[str, str] | None = None) -> PublishResult:
     """Publish ``tables`` as a new version unless ``current`` already holds the same content.
 
     ``tables`` is every document's rows, or an ``Update`` of the current
-    version (``ParentMoved`` if it no longer is). ``sources`` (seed → its
-    source stamp and extractor version) is kept in the manifest for the next
-    run's delta. ``keep`` (``Settings.keep_versions``; None keeps all) prunes
+    version (``ParentMoved`` if it no longer is). ``sources`` (seed → the
+    source stamp of its rows) is kept in the manifest for the next run's delta. ``keep`` (``Settings.keep_versions``; None keeps all) prunes
     the oldest versions afterwards, never the current one.
     """
     layout = Layout(output_dir)
@@ -93,7 +92,7 @@ def publish_version(output_dir: Path, tables: Tables | Update, lineage: Lineage,
 
 
 def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manifest: dict | None,
-             now: dt.datetime | None, sources: dict[str, list[str]]) -> str:
+             now: dt.datetime | None, sources: dict[str, str]) -> str:
     created = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     version_id = f"{created:%Y%m%dT%H%M%S.%fZ}-{contents.content_hash[:12]}"
     parent = parent_manifest["version_id"] if parent_manifest else None
@@ -127,8 +126,9 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
         del changes  # with the parent rows it compared: the checks read back one file at a time
         _check_staged(staging, {path: contents.digests[path] for path in written}, changes_digest,
                       whole=contents.before is None)
-        for name, text in {**contents.texts, REVIEW: _review(staging, f"trade-figures {version_id}", changed)}.items():
+        for name, text in {**contents.texts, REVIEW: _review(staging, changed)}.items():
             (staging / name).write_text(text, encoding="utf-8")
+        shared |= _share_texts(staging, layout, parent_manifest, [*contents.texts, REVIEW])
         manifest["files"] = _list_files(staging, shared, contents.digests, version_id)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
         _fsync_tree(staging)
@@ -161,8 +161,23 @@ def _compared(layout: Layout, contents: Contents, parent: str | None) -> tuple[d
     return (None if parent is None else {name: scan_table_dir(layout.version(parent), name) for name in new}), new
 
 
-def _review(staging: Path, heading: str, changed: list[str]) -> str:
-    """``review.html`` of the staged version, reading only the texts and rows of the documents it shows."""
+def _share_texts(staging: Path, layout: Layout, parent_manifest: dict | None, names: list[str]) -> dict[str, dict]:
+    """The text files equal to the parent's, replaced by hard links to them (the review page and dictionary
+    rarely change); their parent's manifest entries by path."""
+    listed = {entry["path"]: entry for entry in parent_manifest["files"]} if parent_manifest else {}
+    shared = {}
+    for name in names:
+        if name in listed and file_sha256(staging / name) == listed[name]["sha256"]:
+            (staging / name).unlink()
+            link(layout.version(parent_manifest["version_id"]) / name, staging / name)
+            shared[name] = listed[name]
+    return shared
+
+
+def _review(staging: Path, changed: list[str]) -> str:
+    """``review.html`` of the staged version, reading only the texts and rows of the documents it shows.
+
+    Its heading names no version, so a page showing the same documents and rows as the parent's is shared."""
     documents = scan_table_dir(staging, "documents")
     every = documents.drop("text").collect()
     shown = chosen(every, changed, LIMIT)["doc_id"].implode()
@@ -171,7 +186,7 @@ def _review(staging: Path, heading: str, changed: list[str]) -> str:
         documents.filter(in_shown).collect(), scan_table_dir(staging, "figures").filter(in_shown).collect(),
         scan_table_dir(staging, "rejected").filter(in_shown | ~pl.col("doc_id").is_in(every["doc_id"].implode())
                                                    .fill_null(False)).collect(),
-        heading, changed, total=every.height)
+        "trade-figures review", changed, total=every.height)
 
 
 def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, whole: bool) -> None:

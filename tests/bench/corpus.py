@@ -442,5 +442,18 @@ def generate(n: int, out_dir: Path, seed: int = 7, min_chars=(1_500, 8_000)) -> 
     return gold
 
 
+def generated(n: int, out_dir: Path) -> list[dict]:
+    """``generate(n, out_dir)``, or the gold of a corpus already there with at least ``n`` documents.
+
+    The documents are drawn in order from one generator, so the first ``n`` of
+    a larger corpus are the corpus of ``n``.
+    """
+    seeds = out_dir / "seeds"
+    if seeds.is_dir() and sum(1 for _ in seeds.iterdir()) >= n and (out_dir / "gold.jsonl").exists():
+        with open(out_dir / "gold.jsonl", encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
+    return generate(n, out_dir)
+
+
 if __name__ == "__main__":
     generate(int(sys.argv[1]), Path(sys.argv[2]))
