@@ -12,6 +12,7 @@ removes its own staging folder at once.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -126,12 +127,20 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
         del changes  # with the parent rows it compared: the checks read back one file at a time
         _check_staged(staging, {path: contents.digests[path] for path in written}, changes_digest,
                       whole=contents.before is None)
-        for name, text in {**contents.texts, REVIEW: _review(staging, changed)}.items():
+        for name, text in contents.texts.items():
             (staging / name).write_text(text, encoding="utf-8")
-        shared |= _share_texts(staging, layout, parent_manifest, [*contents.texts, REVIEW])
+        shared |= _share_texts(staging, layout, parent_manifest, list(contents.texts))
+        review, total = _review_rows(staging, changed)
+        manifest["review_inputs"] = _review_digest(review, total, lineage.code_version)
+        if parent_manifest and parent_manifest.get("review_inputs") == manifest["review_inputs"]:
+            link(layout.version(parent) / REVIEW, staging / REVIEW)  # the same page: not rendered again
+            shared[REVIEW] = next(entry for entry in parent_manifest["files"] if entry["path"] == REVIEW)
+        else:
+            (staging / REVIEW).write_text(render_review(*review.values(), "trade-figures review", total=total),
+                                          encoding="utf-8")
         manifest["files"] = _list_files(staging, shared, contents.digests, version_id)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
-        _fsync_tree(staging)
+        _fsync_tree(staging, skip=set(shared))
     except BaseException:  # a full disk, say: its space is freed now, not only by the next publish
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -162,8 +171,8 @@ def _compared(layout: Layout, contents: Contents, parent: str | None) -> tuple[d
 
 
 def _share_texts(staging: Path, layout: Layout, parent_manifest: dict | None, names: list[str]) -> dict[str, dict]:
-    """The text files equal to the parent's, replaced by hard links to them (the review page and dictionary
-    rarely change); their parent's manifest entries by path."""
+    """The text files equal to the parent's, replaced by hard links to them (the dictionary changes only with
+    the code); their parent's manifest entries by path."""
     listed = {entry["path"]: entry for entry in parent_manifest["files"]} if parent_manifest else {}
     shared = {}
     for name in names:
@@ -174,19 +183,23 @@ def _share_texts(staging: Path, layout: Layout, parent_manifest: dict | None, na
     return shared
 
 
-def _review(staging: Path, changed: list[str]) -> str:
-    """``review.html`` of the staged version, reading only the texts and rows of the documents it shows.
-
-    Its heading names no version, so a page showing the same documents and rows as the parent's is shared."""
+def _review_rows(staging: Path, changed: list[str]) -> tuple[dict[str, pl.DataFrame], int]:
+    """(the documents ``review.html`` shows and their figures and rejected rows, the number of documents), read
+    from the staged version: only the texts and rows of the documents shown."""
     documents = scan_table_dir(staging, "documents")
     every = documents.drop("text").collect()
     shown = chosen(every, changed, LIMIT)["doc_id"].implode()
     in_shown = pl.col("doc_id").is_in(shown)
-    return render_review(
-        documents.filter(in_shown).collect(), scan_table_dir(staging, "figures").filter(in_shown).collect(),
-        scan_table_dir(staging, "rejected").filter(in_shown | ~pl.col("doc_id").is_in(every["doc_id"].implode())
-                                                   .fill_null(False)).collect(),
-        "trade-figures review", changed, total=every.height)
+    orphan = ~pl.col("doc_id").is_in(every["doc_id"].implode()).fill_null(False)
+    return {"documents": documents.filter(in_shown).collect(),
+            "figures": scan_table_dir(staging, "figures").filter(in_shown).collect(),
+            "rejected": scan_table_dir(staging, "rejected").filter(in_shown | orphan).collect()}, every.height
+
+
+def _review_digest(rows: dict[str, pl.DataFrame], total: int, code_version: str) -> str:
+    """What ``review.html`` is made from (its heading names no version): equal digests, equal pages."""
+    named = [f"{name}:{rows_digest(frame)}" for name, frame in rows.items()]
+    return hashlib.sha256(";".join([*named, str(total), code_version]).encode()).hexdigest()
 
 
 def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, whole: bool) -> None:
@@ -238,10 +251,14 @@ def _point_current(layout: Layout, version_id: str) -> None:
     _fsync(layout.root)
 
 
-def _fsync_tree(root: Path) -> None:
-    """Flush a finished staging folder to disk, so a machine crash cannot leave a renamed but empty version."""
+def _fsync_tree(root: Path, skip: set[str]) -> None:
+    """Flush a finished staging folder to disk, so a machine crash cannot leave a renamed but empty version.
+
+    Files in ``skip`` are links to files flushed when their version was published; their folders are flushed.
+    """
     for path in sorted(root.rglob("*"), reverse=True):
-        _fsync(path)
+        if path.relative_to(root).as_posix() not in skip:
+            _fsync(path)
     _fsync(root)
 
 
