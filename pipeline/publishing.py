@@ -9,6 +9,7 @@ or one written by other code or another layout: every seed is assembled.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,14 +53,15 @@ def publish_seeds(output_dir: Path, keys: list[str], lineage: Lineage, keep: int
         delta = plan_delta(manifest, keys, stamps, lineage)
         if delta is None:
             break
+        published = published_sources(manifest)
         if delta.empty:
             layout = Layout(output_dir)
             return Published(PublishResult(manifest["version_id"], layout.version(manifest["version_id"]), False,
-                                           manifest), sorted(set(keys) - manifest["sources"].keys()))
+                                           manifest), sorted(set(keys) - published.keys()))
         assembled = assemble(store, delta.rebuilt, lineage.extractor_version)
         gone = set(delta.rebuilt) | set(delta.removed)
         touched = frozenset(s["doc_id"] for s in manifest["seeds"] if s["file_name"] in gone)
-        sources = {**{k: v for k, v in manifest["sources"].items() if k not in gone}, **assembled.sources}
+        sources = {**{k: v for k, v in published.items() if k not in gone}, **_digested(assembled.sources)}
         try:
             result = publish_version(output_dir, Update(manifest["version_id"], touched, assembled.tables), lineage,
                                      keep=keep, sources=sources)
@@ -67,23 +69,35 @@ def publish_seeds(output_dir: Path, keys: list[str], lineage: Lineage, keep: int
             continue
         return Published(result, sorted(set(keys) - sources.keys()))
     assembled = assemble(store, keys, lineage.extractor_version)
-    return Published(publish_version(output_dir, assembled.tables, lineage, keep=keep, sources=assembled.sources),
-                     assembled.pending)
+    return Published(publish_version(output_dir, assembled.tables, lineage, keep=keep,
+                                     sources=_digested(assembled.sources)), assembled.pending)
 
 
 def plan_delta(manifest: dict | None, keys: list[str], stamps: dict[str, tuple[str, str]],
                lineage: Lineage) -> Delta | None:
     """The seeds to read again against ``manifest``'s; None when the version cannot be updated, only rebuilt."""
-    if manifest is None or "sources" not in manifest or manifest.get("layout") != LAYOUT \
+    if manifest is None or manifest.get("layout") != LAYOUT \
             or (manifest.get("code_version"), manifest.get("extractor_version")) \
             != (lineage.code_version, lineage.extractor_version):
         return None
-    published = manifest["sources"]
-    now = {key: source for key, (source, extractor) in stamps.items() if extractor == lineage.extractor_version}
+    published = published_sources(manifest)
+    now = _digested({key: source for key, (source, extractor) in stamps.items()
+                     if extractor == lineage.extractor_version})
     changed = {key for key in keys if now.get(key) != published.get(key)}
     removed = published.keys() - set(keys)
     ids = {doc_id_for(key) for key in changed | removed}
     return Delta(sorted(changed | {key for key in keys if doc_id_for(key) in ids}), sorted(removed))
+
+
+def published_sources(manifest: dict) -> dict[str, str]:
+    """Seed file → the digest of the source stamp its published rows came from."""
+    return {seed["file_name"]: seed["source"] for seed in manifest["seeds"] if "source" in seed}
+
+
+def _digested(sources: dict[str, str]) -> dict[str, str]:
+    """Each source stamp as 16 hex digits of its sha256: the manifest stays small, a change is still seen
+    (two stamps of one seed colliding is a 2**-64 chance)."""
+    return {key: hashlib.sha256(stamp.encode()).hexdigest()[:16] for key, stamp in sources.items()}
 
 
 def _current_manifest(output_dir: Path) -> dict | None:

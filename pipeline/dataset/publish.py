@@ -67,8 +67,9 @@ def publish_version(output_dir: Path, tables: Tables | Update, lineage: Lineage,
     """Publish ``tables`` as a new version unless ``current`` already holds the same content.
 
     ``tables`` is every document's rows, or an ``Update`` of the current
-    version (``ParentMoved`` if it no longer is). ``sources`` (seed → the
-    source stamp of its rows) is kept in the manifest for the next run's delta. ``keep`` (``Settings.keep_versions``; None keeps all) prunes
+    version (``ParentMoved`` if it no longer is). ``sources`` (seed file →
+    a short digest of where its rows came from) is kept in the manifest's
+    ``seeds`` entries for the next run's delta. ``keep`` (``Settings.keep_versions``; None keeps all) prunes
     the oldest versions afterwards, never the current one.
     """
     layout = Layout(output_dir)
@@ -109,8 +110,8 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
         "code_version": lineage.code_version,
         "extractor_version": lineage.extractor_version,
         "layout": LAYOUT,
-        "seeds": contents.seeds.to_dicts(),
-        "sources": dict(sorted(sources.items())),
+        "seeds": [{**seed, **({"source": sources[seed["file_name"]]} if seed["file_name"] in sources else {})}
+                  for seed in contents.seeds.to_dicts()],
         "row_counts": {**contents.row_counts(), "changes": changes.height},
         "changes": summarise(changes.rows),
     }
@@ -139,7 +140,7 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
             (staging / REVIEW).write_text(render_review(*review.values(), "trade-figures review", total=total),
                                           encoding="utf-8")
         manifest["files"] = _list_files(staging, shared, contents.digests, version_id)
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
+        (staging / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":"), default=str), encoding="utf-8")
         _fsync_tree(staging, skip=set(shared))
     except BaseException:  # a full disk, say: its space is freed now, not only by the next publish
         shutil.rmtree(staging, ignore_errors=True)
