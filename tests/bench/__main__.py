@@ -1,9 +1,12 @@
 """`make bench`: the pipeline at scale, side by side with the alternatives, in one run.
 
-    python -m tests.bench [--docs 1000,10000] [--work DIR]
+    python -m tests.bench [--docs 1000,10000] [--work DIR] [--skip extraction,reading]
 
 Prints one JSON line per measurement as it is taken, then a table with the
-issue's targets. Every pipeline run is a separate `python -m assets.run`
+issue's targets. At each size: the first run, one changed document, the disk
+that version adds (its files that are not hard links to its parent's), and a
+run where nothing changed. ``--work`` keeps the corpus, so a later run at the
+same or a smaller size reuses it. Every pipeline run is a separate `python -m assets.run`
 process on a fresh SQLite instance (the project's dagster.yaml), timed by
 wall clock; its peak memory is the largest resident set among that process and
 its descendants (``RUSAGE_CHILDREN`` of a fresh wrapper). Dagster's floor is a one-asset run timed the
