@@ -4,8 +4,8 @@ from __future__ import annotations
 import errno
 import os
 
-from pipeline.dataset import Lineage, open_table, prune_versions, publish_version, verify_version
-from tests.pipeline.dataset.sample import sample_tables, seed_update
+from pipeline.dataset import Lineage, open_table, prune_versions, publish, publish_version, verify_version
+from tests.pipeline.dataset.sample import base_records, build, sample_tables, seed_update
 
 LINEAGE = Lineage("code", "extractor")
 
@@ -51,3 +51,17 @@ def test_parts_are_copied_where_they_cannot_be_linked(tmp_path, monkeypatch):
     assert verify_version(tmp_path).ok and verify_version(tmp_path, first.version_id).ok
     assert all((second.path / p).stat().st_nlink == 1 for p in _files(second))
     assert open_table(tmp_path, "figures").collect().height == sample_tables(1).figures.height
+
+
+def test_the_review_page_is_linked_when_it_shows_the_same_rows(tmp_path, monkeypatch):
+    monkeypatch.setattr(publish, "LIMIT", 1)  # the page shows the first document needing review: the seed one
+    documents, figures, rejected = base_records()
+    rejected = [row for row in rejected if row["doc_id"] != "001_brief"]  # the brief needs no review
+    first = publish_version(tmp_path, build(documents, figures, rejected), LINEAGE)
+    fewer = [f for f in figures if not (f["doc_id"] == "001_brief" and f["text"] == "$300 billion")]
+    second = publish_version(tmp_path, build(documents, fewer, rejected), LINEAGE)  # a change the page does not show
+    assert second.published and second.manifest["review_inputs"] == first.manifest["review_inputs"]
+    assert (second.path / "review.html").stat().st_ino == (first.path / "review.html").stat().st_ino
+    figures[0] = {**figures[0], "qualifier": "exact"}  # the seed document, shown, changes: the page is rendered
+    third = publish_version(tmp_path, build(documents, figures, rejected), LINEAGE)
+    assert (third.path / "review.html").stat().st_nlink == 1 and verify_version(tmp_path).ok
