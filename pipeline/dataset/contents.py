@@ -19,9 +19,8 @@ import polars as pl
 
 from pipeline.consistency import FACT
 from pipeline.dataset.dictionary import render_markdown, schema_json
-from pipeline.dataset.hashing import rows_digest
 from pipeline.dataset.layout import DICTIONARY, SCHEMA_JSON
-from pipeline.dataset.parts import split, table_of
+from pipeline.dataset.parts import part_digests, split, table_of
 from pipeline.series import build_series
 from schemas import TABLES, polars_schema
 
@@ -83,7 +82,7 @@ class Contents:
     def digests(self) -> dict[str, str]:
         """Every part's ``RowsDigest``, written or carried, by path."""
         return {**{path: entry["digest"] for path, entry in self.carried.items()},
-                **{path: rows_digest(frame) for path, frame in self.parts.items()}}
+                **{path: digest for name in PART_TABLES for path, digest in part_digests(name, self.fresh[name]).items()}}
 
     @cached_property
     def content_hash(self) -> str:

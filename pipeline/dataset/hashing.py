@@ -43,5 +43,15 @@ def rows_digest(frame: pl.DataFrame) -> str:
     return digest.hexdigest()
 
 
+def group_digests(frame: pl.DataFrame, by: list[str]) -> dict[tuple, str]:
+    """The ``RowsDigest`` of each group of ``frame``'s rows by the ``by`` columns (left out of the rows), keyed
+    by the group's values: one hashing pass over a table, not one per part."""
+    body = frame.drop(by)
+    schema = _schema_bytes(body.schema)
+    hashed = frame.select(by).with_columns(body.hash_rows(seed=0).alias("_hash")).sort("_hash")
+    return {key: hashlib.sha256(schema + group["_hash"].to_numpy().tobytes()).hexdigest()
+            for key, group in hashed.partition_by(by, as_dict=True, maintain_order=True).items()}
+
+
 def _schema_bytes(schema: pl.Schema) -> bytes:
     return repr(list(schema.items())).encode()

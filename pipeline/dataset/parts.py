@@ -16,6 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.consistency import FACT
+from pipeline.dataset.hashing import group_digests
 from pipeline.dataset.layout import BUCKETS, HIVE_TABLES, NULL_PARTITION, PARTITION_KEY, part_file
 
 _PART = "_part"
@@ -36,6 +37,14 @@ def split(table: str, frame: pl.DataFrame) -> dict[str, pl.DataFrame]:
         partner = key[0] if table in HIVE_TABLES else None
         parts[part_file(table, key[-1], partner)] = part.drop(keys)
     return dict(sorted(parts.items()))
+
+
+def part_digests(table: str, frame: pl.DataFrame) -> dict[str, str]:
+    """The ``RowsDigest`` of each of ``split(table, frame)``'s parts, by path, without splitting."""
+    keys = [PARTITION_KEY, _PART] if table in HIVE_TABLES else [_PART]
+    digests = group_digests(frame.with_columns(bucket(table).alias(_PART)), keys)
+    return {part_file(table, key[-1], key[0] if table in HIVE_TABLES else None): digest
+            for key, digest in digests.items()}
 
 
 def table_of(path: str) -> str:

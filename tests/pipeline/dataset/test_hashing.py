@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipeline.changes import CHANGES_SCHEMA, plan_changes
-from pipeline.dataset.hashing import RowsDigest, rows_digest
+from pipeline.dataset.hashing import RowsDigest, group_digests, rows_digest
 from pipeline.dataset.writing import rows_per_group, write_batches
 from tests.pipeline.dataset.sample import sample_tables
 
@@ -37,3 +37,12 @@ def test_row_groups_hold_about_the_same_bytes_whatever_the_row_width():
     figures = sample_tables(0).figures
     wide = figures.with_columns(pl.concat_str([pl.col("sentence")] * 100))
     assert rows_per_group(wide) < rows_per_group(figures) and rows_per_group(figures.clear()) == 1
+
+
+def test_group_digests_are_each_groups_rows_digest():
+    figures = sample_tables(3).figures
+    digests = group_digests(figures, ["flow", "year"])
+    assert len(digests) == figures.select("flow", "year").n_unique() > 1
+    for (flow, year), digest in digests.items():
+        group = figures.filter(pl.col("flow") == flow, pl.col("year") == year).drop("flow", "year")
+        assert digest == rows_digest(group.sample(fraction=1.0, shuffle=True, seed=1))
