@@ -256,10 +256,10 @@ def main(argv: list[str] | None = None) -> int:
     root = args.work or Path(tempfile.mkdtemp(prefix="trade-figures-bench-"))
     try:
         start = time.perf_counter()
-        gold = generated(sizes[-1], root / "corpus")
+        gold, gold_figures = generated(sizes[-1], root / "corpus")
         corpus_mb = sum(p.stat().st_size for p in (root / "corpus" / "seeds").iterdir()) / MB
         report("corpus_generated_s", time.perf_counter() - start, "s", documents=sizes[-1],
-               mb=round(corpus_mb, 1), gold_figures=len(gold))
+               mb=round(corpus_mb, 1), gold_figures=gold_figures)
         if "extraction" not in skip:
             bench_extraction(root / "corpus", args.sample_kb * 1000, gold)
             bench_linearity()
