@@ -12,6 +12,7 @@ the hash: the same seeds and code always hash the same.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -73,10 +74,10 @@ class Contents:
         for name, frame in self.fresh.items():
             TABLES[name].validate(frame)
 
-    @cached_property
-    def parts(self) -> dict[str, pl.DataFrame]:
-        """The part files to write, by path."""
-        return {path: frame for name in PART_TABLES for path, frame in split(name, self.fresh[name]).items()}
+    def parts(self) -> Iterator[tuple[str, pl.DataFrame]]:
+        """The part files to write, by path, one table split at a time (a split copies its table's rows)."""
+        for name in PART_TABLES:
+            yield from split(name, self.fresh[name]).items()
 
     @cached_property
     def digests(self) -> dict[str, str]:

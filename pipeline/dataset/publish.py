@@ -118,14 +118,14 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
         "row_counts": {**contents.row_counts(), "changes": changes.height},
         "changes": summarise(changes.rows),
     }
-    written = {path: frame for path, frame in contents.parts.items() if path not in shared}
     staging = layout.staging / f"{version_id}.{uuid.uuid4().hex}"
     try:
         staging.mkdir(parents=True)
         metadata = file_metadata({k: manifest[k] for k in _LINEAGE_KEYS})
         for path in shared:
             link(layout.version(parent) / path, staging / path)
-        write_parts(staging, written, metadata)
+        written = write_parts(staging, ((path, frame) for path, frame in contents.parts() if path not in shared),
+                              metadata)
         changes_digest = write_changes(staging, changes, metadata)
         changed = changed_documents(changes.rows, contents.fresh["figures"])
         del changes  # with the parent rows it compared: the checks read back one file at a time
@@ -142,7 +142,7 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
         else:
             (staging / REVIEW).write_text(render_review(*review.values(), "trade-figures review", total=total),
                                           encoding="utf-8")
-        rows = {**{path: frame.height for path, frame in written.items()}, "changes/changes.parquet": manifest["row_counts"]["changes"]}
+        rows = {**written, "changes/changes.parquet": manifest["row_counts"]["changes"]}
         manifest["files"] = _list_files(staging, shared, contents.digests, rows, version_id)
         (staging / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":"), default=str), encoding="utf-8")
         _fsync_tree(staging, skip=set(shared))
@@ -162,9 +162,8 @@ def _shared(contents: Contents, parent_manifest: dict | None) -> dict[str, dict]
     if parent_manifest is None or parent_manifest.get("layout") != LAYOUT:
         return {}
     listed = {entry["path"]: entry for entry in parent_manifest["files"]}
-    equal = {path: listed[path] for path, frame in contents.parts.items()
-             if path in listed and listed[path].get("digest") == contents.digests[path]}
-    return {**contents.carried, **equal}
+    return {path: listed[path] for path, digest in contents.digests.items()
+            if path in listed and listed[path].get("digest") == digest}  # the carried parts among them
 
 
 def _compared(layout: Layout, contents: Contents, parent: str | None) -> tuple[dict | None, dict]:

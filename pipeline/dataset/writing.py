@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 
 import polars as pl
@@ -23,12 +23,15 @@ def file_metadata(lineage: dict) -> dict[str, str]:
             "trade_figures.lineage": json.dumps(lineage, default=str)}
 
 
-def write_parts(staging: Path, parts: Mapping[str, pl.DataFrame], metadata: dict[str, str]) -> None:
-    """Each part's Parquet file, one at a time (polars' partitioned sink buffers more)."""
-    for path, frame in parts.items():
+def write_parts(staging: Path, parts: Iterable[tuple[str, pl.DataFrame]], metadata: dict[str, str]) -> dict[str, int]:
+    """Each part's Parquet file, one at a time (polars' partitioned sink buffers more); their rows by path."""
+    rows = {}
+    for path, frame in parts:
         target = staging / path
         target.parent.mkdir(parents=True, exist_ok=True)
         frame.write_parquet(target, metadata=metadata, row_group_size=rows_per_group(frame))
+        rows[path] = frame.height
+    return rows
 
 
 def write_changes(staging: Path, changes: Changes, metadata: dict[str, str]) -> str:
