@@ -12,13 +12,12 @@ import polars as pl
 from assets.extraction import SHARD_ASSETS, seed_tracker
 from assets.metadata import column_schema, markdown_table
 from assets.resources import TradeFiguresSettings
-from pipeline.assemble import assemble
 from pipeline.consistency import COLUMNS, find_inconsistencies
-from pipeline.dataset import Lineage, open_table, publish_version, verify_version
+from pipeline.dataset import Lineage, open_table, verify_version
 from pipeline.dataset.layout import DICTIONARY, REVIEW, TABLE_NAMES
 from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.provenance import code_version
-from pipeline.workstore import WorkStore
+from pipeline.publishing import publish_seeds
 from schemas import TABLES
 
 PREVIEW_COLUMNS = ["doc_id", "text", "value", "unit", "measure", "reporter", "partner", "flow", "product", "year",
@@ -46,19 +45,20 @@ GROUP = "dataset"
 def publish(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettings):
     """A new dataset version of every current seed's figures, documents and rejected rows."""
     settings = trade_figures.settings()
-    assembled = assemble(WorkStore(settings.output_dir), sorted(seed_tracker(settings).seen()), EXTRACTOR_VERSION)
-    if assembled.pending:
-        context.log.warning(f"left out, not yet extracted from their current bytes: {assembled.pending}")
-    result = publish_version(settings.output_dir, assembled.tables,
-                             Lineage(code_version(), EXTRACTOR_VERSION, context.run.run_id), keep=settings.keep_versions)
-    manifest = result.manifest
+    published = publish_seeds(settings.output_dir, sorted(seed_tracker(settings).seen()),
+                              Lineage(code_version(), EXTRACTOR_VERSION, context.run.run_id), keep=settings.keep_versions)
+    result, manifest = published.result, published.result.manifest
+    if published.pending:
+        context.log.warning(f"left out, not yet extracted from their current bytes: {published.pending}")
     context.log.info(f"{'published' if result.published else 'unchanged, kept'} version {result.version_id}")
-    for table in TABLE_NAMES:
+    for table in TABLE_NAMES:  # an unchanged version's tables are not read again
         yield dg.MaterializeResult(asset_key=table, metadata={
             "dagster/row_count": manifest["row_counts"][table],
             "version_id": result.version_id,
+            "published": result.published,
             "path": dg.MetadataValue.path(str(result.path / table)),
-            **table_metadata(table, open_table(settings.output_dir, table, result.version_id)),
+            **(table_metadata(table, open_table(settings.output_dir, table, result.version_id))
+               if result.published else {}),
         })
     changes = {entity: {k: v for k, v in counts.items() if not k.endswith("_ids")}
                for entity, counts in manifest.get("changes", {}).items()}
@@ -70,7 +70,7 @@ def publish(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettin
         "parent": manifest.get("parent") or "",
         "row_counts": dg.MetadataValue.json(manifest["row_counts"]),
         "changes_from_parent": dg.MetadataValue.json(changes),
-        "pending_seeds": dg.MetadataValue.json(assembled.pending),
+        "pending_seeds": dg.MetadataValue.json(published.pending),
         "review_page": dg.MetadataValue.path(str(result.path / REVIEW)),
         "data_dictionary": dg.MetadataValue.path(str(result.path / DICTIONARY)),
         "pruned_versions": dg.MetadataValue.json(result.pruned),

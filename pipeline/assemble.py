@@ -1,4 +1,4 @@
-"""Gathering the work store's results of the current seeds into the tables of one dataset version."""
+"""Gathering the per-seed results of the current seeds into the tables of one dataset version."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,6 +17,8 @@ class Assembled:
     tables: Tables
     pending: list[str]
     """Seeds registered but not (or not freshly) read and extracted yet: left out of this version."""
+    sources: dict[str, str]
+    """The seeds whose rows are in ``tables``: the source stamp their extraction came from."""
 
 
 def assemble(store: WorkStore, keys: list[str], extractor_version: str) -> Assembled:
@@ -29,9 +31,9 @@ def assemble(store: WorkStore, keys: list[str], extractor_version: str) -> Assem
     documents (a unique ``figure_id``) can only fail here, so only it is checked.
     """
     documents = store.read("documents", keys)
-    extracted = store.extracted_sources(keys)
+    stored = store.extracted_sources(keys)
     fresh = [key for key, sha256, text in documents.select("file_name", "sha256", "text").iter_rows()
-             if extracted.get(key) == (source_stamp(sha256, text), extractor_version)]
+             if stored.get(key) == (source_stamp(sha256, text), extractor_version)]
     pending = sorted(set(keys) - set(fresh))
     documents, taken = _one_file_per_id(documents.filter(pl.col("file_name").is_in(fresh)))
     fresh = [key for key in fresh if key not in taken]
@@ -44,7 +46,8 @@ def assemble(store: WorkStore, keys: list[str], extractor_version: str) -> Assem
         .fill_null(0)
     )
     documents = documents.join(counts, on="doc_id", how="left").select(list(polars_schema(DocumentSchema)))
-    return Assembled(Tables(figures=figures, documents=DocumentSchema.validate(documents), rejected=rejected), pending)
+    return Assembled(Tables(figures=figures, documents=DocumentSchema.validate(documents), rejected=rejected), pending,
+                     {key: stored[key][0] for key in sorted(set(keys) - set(pending))})
 
 
 def _one_file_per_id(documents: pl.DataFrame) -> tuple[pl.DataFrame, set[str]]:

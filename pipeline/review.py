@@ -42,10 +42,14 @@ ROWS_PER_DOCUMENT = 300
 
 
 def render_review(documents: pl.DataFrame, figures: pl.DataFrame, rejected: pl.DataFrame, heading: str,
-                  changed: Collection[str] = (), limit: int = LIMIT) -> str:
-    """The page for the first ``limit`` documents in review order; ``changed`` are doc_ids new in this version."""
-    total, every_id = documents.height, documents["doc_id"].implode()
-    documents = _chosen(documents, changed, limit)
+                  changed: Collection[str] = (), limit: int = LIMIT, total: int | None = None) -> str:
+    """The page for the first ``limit`` documents in review order; ``changed`` are doc_ids new in this version.
+
+    ``total`` counts the version's documents when ``documents`` holds only those shown (``chosen``).
+    """
+    total = documents.height if total is None else total
+    every_id = documents["doc_id"].implode()
+    documents = chosen(documents, changed, limit)
     shown = documents["doc_id"].implode()
     figures = _first_rows(figures.filter(pl.col("doc_id").is_in(shown)).sort("doc_id", "char_start"))
     rejected = _first_rows(rejected.filter(pl.col("doc_id").is_in(shown) | ~pl.col("doc_id").is_in(every_id)
@@ -78,7 +82,8 @@ def _first_rows(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.filter(pl.int_range(pl.len()).over("doc_id") < ROWS_PER_DOCUMENT)
 
 
-def _chosen(documents: pl.DataFrame, changed: Collection[str], limit: int) -> pl.DataFrame:
+def chosen(documents: pl.DataFrame, changed: Collection[str], limit: int = LIMIT) -> pl.DataFrame:
+    """The ``limit`` documents the page shows: those needing review, then those ``changed``, then by doc_id."""
     if documents.height <= limit:
         return documents
     needs_review = (pl.col("status") != "ok") | (pl.col("n_rejected") > 0)

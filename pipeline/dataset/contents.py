@@ -2,13 +2,17 @@
 
 The content is the three assembled tables, the ``series`` built from them and
 the data dictionary, each table in its pandera model's column order and
-types (validated against the model before it is published). The ``changes`` table, the review page and the
+types (validated against the model before it is published), split into parts
+(``pipeline.dataset.parts``). The hash is made of the parts' digests, so a
+version assembled from its parent and the changed documents hashes the same as
+one built from every document. The ``changes`` table, the review page and the
 manifest depend on the parent or on the version id, so they are left out of
 the hash: the same seeds and code always hash the same.
 """
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -16,8 +20,8 @@ import polars as pl
 
 from pipeline.consistency import FACT
 from pipeline.dataset.dictionary import render_markdown, schema_json
-from pipeline.dataset.hashing import frame_digest
 from pipeline.dataset.layout import DICTIONARY, SCHEMA_JSON
+from pipeline.dataset.parts import part_digests, split, table_of
 from pipeline.series import build_series
 from schemas import TABLES, polars_schema
 
@@ -33,10 +37,25 @@ class Tables:
     rejected: pl.DataFrame
 
 
+SEED_COLUMNS = ["doc_id", "file_name", "sha256", "status"]
+PART_TABLES = ("figures", "documents", "rejected", "series")
+"""The tables a version's content is made of (``changes`` depends on the parent)."""
+
+
 @dataclass(frozen=True)
 class Contents:
-    tables: dict[str, pl.DataFrame]
-    """figures, documents, rejected and series: validated, in schema column order and sorted."""
+    fresh: dict[str, pl.DataFrame]
+    """Per table of ``PART_TABLES``: the rows of the parts to write, in schema column order, sorted (the whole
+    tables on a full build)."""
+    carried: dict[str, dict]
+    """Parts taken over from the parent unchanged: path → the parent's manifest entry."""
+    before: dict[str, pl.DataFrame] | None
+    """For ``changes``: the parent's documents and figures rows of the documents rebuilt; None on a full build
+    (the parent's whole tables are compared)."""
+    after: dict[str, pl.DataFrame] | None
+    """For ``changes``: the documents and figures rows of the documents rebuilt; None on a full build."""
+    seeds: pl.DataFrame
+    """Every document's doc_id, file_name, sha256 and status, by doc_id (for the manifest)."""
     texts: dict[str, str]
     """The data dictionary files, by file name."""
 
@@ -45,29 +64,46 @@ class Contents:
         """The tables typed and sorted, not yet validated: content equal to a published version's needs no check."""
         figures, documents = arrange("figures", tables.figures), arrange("documents", tables.documents)
         return cls(
-            tables={"figures": figures, "documents": documents, "rejected": arrange("rejected", tables.rejected),
-                    "series": arrange("series", build_series(figures, documents))},
-            texts={DICTIONARY: render_markdown(), SCHEMA_JSON: schema_json()},
+            fresh={"figures": figures, "documents": documents, "rejected": arrange("rejected", tables.rejected),
+                   "series": arrange("series", build_series(figures, documents))},
+            carried={}, before=None, after=None, seeds=documents.select(SEED_COLUMNS), texts=dictionary_texts(),
         )
 
     def validate(self) -> None:
-        """Raise unless every table passes its model (pandera); typing already matches, so nothing changes."""
-        for name, frame in self.tables.items():
+        """Raise unless every table's fresh rows pass its model (pandera); typing already matches."""
+        for name, frame in self.fresh.items():
             TABLES[name].validate(frame)
+
+    def parts(self) -> Iterator[tuple[str, pl.DataFrame]]:
+        """The part files to write, by path, one table split at a time (a split copies its table's rows)."""
+        for name in PART_TABLES:
+            yield from split(name, self.fresh[name]).items()
 
     @cached_property
     def digests(self) -> dict[str, str]:
-        """Each table's ``frame_digest``."""
-        return {name: frame_digest(frame, SORT_KEYS[name]) for name, frame in self.tables.items()}
+        """Every part's ``RowsDigest``, written or carried, by path."""
+        return {**{path: entry["digest"] for path, entry in self.carried.items()},
+                **{path: digest for name in PART_TABLES for path, digest in part_digests(name, self.fresh[name]).items()}}
 
     @cached_property
     def content_hash(self) -> str:
+        """Of the parts' digests and the dictionary: the same however the version was assembled."""
         digest = hashlib.sha256()
-        for name, table_digest in self.digests.items():
-            digest.update(f"{name}:{table_digest};".encode())
+        for path, part_digest in sorted(self.digests.items()):
+            digest.update(f"{path}:{part_digest};".encode())
         for name, text in self.texts.items():
             digest.update(f"{name}:{hashlib.sha256(text.encode()).hexdigest()};".encode())
         return digest.hexdigest()
+
+    def row_counts(self) -> dict[str, int]:
+        counts = {name: frame.height for name, frame in self.fresh.items()}
+        for path, entry in self.carried.items():
+            counts[table_of(path)] += entry["rows"]
+        return counts
+
+
+def dictionary_texts() -> dict[str, str]:
+    return {DICTIONARY: render_markdown(), SCHEMA_JSON: schema_json()}
 
 
 def arrange(table: str, frame: pl.DataFrame) -> pl.DataFrame:

@@ -61,7 +61,9 @@ def render_markdown(description: dict | None = None) -> str:
         "",
         "`output/current` points at the latest version; pin a report to `output/versions/<version_id>` "
         "(the ids are in `manifest.json`, which also names the parent version, summarises the changes and "
-        f"lists every file's sha256). `figures` is hive-partitioned by `{PARTITION_KEY}`.",
+        f"lists every file's sha256). `figures` and `series` are hive-partitioned by `{PARTITION_KEY}`; every table "
+        "is split into part files (read a table's folder or glob, never one file), some of them hard links to the "
+        "same parts of the previous version.",
         "",
         "```python",
         "from pipeline.dataset import open_table, compare",
@@ -72,7 +74,8 @@ def render_markdown(description: dict | None = None) -> str:
         "import polars as pl, duckdb, pandas as pd",
         'pl.scan_parquet("output/current/figures/**/*.parquet", hive_partitioning=True).collect()',
         "duckdb.sql(\"select * from read_parquet('output/current/figures/*/*.parquet', hive_partitioning=true)\")",
-        'pd.read_parquet("output/current/series/series.parquet")',
+        'pd.read_parquet("output/current/documents", columns=["doc_id", "status", "n_figures"])',
+        "duckdb.sql(\"select * from read_parquet('output/current/series/*/*.parquet', hive_partitioning=true)\")",
         "```",
         "",
         "Check a version's files against its manifest: `python -m pipeline.dataset verify [--version ID]`. "

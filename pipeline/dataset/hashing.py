@@ -1,4 +1,4 @@
-"""Content hashes: of files (for the manifest) and of tables (for the version id and the staged check)."""
+"""Content hashes: of files (for the manifest) and of rows (for the parts, the version id and the staged check)."""
 from __future__ import annotations
 
 import hashlib
@@ -14,22 +14,6 @@ def file_sha256(path: Path) -> str:
     with open(path, "rb") as fh:
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
-    return digest.hexdigest()
-
-
-def frame_digest(frame: pl.DataFrame, key: list[str]) -> str:
-    """A digest of a table's content: its schema and its rows in ``key`` order (what names a version).
-
-    Row hashes are polars' own (fixed seed), so the digest is stable for a
-    given polars version; the code version recorded beside it covers upgrades.
-    The hashes are put in ``key`` order, not the table: no sorted copy of a
-    large table is made.
-    """
-    digest = hashlib.sha256(_schema_bytes(frame.schema))
-    if frame.height:
-        # Keys in one chunk: polars sorts a table read from many files far slower otherwise.
-        order = frame.select(key).rechunk().select(pl.arg_sort_by(key)).to_series()
-        digest.update(frame.hash_rows(seed=0).rechunk().gather(order).to_numpy().tobytes())
     return digest.hexdigest()
 
 
@@ -57,6 +41,16 @@ def rows_digest(frame: pl.DataFrame) -> str:
     digest = RowsDigest(frame.schema)
     digest.add(frame)
     return digest.hexdigest()
+
+
+def group_digests(frame: pl.DataFrame, by: list[str]) -> dict[tuple, str]:
+    """The ``RowsDigest`` of each group of ``frame``'s rows by the ``by`` columns (left out of the rows), keyed
+    by the group's values: one hashing pass over a table, not one per part."""
+    body = frame.drop(by)
+    schema = _schema_bytes(body.schema)
+    hashed = frame.select(by).with_columns(body.hash_rows(seed=0).alias("_hash")).sort("_hash")
+    return {key: hashlib.sha256(schema + group["_hash"].to_numpy().tobytes()).hexdigest()
+            for key, group in hashed.partition_by(by, as_dict=True, maintain_order=True).items()}
 
 
 def _schema_bytes(schema: pl.Schema) -> bytes:

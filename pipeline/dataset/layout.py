@@ -1,12 +1,18 @@
 """Where a dataset's pieces live under the output folder.
 
-    <output>/versions/<version_id>/figures/partner=<ISO3>/…parquet
-    <output>/versions/<version_id>/<table>/<table>.parquet  documents, rejected, series, changes
+    <output>/versions/<version_id>/figures/partner=<ISO3>/part-<n>.parquet  figures by partner, then doc_id hash
+    <output>/versions/<version_id>/series/partner=<ISO3>/part-<n>.parquet   series by partner, then fact hash
+    <output>/versions/<version_id>/<table>/part-<nn>.parquet  documents, rejected: by a hash of doc_id
+    <output>/versions/<version_id>/changes/changes.parquet
     <output>/versions/<version_id>/DATASET.md, schema.json   the data dictionary
     <output>/versions/<version_id>/review.html               up to 200 documents, figures highlighted
     <output>/versions/<version_id>/manifest.json             written last
     <output>/current -> versions/<version_id>                swapped atomically
     <output>/staging/                                        versions being built, and pruned ones being deleted
+
+Tables are split into parts so that a change to one document rewrites few
+files; a part whose rows equal the parent version's part at the same path is a
+hard link to it (``pipeline.dataset.parts``).
 """
 from __future__ import annotations
 
@@ -26,16 +32,28 @@ NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 polars, DuckDB and pyarrow alike."""
 
 
-def partition_file(value: str | None) -> str:
-    """The file of one ``figures`` partition inside a version folder (the name polars' partitioned sink gives)."""
-    return f"figures/{PARTITION_KEY}={NULL_PARTITION if value is None else value}/00000000.parquet"
+HIVE_TABLES = ("figures", "series")
+"""Tables in one folder per ``partner`` (the column is the folder's name, not in the files)."""
+BUCKETS = {"documents": 32, "rejected": 8, "figures": 4, "series": 2}
+"""Parts per table (per partner folder for ``HIVE_TABLES``). A one-document change rewrites one part of
+``documents`` and ``rejected`` and, per partner it mentions, one of ``figures`` and those of ``series`` holding
+its facts; more parts mean less rewritten but more files for readers to open."""
+SCHEME = "parts-1"
+"""How rows are placed in parts; a version of another scheme (or polars, whose hashes place them) is rebuilt whole."""
+
+
+def part_file(table: str, bucket: int, partner: str | None = None) -> str:
+    """The path of one part inside a version folder."""
+    if table in HIVE_TABLES:
+        return f"{table}/{PARTITION_KEY}={NULL_PARTITION if partner is None else partner}/part-{bucket}.parquet"
+    return f"{table}/part-{bucket:02d}.parquet"
 
 
 def table_files(table: str) -> str:
     """A table's Parquet files inside a version folder, as a glob."""
-    if table == "figures":
-        return f"figures/{PARTITION_KEY}=*/*.parquet"
-    return f"{table}/{table}.parquet"
+    if table in HIVE_TABLES:
+        return f"{table}/{PARTITION_KEY}=*/*.parquet"
+    return f"{table}/*.parquet"
 
 
 @dataclass(frozen=True, slots=True)

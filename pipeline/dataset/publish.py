@@ -1,6 +1,7 @@
 """Publishing a dataset version: staged, checked, moved into place, then made current.
 
-A version is written into ``staging/``, read back and validated, given its
+A version is written into ``staging/`` (its parts equal to the parent's as
+hard links to them, the others written), read back and validated, given its
 manifest last, and only then renamed into ``versions/`` (one atomic rename),
 so every folder there is complete. ``current`` is a symlink replaced
 atomically. A process killed at any point leaves ``current`` on a complete
@@ -11,6 +12,8 @@ removes its own staging folder at once.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -23,15 +26,25 @@ from filelock import FileLock
 
 from pipeline.changes import changed_documents, plan_changes, summarise
 from pipeline.dataset.contents import Contents, Tables
-from pipeline.dataset.hashing import RowsDigest, file_sha256, rows_digest
-from pipeline.dataset.layout import MANIFEST, REVIEW, TABLE_NAMES, Layout
+from pipeline.dataset.hashing import RowsDigest, file_sha256, group_digests, rows_digest
+from pipeline.dataset.incremental import Update, update
+from pipeline.dataset.layout import MANIFEST, REVIEW, SCHEME, Layout
+from pipeline.dataset.parts import link, table_of
 from pipeline.dataset.reader import read_manifest, scan_table_dir
 from pipeline.dataset.retention import clear_leftovers, prune_locked
-from pipeline.dataset.writing import write_tables
-from pipeline.review import render_review
+from pipeline.dataset.writing import file_metadata, write_changes, write_parts
+from pipeline.review import LIMIT, chosen, render_review
 from schemas import TABLES
-_LINEAGE_KEYS = ("version_id", "created_at", "content_hash", "parent", "dagster_run_id", "code_version",
-                 "extractor_version", "seeds", "row_counts")
+
+_LINEAGE_KEYS = ("version_id", "created_at", "parent", "dagster_run_id", "code_version", "extractor_version")
+LAYOUT = f"{SCHEME}/polars-{pl.__version__}"
+READ_BACK = 64
+"""Staged part files read back at once."""
+"""Recorded in the manifest: a parent of another layout is never updated in place, only rebuilt whole."""
+
+
+class ParentMoved(RuntimeError):
+    """An ``Update`` planned on a version that is no longer current (another publish came first)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,39 +65,45 @@ class PublishResult:
     """Old versions removed by the retention setting after this publish."""
 
 
-def publish_version(output_dir: Path, tables: Tables, lineage: Lineage, now: dt.datetime | None = None,
-                    keep: int | None = None) -> PublishResult:
+def publish_version(output_dir: Path, tables: Tables | Update, lineage: Lineage, now: dt.datetime | None = None,
+                    keep: int | None = None, sources: dict[str, str] | None = None) -> PublishResult:
     """Publish ``tables`` as a new version unless ``current`` already holds the same content.
 
-    ``keep`` (``Settings.keep_versions``; None keeps all) prunes the oldest
-    versions afterwards, never the current one.
+    ``tables`` is every document's rows, or an ``Update`` of the current
+    version (``ParentMoved`` if it no longer is). ``sources`` (seed file →
+    a short digest of where its rows came from) is kept in the manifest's
+    ``seeds`` entries for the next run's delta. ``keep`` (``Settings.keep_versions``; None keeps all) prunes
+    the oldest versions afterwards, never the current one.
     """
     layout = Layout(output_dir)
     layout.root.mkdir(parents=True, exist_ok=True)
-    contents = Contents.build(tables)
+    contents = Contents.build(tables) if isinstance(tables, Tables) else None
     with FileLock(layout.lock):
         clear_leftovers(layout)
         parent = layout.current_id()
         parent_manifest = read_manifest(output_dir, parent) if parent else None
+        if contents is None:
+            if parent != tables.parent:
+                raise ParentMoved(f"planned on {tables.parent}, current is {parent}")
+            contents = update(layout.version(parent), parent_manifest, tables)
         if parent_manifest and parent_manifest.get("content_hash") == contents.content_hash:
             version_id, published = parent, False
         else:
             contents.validate()
-            version_id, published = _publish(layout, contents, lineage, parent, now), True
+            version_id, published = _publish(layout, contents, lineage, parent_manifest, now, sources or {}), True
         pruned = prune_locked(layout, keep) if keep is not None else []
         return PublishResult(version_id, layout.version(version_id), published,
                              read_manifest(output_dir, version_id), pruned)
 
 
-def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent: str | None,
-             now: dt.datetime | None) -> str:
+def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manifest: dict | None,
+             now: dt.datetime | None, sources: dict[str, str]) -> str:
     created = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     version_id = f"{created:%Y%m%dT%H%M%S.%fZ}-{contents.content_hash[:12]}"
-    parent_tables = None if parent is None else {
-        name: scan_table_dir(layout.version(parent), name) for name in ("figures", "documents")}
-    changes = plan_changes(parent_tables, contents.tables)  # in schema and id order
+    parent = parent_manifest["version_id"] if parent_manifest else None
+    shared = _shared(contents, parent_manifest)
+    changes = plan_changes(*_compared(layout, contents, parent))  # in schema and id order
     TABLES["changes"].validate(changes.outline())  # old/new, JSON made as written, have no rule but their type
-    tables = contents.tables
     manifest = {
         "version_id": version_id,
         "created_at": created.isoformat(),
@@ -93,23 +112,40 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent: str |
         "dagster_run_id": lineage.run_id,
         "code_version": lineage.code_version,
         "extractor_version": lineage.extractor_version,
-        "seeds": tables["documents"].select("doc_id", "file_name", "sha256", "status").to_dicts(),
-        "row_counts": {**{name: frame.height for name, frame in tables.items()}, "changes": changes.height},
+        "layout": LAYOUT,
+        "seeds": [{**seed, **({"source": sources[seed["file_name"]]} if seed["file_name"] in sources else {})}
+                  for seed in contents.seeds.to_dicts()],
+        "row_counts": {**contents.row_counts(), "changes": changes.height},
         "changes": summarise(changes.rows),
     }
     staging = layout.staging / f"{version_id}.{uuid.uuid4().hex}"
     try:
-        digests = {**{name: rows_digest(frame) for name, frame in tables.items()},
-                   "changes": write_tables(staging, tables, changes, {k: manifest[k] for k in _LINEAGE_KEYS})}
-        review = render_review(tables["documents"], tables["figures"], tables["rejected"],
-                               f"trade-figures {version_id}", changed_documents(changes.rows, tables["figures"]))
-        for name, text in {**contents.texts, REVIEW: review}.items():
+        staging.mkdir(parents=True)
+        metadata = file_metadata({k: manifest[k] for k in _LINEAGE_KEYS})
+        for path in shared:
+            link(layout.version(parent) / path, staging / path)
+        written = write_parts(staging, ((path, frame) for path, frame in contents.parts() if path not in shared),
+                              metadata)
+        changes_digest = write_changes(staging, changes, metadata)
+        changed = changed_documents(changes.rows, contents.fresh["figures"])
+        del changes  # with the parent rows it compared: the checks read back one file at a time
+        _check_staged(staging, {path: contents.digests[path] for path in written}, changes_digest,
+                      whole=contents.before is None)
+        for name, text in contents.texts.items():
             (staging / name).write_text(text, encoding="utf-8")
-        del changes  # with the parent rows it compared: the check reads back one table at a time
-        _check_staged(staging, digests)
-        manifest["files"] = _list_files(staging)
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
-        _fsync_tree(staging)
+        shared |= _share_texts(staging, layout, parent_manifest, list(contents.texts))
+        review, total = _review_rows(staging, changed)
+        manifest["review_inputs"] = _review_digest(review, total, lineage.code_version)
+        if parent_manifest and parent_manifest.get("review_inputs") == manifest["review_inputs"]:
+            link(layout.version(parent) / REVIEW, staging / REVIEW)  # the same page: not rendered again
+            shared[REVIEW] = next(entry for entry in parent_manifest["files"] if entry["path"] == REVIEW)
+        else:
+            (staging / REVIEW).write_text(render_review(*review.values(), "trade-figures review", total=total),
+                                          encoding="utf-8")
+        rows = {**written, "changes/changes.parquet": manifest["row_counts"]["changes"]}
+        manifest["files"] = _list_files(staging, shared, contents.digests, rows, version_id)
+        (staging / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":"), default=str), encoding="utf-8")
+        _fsync_tree(staging, skip=set(shared))
     except BaseException:  # a full disk, say: its space is freed now, not only by the next publish
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -120,28 +156,100 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent: str |
     return version_id
 
 
-def _check_staged(staging: Path, digests: dict[str, str]) -> None:
-    """Read the staged tables back, batch by batch: each must hold exactly the rows given, which passed their models.
+def _shared(contents: Contents, parent_manifest: dict | None) -> dict[str, dict]:
+    """The parts to take from the parent (its manifest entries by path): those carried, and those built whose
+    rows equal the parent's part at the same path. Decided from digests, nothing is written to decide it."""
+    if parent_manifest is None or parent_manifest.get("layout") != LAYOUT:
+        return {}
+    listed = {entry["path"]: entry for entry in parent_manifest["files"]}
+    return {path: listed[path] for path, digest in contents.digests.items()
+            if path in listed and listed[path].get("digest") == digest}  # the carried parts among them
+
+
+def _compared(layout: Layout, contents: Contents, parent: str | None) -> tuple[dict | None, dict]:
+    """What ``changes`` compares: the rows of the documents rebuilt, or the parent's and the new whole tables."""
+    if contents.before is not None:
+        return contents.before, contents.after
+    new = {name: contents.fresh[name] for name in ("figures", "documents")}
+    return (None if parent is None else {name: scan_table_dir(layout.version(parent), name) for name in new}), new
+
+
+def _share_texts(staging: Path, layout: Layout, parent_manifest: dict | None, names: list[str]) -> dict[str, dict]:
+    """The text files equal to the parent's, replaced by hard links to them (the dictionary changes only with
+    the code); their parent's manifest entries by path."""
+    listed = {entry["path"]: entry for entry in parent_manifest["files"]} if parent_manifest else {}
+    shared = {}
+    for name in names:
+        if name in listed and file_sha256(staging / name) == listed[name]["sha256"]:
+            (staging / name).unlink()
+            link(layout.version(parent_manifest["version_id"]) / name, staging / name)
+            shared[name] = listed[name]
+    return shared
+
+
+def _review_rows(staging: Path, changed: list[str]) -> tuple[dict[str, pl.DataFrame], int]:
+    """(the documents ``review.html`` shows and their figures and rejected rows, the number of documents), read
+    from the staged version: only the texts and rows of the documents shown."""
+    documents = scan_table_dir(staging, "documents")
+    every = documents.drop("text").collect()
+    shown = chosen(every, changed, LIMIT)["doc_id"].implode()
+    in_shown = pl.col("doc_id").is_in(shown)
+    orphan = ~pl.col("doc_id").is_in(every["doc_id"].implode()).fill_null(False)
+    return {"documents": documents.filter(in_shown).collect(),
+            "figures": scan_table_dir(staging, "figures").filter(in_shown).collect(),
+            "rejected": scan_table_dir(staging, "rejected").filter(in_shown | orphan).collect()}, every.height
+
+
+def _review_digest(rows: dict[str, pl.DataFrame], total: int, code_version: str) -> str:
+    """What ``review.html`` is made from (its heading names no version): equal digests, equal pages."""
+    named = [f"{name}:{rows_digest(frame)}" for name, frame in rows.items()]
+    return hashlib.sha256(";".join([*named, str(total), code_version]).encode()).hexdigest()
+
+
+def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, whole: bool) -> None:
+    """Read the written files back: each must hold exactly the rows given, which passed their models.
 
     Equal ``RowsDigest``s prove the files round-trip to the validated frames,
-    without validating the same rows again or holding a table whole.
+    without validating the same rows again or holding a table whole. A
+    version assembled from its parent also has its ids checked unique over
+    the whole published tables (a whole build's were validated whole).
     """
-    for name in TABLE_NAMES:
-        scan = scan_table_dir(staging, name)
-        digest = RowsDigest(scan.collect_schema())
-        for batch in scan.collect_batches():
-            digest.add(batch)
-        if digest.hexdigest() != digests[name]:
-            raise RuntimeError(f"staged {name} does not read back as the rows written; not published")
+    for _, of_table in itertools.groupby(sorted(digests, key=table_of), key=table_of):
+        of_table = list(of_table)
+        for chunk in (of_table[i:i + READ_BACK] for i in range(0, len(of_table), READ_BACK)):  # never a table whole
+            read = group_digests(pl.scan_parquet([staging / path for path in chunk], hive_partitioning=False,
+                                                 include_file_paths="_file").collect(), ["_file"])
+            for path in chunk:
+                if read.get((str(staging / path),)) != digests[path]:
+                    raise RuntimeError(f"staged {path} does not read back as the rows written; not published")
+    scan = pl.scan_parquet(staging / "changes" / "changes.parquet")
+    changes = RowsDigest(scan.collect_schema())
+    for batch in scan.collect_batches():
+        changes.add(batch)
+    if changes.hexdigest() != changes_digest:
+        raise RuntimeError("staged changes/changes.parquet does not read back as the rows written; not published")
+    if not whole:
+        for table, key in (("documents", "doc_id"), ("figures", "figure_id")):
+            if scan_table_dir(staging, table).select(pl.col(key).is_duplicated().any()).collect().item():
+                raise RuntimeError(f"{table}: {key} repeated across documents; not published")
 
 
-def _list_files(staging: Path) -> list[dict]:
+def _list_files(staging: Path, shared: dict[str, dict], digests: dict[str, str], rows: dict[str, int],
+                version_id: str) -> list[dict]:
+    """Every file with its size and sha256; a part also with its rows, ``RowsDigest`` and the version that wrote
+    it. A shared part's entry is its parent's (``verify`` re-hashes it like any other)."""
     files = []
     for path in sorted(p for p in staging.rglob("*") if p.is_file()):
-        entry = {"path": path.relative_to(staging).as_posix(), "bytes": path.stat().st_size,
-                 "sha256": file_sha256(path)}
+        name = path.relative_to(staging).as_posix()
+        if name in shared:
+            files.append(shared[name])
+            continue
+        entry = {"path": name, "bytes": path.stat().st_size, "sha256": file_sha256(path)}
         if path.suffix == ".parquet":
-            entry["rows"] = pl.scan_parquet(path).select(pl.len()).collect().item()
+            entry["rows"] = rows[name]
+            entry["written_by"] = version_id
+            if name in digests:
+                entry["digest"] = digests[name]
         files.append(entry)
     return files
 
@@ -153,10 +261,14 @@ def _point_current(layout: Layout, version_id: str) -> None:
     _fsync(layout.root)
 
 
-def _fsync_tree(root: Path) -> None:
-    """Flush a finished staging folder to disk, so a machine crash cannot leave a renamed but empty version."""
+def _fsync_tree(root: Path, skip: set[str]) -> None:
+    """Flush a finished staging folder to disk, so a machine crash cannot leave a renamed but empty version.
+
+    Files in ``skip`` are links to files flushed when their version was published; their folders are flushed.
+    """
     for path in sorted(root.rglob("*"), reverse=True):
-        _fsync(path)
+        if path.relative_to(root).as_posix() not in skip:
+            _fsync(path)
     _fsync(root)
 
 

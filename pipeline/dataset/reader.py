@@ -6,12 +6,12 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.dataset.layout import MANIFEST, PARTITION_KEY, Layout, table_files
+from pipeline.dataset.layout import HIVE_TABLES, MANIFEST, PARTITION_KEY, Layout, table_files
 from schemas import TABLES, polars_schema
 
 
 def scan_table_dir(version_dir: Path, table: str) -> pl.LazyFrame:
-    """One table of a version folder; ``figures`` gets its ``partner`` back from the hive folders.
+    """One table of a version folder; ``figures`` and ``series`` get their ``partner`` back from the hive folders.
 
     A column added to a table after the version was written reads as nulls.
     """
@@ -19,7 +19,7 @@ def scan_table_dir(version_dir: Path, table: str) -> pl.LazyFrame:
     files = sorted(version_dir.glob(table_files(table)))
     if not files:
         return pl.LazyFrame(schema=schema)
-    if table == "figures":
+    if table in HIVE_TABLES:
         file_schema = pl.Schema({k: v for k, v in schema.items() if k != PARTITION_KEY})
         return pl.scan_parquet(files, schema=file_schema, hive_partitioning=True,
                                hive_schema={PARTITION_KEY: pl.String}, missing_columns="insert").select(list(schema))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 
 import polars as pl
@@ -10,32 +10,33 @@ import pyarrow.parquet as pq
 
 from pipeline.changes import CHANGES_SCHEMA, Changes
 from pipeline.dataset.hashing import RowsDigest
-from pipeline.dataset.layout import PARTITION_KEY, partition_file
 
 ROW_GROUP_BYTES = 4 << 20
 """About this much data per Parquet row group: a reader decodes several row groups at once, so their size
 bounds its memory (a first version's ``changes`` and the documents' texts are large)."""
 
 
-def write_tables(staging: Path, tables: Mapping[str, pl.DataFrame], changes: Changes, lineage: dict) -> str:
-    """Each table's Parquet files; returns the ``RowsDigest`` of the ``changes`` rows, made as they are written.
+def file_metadata(lineage: dict) -> dict[str, str]:
+    """What every Parquet file a version writes carries: that version's id and lineage (a file shared by later
+    versions keeps the id of the version that wrote it; each version's manifest lists all its files)."""
+    return {"trade_figures.written_by": lineage["version_id"],
+            "trade_figures.lineage": json.dumps(lineage, default=str)}
 
-    ``changes`` is written batch by batch: its old/new JSON, as large as the
-    rows of a whole table in a first version, is never held at once.
-    """
-    metadata = {"trade_figures.version_id": lineage["version_id"],
-                "trade_figures.lineage": json.dumps(lineage, default=str)}
-    figures = tables["figures"]
-    for value in figures[PARTITION_KEY].unique().sort(nulls_last=True):  # one at a time: polars' sink buffers more
-        path = staging / partition_file(value)
-        path.parent.mkdir(parents=True)
-        key = pl.col(PARTITION_KEY)
-        part = figures.filter(key.is_null() if value is None else key == value).drop(PARTITION_KEY)
-        part.write_parquet(path, metadata=metadata, row_group_size=rows_per_group(part))
-    for name in ("documents", "rejected", "series"):
-        (staging / name).mkdir(parents=True)
-        tables[name].write_parquet(staging / name / f"{name}.parquet", metadata=metadata,
-                                   row_group_size=rows_per_group(tables[name]))
+
+def write_parts(staging: Path, parts: Iterable[tuple[str, pl.DataFrame]], metadata: dict[str, str]) -> dict[str, int]:
+    """Each part's Parquet file, one at a time (polars' partitioned sink buffers more); their rows by path."""
+    rows = {}
+    for path, frame in parts:
+        target = staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        frame.write_parquet(target, metadata=metadata, row_group_size=rows_per_group(frame))
+        rows[path] = frame.height
+    return rows
+
+
+def write_changes(staging: Path, changes: Changes, metadata: dict[str, str]) -> str:
+    """``changes`` written batch by batch (its old/new JSON, as large as the rows of a whole table in a first
+    version, is never held at once); returns the ``RowsDigest`` of its rows."""
     (staging / "changes").mkdir(parents=True)
     return write_batches(staging / "changes" / "changes.parquet", changes.batches(), CHANGES_SCHEMA, metadata)
 

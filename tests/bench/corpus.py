@@ -427,19 +427,43 @@ def make_document(rng: random.Random, doc_id: str, min_chars: int) -> Document:
     return doc
 
 
-def generate(n: int, out_dir: Path, seed: int = 7, min_chars=(1_500, 8_000)) -> list[dict]:
-    """Write ``n`` documents to ``out_dir/seeds`` and their gold to ``out_dir/gold.jsonl``; the gold rows."""
+SCORED = 10_000
+"""Gold rows are kept in memory only for the first documents (scoring and the extraction sample use no more):
+the gold of 100,000 documents, 3.6 million rows, would take about 8 GB."""
+
+
+def generate(n: int, out_dir: Path, seed: int = 7, min_chars=(1_500, 8_000)) -> tuple[list[dict], int]:
+    """Write ``n`` documents to ``out_dir/seeds`` and their gold to ``out_dir/gold.jsonl``; (the gold rows of the
+    first ``SCORED`` documents, the number of gold rows)."""
     rng = random.Random(seed)
     seeds = out_dir / "seeds"
     seeds.mkdir(parents=True, exist_ok=True)
-    gold = []
-    for i in range(n):
-        doc = make_document(rng, f"bench_{i:06d}", rng.randint(*min_chars))
-        (seeds / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
-        gold += doc.gold
+    kept, count = [], 0
     with open(out_dir / "gold.jsonl", "w", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(row) + "\n" for row in gold)
-    return gold
+        for i in range(n):
+            doc = make_document(rng, f"bench_{i:06d}", rng.randint(*min_chars))
+            (seeds / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
+            fh.writelines(json.dumps(row) + "\n" for row in doc.gold)
+            count += len(doc.gold)
+            kept += doc.gold if i < SCORED else []
+    return kept, count
+
+
+def generated(n: int, out_dir: Path) -> tuple[list[dict], int]:
+    """``generate(n, out_dir)``, or the same of a corpus already there with at least ``n`` documents.
+
+    The documents are drawn in order from one generator, so the first ``n`` of
+    a larger corpus are the corpus of ``n``.
+    """
+    seeds = out_dir / "seeds"
+    if not (seeds.is_dir() and sum(1 for _ in seeds.iterdir()) >= n and (out_dir / "gold.jsonl").exists()):
+        return generate(n, out_dir)
+    kept, count, last = [], 0, f"bench_{SCORED:06d}"
+    with open(out_dir / "gold.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            row, count = json.loads(line), count + 1
+            kept += [row] if row["doc_id"] < last else []
+    return kept, count
 
 
 if __name__ == "__main__":

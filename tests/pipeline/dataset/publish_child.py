@@ -2,7 +2,8 @@
 
     python -m tests.pipeline.dataset.publish_child OUTPUT VARIANT [KILL_AT]
 
-Publishes ``sample_tables(VARIANT)`` to OUTPUT. With KILL_AT, the process
+Publishes ``sample_tables(VARIANT)`` to OUTPUT; VARIANT ``uN`` publishes it as an update of the current
+version (``seed_update``), planned again while another publish moves ``current`` first. With KILL_AT, the process
 SIGKILLs itself just before executing the KILL_AT-th line of code in
 ``pipeline/dataset/`` (counted from 1); with KILL_AT 0 it prints, as JSON,
 every such line it executed (``file:line``), so a test can choose where to kill.
@@ -18,15 +19,17 @@ from pathlib import Path
 
 import pipeline.dataset
 from pipeline.dataset import Lineage, publish_version
-from tests.pipeline.dataset.sample import sample_tables
+from pipeline.dataset.publish import ParentMoved
+from tests.pipeline.dataset.sample import sample_tables, seed_update
 
 WATCHED = str(Path(pipeline.dataset.__file__).parent) + os.sep
 
 
 def main() -> None:
-    output, variant = Path(sys.argv[1]), int(sys.argv[2])
+    output, variant = Path(sys.argv[1]), sys.argv[2]
     kill_at = int(sys.argv[3]) if len(sys.argv) > 3 else None
-    tables = sample_tables(variant)
+    as_update = variant.startswith("u")
+    variant = int(variant.removeprefix("u"))
     executed: list[str] = []
 
     def trace_lines(frame, event, arg):
@@ -42,7 +45,13 @@ def main() -> None:
     if kill_at is not None:
         sys.settrace(trace_calls)
     # a publish under the crash test also prunes, so a kill lands in every prune statement too
-    result = publish_version(output, tables, Lineage("test", "test"), keep=1 if kill_at is not None else None)
+    while True:
+        tables = seed_update(output, variant) if as_update else sample_tables(variant)
+        try:
+            result = publish_version(output, tables, Lineage("test", "test"), keep=1 if kill_at is not None else None)
+            break
+        except ParentMoved:
+            continue
     sys.settrace(None)
     print(json.dumps(executed) if kill_at == 0 else result.version_id)
 

@@ -12,6 +12,8 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.dataset import Tables
+from pipeline.dataset.incremental import Update
+from pipeline.dataset.layout import Layout
 from pipeline.figures import Figure, figure_id
 from schemas import DocumentSchema, FigureSchema, RejectedFigureSchema, polars_schema
 
@@ -87,3 +89,11 @@ def sample_tables(variant: int = 0) -> Tables:
     for n in range(variant):
         figures.append(figure(seed, "$", 1e9 + n, "USD", "level", "other", 2000 + n, nth=20 + n))
     return build(documents, figures, rejected)
+
+
+def seed_update(output: Path, variant: int) -> Update:
+    """``sample_tables(variant)`` as an update of ``output``'s current version: the seed document's rows replaced."""
+    tables = sample_tables(variant)
+    mine = pl.col("doc_id") == "000_seed"
+    return Update(Layout(output).current_id(), frozenset({"000_seed"}),
+                  Tables(*(frame.filter(mine) for frame in (tables.figures, tables.documents, tables.rejected))))

@@ -5,13 +5,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.dataset import list_versions, read_manifest
+from pipeline.dataset import Lineage, list_versions, publish_version, read_manifest
 from pipeline.dataset.layout import Layout
 from tests.pipeline.dataset.invariants import assert_consistent
 from tests.pipeline.dataset.sample import REPO, sample_tables
 
 
-def _publish_at_once(output: Path, variants: list[int]) -> list[str]:
+def _publish_at_once(output: Path, variants: list[int | str]) -> list[str]:
     children = [subprocess.Popen([sys.executable, "-m", "tests.pipeline.dataset.publish_child", str(output), str(v)],
                                  cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                 for v in variants]
@@ -40,3 +40,16 @@ def test_the_same_content_at_once_publishes_one_version(tmp_path):
     assert len(set(ids)) == 1
     assert list_versions(tmp_path) == ids[:1]
     assert read_manifest(tmp_path)["row_counts"]["figures"] == sample_tables(2).figures.height
+
+
+def test_updates_at_once_each_apply_to_the_version_current_when_they_publish(tmp_path):
+    _publish_at_once(tmp_path, [0])
+    _publish_at_once(tmp_path, ["u1", "u2", "u3"])
+    current = assert_consistent(tmp_path)
+    versions = list_versions(tmp_path)
+    manifests = [read_manifest(tmp_path, v) for v in versions]
+    assert [m["parent"] for m in manifests] == [None, *versions[:-1]] and current == versions[-1]
+    assert len(versions) == 4
+    last = int(manifests[-1]["row_counts"]["figures"]) - sample_tables(0).figures.height
+    fresh = publish_version(tmp_path / "whole", sample_tables(last), Lineage("test", "test"))
+    assert fresh.manifest["content_hash"] == manifests[-1]["content_hash"]  # the same as built from every document

@@ -19,22 +19,24 @@ import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from pipeline.dataset import Lineage, publish, publish_version, read_manifest, retention
+import pytest
+
+from pipeline.dataset import Lineage, incremental, publish, publish_version, read_manifest, retention
 from pipeline.dataset.layout import Layout
 from tests.pipeline.dataset.invariants import assert_consistent
 from tests.pipeline.dataset.sample import REPO, sample_tables
 
 
 
-def _child(output: Path, variant: int, kill_at: int) -> subprocess.CompletedProcess:
+def _child(output: Path, variant: int | str, kill_at: int) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "tests.pipeline.dataset.publish_child", str(output), str(variant),
                            str(kill_at)], cwd=REPO, capture_output=True, text=True)
 
 
-def _executed_lines(template: Path, output: Path) -> list[str]:
-    """The lines of pipeline/dataset code a publish of variant 1 over ``template`` runs, in order."""
+def _executed_lines(template: Path, output: Path, variant: int | str) -> list[str]:
+    """The lines of pipeline/dataset code a publish of ``variant`` over ``template`` runs, in order."""
     shutil.copytree(template, output, symlinks=True)
-    counted = _child(output, 1, 0)
+    counted = _child(output, variant, 0)
     assert counted.returncode == 0, counted.stderr
     return json.loads(counted.stdout)
 
@@ -51,20 +53,23 @@ def _statements_of(*functions) -> set[str]:
     return lines
 
 
-def test_publish_killed_at_every_statement_leaves_current_on_a_complete_version(tmp_path):
+@pytest.mark.parametrize("variant", [1, "u1"], ids=["whole", "update"])
+def test_publish_killed_at_every_statement_leaves_current_on_a_complete_version(tmp_path, variant):
+    """Whole tables, or an update of the current version (whose unchanged parts are hard links to it)."""
     template = tmp_path / "template"
     first = publish_version(template, sample_tables(0), Lineage("test", "test"))
     second_hash = publish_version(tmp_path / "scratch", sample_tables(1), Lineage("test", "test")).manifest["content_hash"]
 
-    executed = _executed_lines(template, tmp_path / "counted")
-    steps = _statements_of(publish.publish_version, publish._publish, publish._point_current, retention.prune_locked)
+    executed = _executed_lines(template, tmp_path / "counted", variant)
+    steps = _statements_of(publish.publish_version, publish._publish, publish._share_texts, publish._point_current,
+                           retention.prune_locked, incremental.update)
     kill_points = sorted({line: n for n, line in reversed(list(enumerate(executed, start=1))) if line in steps}.values())
     assert len(kill_points) > 30
 
     def killed_at(kill_at: int) -> Path:
         output = tmp_path / f"killed-{kill_at}"
         shutil.copytree(template, output, symlinks=True)
-        result = _child(output, 1, kill_at)
+        result = _child(output, variant, kill_at)
         assert result.returncode == -signal.SIGKILL, (kill_at, result.stderr)
         return output
 

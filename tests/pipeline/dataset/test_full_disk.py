@@ -22,7 +22,7 @@ from tests.pipeline.dataset.sample import REPO, sample_tables
 LINEAGE = Lineage("code", "extractor")
 
 
-def publish_in_child(output: Path, variant: int, preexec_fn=None) -> subprocess.CompletedProcess:
+def publish_in_child(output: Path, variant: int | str, preexec_fn=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "tests.pipeline.dataset.publish_child", str(output), str(variant)],
                           cwd=REPO, capture_output=True, text=True, timeout=120, preexec_fn=preexec_fn)
 
@@ -66,10 +66,15 @@ def small_files_only() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (16_000, 16_000))
 
 
-def test_a_publish_failing_on_a_file_size_limit_leaves_current_and_the_next_one_succeeds(tmp_path):
+UPDATES = pytest.mark.parametrize("variant", [1, "u1"], ids=["whole", "update"])
+"""A version from whole tables, or updated from the current one (its unchanged parts linked, not written)."""
+
+
+@UPDATES
+def test_a_publish_failing_on_a_file_size_limit_leaves_current_and_the_next_one_succeeds(tmp_path, variant):
     first = publish_in_child(tmp_path, 0)
     assert first.returncode == 0, first.stderr
-    failed = publish_in_child(tmp_path, 1, preexec_fn=small_files_only)
+    failed = publish_in_child(tmp_path, variant, preexec_fn=small_files_only)
     assert failed.returncode != 0 and "File too large" in failed.stderr
     assert_current_whole_and_staging_empty(tmp_path, first.stdout.strip())
     second = publish_in_child(tmp_path, 1)
@@ -90,15 +95,16 @@ def tiny_disk(path: Path, size: str):
         subprocess.run(["umount", str(path)], check=True)
 
 
-def test_a_publish_failing_on_a_full_disk_leaves_current_and_frees_its_space(tmp_path):
+@UPDATES
+def test_a_publish_failing_on_a_full_disk_leaves_current_and_frees_its_space(tmp_path, variant):
     with tiny_disk(tmp_path / "disk", "1m") as disk:
         output = disk / "output"
         first = publish_in_child(output, 0)
         assert first.returncode == 0, first.stderr
         filler = disk / "filler"
-        filler.write_bytes(b"\0" * (shutil.disk_usage(disk).free - 60_000))
+        filler.write_bytes(b"\0" * (shutil.disk_usage(disk).free - (60_000 if variant == 1 else 20_000)))
         free = shutil.disk_usage(disk).free
-        failed = publish_in_child(output, 1)
+        failed = publish_in_child(output, variant)
         assert failed.returncode != 0 and "No space left on device" in failed.stderr
         assert_current_whole_and_staging_empty(output, first.stdout.strip())
         assert shutil.disk_usage(disk).free == free  # the failed version's files are gone

@@ -1,21 +1,18 @@
-"""Table digests: in key order for a version's name, in any order and batch by batch for the staged check."""
+"""Row digests: of a part (what names a version) and batch by batch for the staged check; in any row order."""
 from __future__ import annotations
 
 import polars as pl
 
 from pipeline.changes import CHANGES_SCHEMA, plan_changes
-from pipeline.dataset.contents import SORT_KEYS
-from pipeline.dataset.hashing import RowsDigest, frame_digest, rows_digest
+from pipeline.dataset.hashing import RowsDigest, group_digests, rows_digest
 from pipeline.dataset.writing import rows_per_group, write_batches
 from tests.pipeline.dataset.sample import sample_tables
-
-KEY = SORT_KEYS["figures"]
 
 
 def test_a_table_digest_ignores_row_order_but_not_content():
     figures = sample_tables(3).figures
     shuffled = figures.sample(fraction=1.0, shuffle=True, seed=3)
-    assert frame_digest(shuffled, KEY) == frame_digest(figures, KEY)
+    assert rows_digest(shuffled) == rows_digest(figures)
     digest = RowsDigest(figures.schema)
     for batch in reversed(list(shuffled.iter_slices(4))):
         digest.add(batch)
@@ -23,7 +20,6 @@ def test_a_table_digest_ignores_row_order_but_not_content():
     for edited in (figures.with_columns(pl.col("value") + 1), figures.head(-1), pl.concat([figures, figures.head(1)]),
                    figures.with_columns(pl.col("year").cast(pl.Int32))):
         assert rows_digest(edited) != rows_digest(figures)
-        assert frame_digest(edited, KEY) != frame_digest(figures, KEY)
 
 
 def test_written_batches_read_back_as_one_table_with_its_metadata(tmp_path):
@@ -41,3 +37,12 @@ def test_row_groups_hold_about_the_same_bytes_whatever_the_row_width():
     figures = sample_tables(0).figures
     wide = figures.with_columns(pl.concat_str([pl.col("sentence")] * 100))
     assert rows_per_group(wide) < rows_per_group(figures) and rows_per_group(figures.clear()) == 1
+
+
+def test_group_digests_are_each_groups_rows_digest():
+    figures = sample_tables(3).figures
+    digests = group_digests(figures, ["flow", "year"])
+    assert len(digests) == figures.select("flow", "year").n_unique() > 1
+    for (flow, year), digest in digests.items():
+        group = figures.filter(pl.col("flow") == flow, pl.col("year") == year).drop("flow", "year")
+        assert digest == rows_digest(group.sample(fraction=1.0, shuffle=True, seed=1))

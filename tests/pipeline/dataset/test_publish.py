@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import json
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import pytest
 from pipeline.dataset import Lineage, list_versions, open_table, publish, publish_version, read_manifest
 from pipeline.dataset.contents import Contents, Tables
 from pipeline.dataset.hashing import file_sha256
-from pipeline.dataset.layout import Layout
+from pipeline.dataset.layout import Layout, table_files
 from schemas import TABLES
 from tests.pipeline.dataset.sample import REPO, base_records, build, sample_tables
 
@@ -62,10 +63,13 @@ def test_a_version_holds_every_table_and_file_listed_with_its_hash(tmp_path):
     listed = {entry["path"]: entry for entry in manifest["files"]}
     on_disk = {p.relative_to(result.path).as_posix() for p in result.path.rglob("*") if p.is_file()}
     assert on_disk - set(listed) == {"manifest.json"}
-    assert {"DATASET.md", "schema.json", "review.html", "documents/documents.parquet", "series/series.parquet",
-            "changes/changes.parquet", "rejected/rejected.parquet", "figures/partner=MEX/00000000.parquet"} <= set(listed)
+    assert {"DATASET.md", "schema.json", "review.html", "changes/changes.parquet"} <= set(listed)
+    for table in TABLES:
+        assert any(fnmatch.fnmatch(path, table_files(table)) for path in listed), table
+    assert {path.split("/")[1] for path in listed if path.startswith(("figures/", "series/"))} == {"partner=MEX"}
     for path, entry in listed.items():
         assert file_sha256(result.path / path) == entry["sha256"]
+        assert entry.get("written_by") == (result.version_id if path.endswith(".parquet") else None)
     for table in TABLES:
         frame = open_table(tmp_path, table).collect()
         assert frame.height == manifest["row_counts"][table]
@@ -73,8 +77,10 @@ def test_a_version_holds_every_table_and_file_listed_with_its_hash(tmp_path):
     assert manifest["parent"] is None
     assert (manifest["dagster_run_id"], manifest["code_version"], manifest["extractor_version"]) == \
         ("run-1", "code", "extractor")
-    lineage = pl.read_parquet_metadata(result.path / "series" / "series.parquet")
+    series_file = next(path for path in listed if path.startswith("series/"))
+    lineage = pl.read_parquet_metadata(result.path / series_file)
     assert json.loads(lineage["trade_figures.lineage"])["version_id"] == result.version_id
+    assert lineage["trade_figures.written_by"] == result.version_id
 
 
 def test_the_tables_read_back_with_polars_duckdb_and_pandas(tmp_path):
@@ -87,8 +93,9 @@ def test_the_tables_read_back_with_polars_duckdb_and_pandas(tmp_path):
     counted = duckdb.sql(f"select partner, count(*) from read_parquet('{current}/figures/*/*.parquet', "
                          "hive_partitioning=true) group by partner").fetchall()
     assert counted == [("MEX", tables.figures.height)]
-    series = pd.read_parquet(current / "series" / "series.parquet")
-    assert list(series.columns) == list(TABLES["series"].to_schema().columns)
+    series = pd.read_parquet(current / "series")  # the partner folders give the partner column back
+    assert set(series.columns) == set(TABLES["series"].to_schema().columns)
+    assert set(series["partner"]) == {"MEX"}
     imports = series[(series["flow"] == "import") & (series["year"] == 2012)].iloc[0]
     assert bool(imports["conflict"]) and imports["n_figures"] == 2
 
@@ -114,16 +121,16 @@ def test_tables_failing_their_model_publish_nothing(tmp_path):
 @pytest.mark.parametrize("table", ["figures", "changes"])
 def test_a_staged_table_that_does_not_read_back_as_written_is_not_published(tmp_path, monkeypatch, table):
     first = publish_version(tmp_path, sample_tables(0), LINEAGE)
-    write_tables = publish.write_tables
+    write_changes = publish.write_changes
 
-    def write_then_alter(staging, *args):
-        digest = write_tables(staging, *args)
+    def write_then_alter(staging, *args):  # the last file written: every table is there
+        digest = write_changes(staging, *args)
         path = next((staging / table).rglob("*.parquet"))
         pl.read_parquet(path, hive_partitioning=False).head(-1).write_parquet(path)  # a row lost
         return digest
 
-    monkeypatch.setattr(publish, "write_tables", write_then_alter)
-    with pytest.raises(RuntimeError, match=f"staged {table} does not read back"):
+    monkeypatch.setattr(publish, "write_changes", write_then_alter)
+    with pytest.raises(RuntimeError, match=f"staged {table}/.* does not read back"):
         publish_version(tmp_path, sample_tables(1), LINEAGE)
     assert list_versions(tmp_path) == [first.version_id]
     assert Layout(tmp_path).current_id() == first.version_id

@@ -1,0 +1,107 @@
+"""Publishing the current seeds: what changed since the current version decides how much work is done.
+
+The current version's manifest records each seed's source stamp (``sources``;
+every one extracted by the manifest's extractor version); the work store's stamps of the stored extractions
+(``WorkStore.extracted_sources``) against it give the delta. No delta: nothing
+is read or published. A delta: only its seeds' rows are read and applied to
+the current version (``pipeline.dataset.incremental``). No current version,
+or one written by other code or another layout: every seed is assembled.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.assemble import assemble
+from pipeline.dataset import Lineage, PublishResult, publish_version, read_manifest
+from pipeline.dataset.incremental import Update
+from pipeline.dataset.layout import Layout
+from pipeline.dataset.publish import LAYOUT, ParentMoved
+from pipeline.seeds import doc_id_for
+from pipeline.workstore import WorkStore
+
+ATTEMPTS = 3
+"""Updates planned again when another publish made a new version first; then every seed is assembled."""
+
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    rebuilt: list[str]
+    """Seeds whose rows are read again: changed or added, or sharing a doc_id with one that changed or went."""
+    removed: list[str]
+    """Seeds of the current version no longer registered."""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.rebuilt or self.removed)
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    result: PublishResult
+    pending: list[str]
+    """Seeds left out: not (or not freshly) read and extracted yet."""
+
+
+def publish_seeds(output_dir: Path, keys: list[str], lineage: Lineage, keep: int | None = None) -> Published:
+    """Publish ``keys``' stored rows as a new version, unless nothing changed since the current one."""
+    store = WorkStore(output_dir)
+    for _ in range(ATTEMPTS):
+        manifest = _current_manifest(output_dir)
+        stamps = store.extracted_sources(keys)
+        delta = plan_delta(manifest, keys, stamps, lineage)
+        if delta is None:
+            break
+        published = published_sources(manifest)
+        if delta.empty:
+            layout = Layout(output_dir)
+            return Published(PublishResult(manifest["version_id"], layout.version(manifest["version_id"]), False,
+                                           manifest), sorted(set(keys) - published.keys()))
+        assembled = assemble(store, delta.rebuilt, lineage.extractor_version)
+        gone = set(delta.rebuilt) | set(delta.removed)
+        touched = frozenset(s["doc_id"] for s in manifest["seeds"] if s["file_name"] in gone)
+        sources = {**{k: v for k, v in published.items() if k not in gone}, **_digested(assembled.sources)}
+        try:
+            result = publish_version(output_dir, Update(manifest["version_id"], touched, assembled.tables), lineage,
+                                     keep=keep, sources=sources)
+        except ParentMoved:
+            continue
+        return Published(result, sorted(set(keys) - sources.keys()))
+    assembled = assemble(store, keys, lineage.extractor_version)
+    return Published(publish_version(output_dir, assembled.tables, lineage, keep=keep,
+                                     sources=_digested(assembled.sources)), assembled.pending)
+
+
+def plan_delta(manifest: dict | None, keys: list[str], stamps: dict[str, tuple[str, str]],
+               lineage: Lineage) -> Delta | None:
+    """The seeds to read again against ``manifest``'s; None when the version cannot be updated, only rebuilt."""
+    if manifest is None or manifest.get("layout") != LAYOUT \
+            or (manifest.get("code_version"), manifest.get("extractor_version")) \
+            != (lineage.code_version, lineage.extractor_version):
+        return None
+    published = published_sources(manifest)
+    now = _digested({key: source for key, (source, extractor) in stamps.items()
+                     if extractor == lineage.extractor_version})
+    changed = {key for key in keys if now.get(key) != published.get(key)}
+    removed = published.keys() - set(keys)
+    ids = {doc_id_for(key) for key in changed | removed}
+    return Delta(sorted(changed | {key for key in keys if doc_id_for(key) in ids}), sorted(removed))
+
+
+def published_sources(manifest: dict) -> dict[str, str]:
+    """Seed file → the digest of the source stamp its published rows came from."""
+    return {seed["file_name"]: seed["source"] for seed in manifest["seeds"] if "source" in seed}
+
+
+def _digested(sources: dict[str, str]) -> dict[str, str]:
+    """Each source stamp as 16 hex digits of its sha256: the manifest stays small, a change is still seen
+    (two stamps of one seed colliding is a 2**-64 chance)."""
+    return {key: hashlib.sha256(stamp.encode()).hexdigest()[:16] for key, stamp in sources.items()}
+
+
+def _current_manifest(output_dir: Path) -> dict | None:
+    try:
+        return read_manifest(output_dir)
+    except FileNotFoundError:
+        return None

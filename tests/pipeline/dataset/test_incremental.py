@@ -1,0 +1,73 @@
+"""A version updated from its parent equals the version built from every document, over random edits."""
+from __future__ import annotations
+
+import random
+
+import polars as pl
+import pytest
+
+from pipeline.dataset import Lineage, open_table, publish_version, read_manifest, verify_version
+from pipeline.dataset.incremental import Update
+from pipeline.dataset.layout import Layout
+from schemas import TABLES
+from tests.pipeline.dataset.sample import build, document, figure
+
+LINEAGE = Lineage("code", "extractor")
+PARTNERS = ["MEX", "CAN", "CHN", "DEU", "JPN", None]
+FLOWS = ["export", "import", "total"]
+
+
+def _doc(rng: random.Random, doc_id: str) -> tuple[dict, list[dict], list[dict]]:
+    """A document stating a few figures about random partners (some stated by other documents too)."""
+    statements = [(rng.choice(PARTNERS), rng.choice(FLOWS), rng.randint(2010, 2013), rng.randint(1, 40))
+                  for _ in range(rng.randint(0, 5))]
+    text = " ".join(f"Trade item {n}: ${value} billion in {year}." for n, (_, _, year, value) in enumerate(statements))
+    doc = document(doc_id, text or None, status="ok" if text else "empty")
+    figures = [figure(doc, f"${value} billion", value * 1e9, "USD", "level", flow, year,
+                      nth=text[:text.index(f"Trade item {n}:")].count(f"${value} billion"), partner=partner)
+               for n, (partner, flow, year, value) in enumerate(statements)]
+    rejected = [{"figure_id": None, "doc_id": doc_id, "check": "value_is_finite", "reason": "not a number",
+                 "record": '{"value": "NaN"}'}] if rng.random() < 0.3 else []
+    return doc, figures, rejected
+
+
+def _all(docs: dict[str, tuple]):
+    return build([d for d, _, _ in docs.values()], [f for _, fs, _ in docs.values() for f in fs],
+                 [r for _, _, rs in docs.values() for r in rs])
+
+
+def _sorted(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.sort(pl.all().hash(seed=0)) if frame.height else frame
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_updates_over_random_edits_equal_builds_from_every_document(tmp_path, seed):
+    rng = random.Random(seed)
+    docs = {f"d{i:03d}": _doc(rng, f"d{i:03d}") for i in range(40)}
+    publish_version(tmp_path / "updated", _all(docs), LINEAGE)
+    for round_ in range(4):
+        before = dict(docs)
+        changed = rng.sample(sorted(docs), rng.randint(1, 4))
+        removed = rng.sample(sorted(set(docs) - set(changed)), rng.randint(0, 2))
+        added = [f"n{round_}_{i}" for i in range(rng.randint(0, 2))]
+        for doc_id in [*changed, *added]:
+            docs[doc_id] = _doc(rng, doc_id)
+        for doc_id in removed:
+            del docs[doc_id]
+        delta = _all({doc_id: docs[doc_id] for doc_id in [*changed, *added]})
+        parent = Layout(tmp_path / "updated").current_id()
+        updated = publish_version(tmp_path / "updated", Update(parent, frozenset(changed + removed), delta), LINEAGE)
+        whole_dir = tmp_path / f"whole{round_}"
+        publish_version(whole_dir, _all(before), LINEAGE)
+        whole = publish_version(whole_dir, _all(docs), LINEAGE)  # from every document, with the same parent content
+
+        assert updated.manifest["content_hash"] == whole.manifest["content_hash"]
+        assert updated.manifest["row_counts"] == whole.manifest["row_counts"]
+        assert updated.manifest["changes"] == whole.manifest["changes"]
+        assert updated.manifest["seeds"] == whole.manifest["seeds"]
+        for table in TABLES:
+            assert _sorted(open_table(tmp_path / "updated", table).collect()).equals(
+                _sorted(open_table(whole_dir, table).collect())), (round_, table)
+        assert verify_version(tmp_path / "updated").ok
+        parts = {e["path"]: e["sha256"] for e in read_manifest(whole_dir)["files"] if "digest" in e}
+        assert {e["path"] for e in updated.manifest["files"] if "digest" in e} == set(parts)

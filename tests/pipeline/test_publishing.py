@@ -1,0 +1,79 @@
+"""Publishing the seeds from the work store: nothing read when nothing changed, only the delta otherwise."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from pipeline.assemble import assemble
+from pipeline.dataset import Lineage, open_table, publish_version, read_manifest, verify_version
+from pipeline.extract import EXTRACTOR_VERSION
+from pipeline.extraction import extract_stale
+from pipeline.publishing import publish_seeds
+from pipeline.workstore import WorkStore, read_and_store
+from tests.conftest import SEEDS
+
+LINEAGE = Lineage("code", EXTRACTOR_VERSION)
+MAX_BYTES = 1_000_000
+
+
+@pytest.fixture
+def stored(tmp_path):
+    seeds, output = tmp_path / "seeds", tmp_path / "output"
+    shutil.copytree(SEEDS, seeds)
+    keys = sorted(p.name for p in seeds.iterdir())
+    _store(seeds, output, keys)
+    return seeds, output, keys
+
+
+def _store(seeds, output, keys):
+    read_and_store(seeds, MAX_BYTES, output, keys)
+    extract_stale(output, EXTRACTOR_VERSION, keys)
+
+
+def _reads(monkeypatch) -> list[tuple[str, list[str]]]:
+    calls = []
+    read = WorkStore.read
+
+    def spy(self, kind, keys, columns=None):
+        calls.append((kind, list(keys)))
+        return read(self, kind, keys, columns)
+
+    monkeypatch.setattr(WorkStore, "read", spy)
+    return calls
+
+
+def test_nothing_changed_reads_no_table_and_publishes_nothing(stored, monkeypatch):
+    _, output, keys = stored
+    first = publish_seeds(output, keys, LINEAGE)
+    assert first.result.published and first.pending == []
+    reads = _reads(monkeypatch)
+    monkeypatch.setattr("pipeline.publishing.publish_version", None)  # never called
+    again = publish_seeds(output, keys, LINEAGE)
+    assert not again.result.published and again.result.version_id == first.result.version_id
+    assert reads == [] and again.result.manifest["row_counts"] == first.result.manifest["row_counts"]
+
+
+def test_a_delta_reads_only_its_seeds_and_equals_a_whole_build(stored, monkeypatch, tmp_path):
+    seeds, output, keys = stored
+    first = publish_seeds(output, keys, LINEAGE)
+    edited, removed = keys[1], keys[2]
+    path = seeds / edited
+    path.write_text(path.read_text(encoding="utf-8").replace("billion", "million", 1), encoding="utf-8")
+    (seeds / removed).unlink()
+    WorkStore(output).remove(removed)
+    shutil.copy(seeds / keys[0], seeds / "zz_added.txt")
+    now = sorted(p.name for p in seeds.iterdir())
+    _store(seeds, output, [edited, "zz_added.txt"])
+    reads = _reads(monkeypatch)
+    second = publish_seeds(output, now, LINEAGE)
+    assert second.result.published and second.result.manifest["parent"] == first.result.version_id
+    assert {key for _, read in reads for key in read} == {edited, "zz_added.txt"}
+    whole = publish_version(tmp_path / "whole", assemble(WorkStore(output), now, EXTRACTOR_VERSION).tables, LINEAGE)
+    assert second.result.manifest["content_hash"] == whole.manifest["content_hash"]
+    changes = second.result.manifest["changes"]["documents"]
+    assert (changes["added_ids"], changes["removed_ids"]) == (["zz_added"], [removed.removesuffix(".txt")])
+    assert changes["changed_ids"] == [edited.removesuffix(".txt")]
+    assert verify_version(output).ok
+    assert open_table(output, "documents").collect()["file_name"].sort().to_list() == now
+    assert {s["file_name"] for s in read_manifest(output)["seeds"] if "source" in s} == set(now)
