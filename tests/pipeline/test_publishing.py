@@ -8,9 +8,9 @@ import pytest
 from pipeline.assemble import assemble
 from pipeline.dataset import Lineage, open_table, publish_version, read_manifest, verify_version
 from pipeline.extract import EXTRACTOR_VERSION
-from pipeline.extraction import extract_stale
 from pipeline.publishing import publish_seeds
-from pipeline.workstore import WorkStore, read_and_store
+from pipeline.refresh import refresh
+from pipeline.workstore import WorkStore
 from tests.conftest import SEEDS
 
 LINEAGE = Lineage("code", EXTRACTOR_VERSION)
@@ -26,9 +26,8 @@ def stored(tmp_path):
     return seeds, output, keys
 
 
-def _store(seeds, output, keys):
-    read_and_store(seeds, MAX_BYTES, output, keys)
-    extract_stale(output, EXTRACTOR_VERSION, keys)
+def _store(seeds, output, keys, removed=()):
+    refresh(seeds, MAX_BYTES, output, EXTRACTOR_VERSION, sorted(keys), sorted(removed))
 
 
 def _reads(monkeypatch) -> list[tuple[str, list[str]]]:
@@ -61,10 +60,9 @@ def test_a_delta_reads_only_its_seeds_and_equals_a_whole_build(stored, monkeypat
     path = seeds / edited
     path.write_text(path.read_text(encoding="utf-8").replace("billion", "million", 1), encoding="utf-8")
     (seeds / removed).unlink()
-    WorkStore(output).remove(removed)
     shutil.copy(seeds / keys[0], seeds / "zz_added.txt")
     now = sorted(p.name for p in seeds.iterdir())
-    _store(seeds, output, [edited, "zz_added.txt"])
+    _store(seeds, output, [edited, "zz_added.txt"], [removed])
     reads = _reads(monkeypatch)
     second = publish_seeds(output, now, LINEAGE)
     assert second.result.published and second.result.manifest["parent"] == first.result.version_id
