@@ -150,10 +150,17 @@ def home_economy(text: str) -> str | None:
     bare "$" and the reporter of figures whose sentence names no other. An economy
     named mostly as a counterpart ("exports to China", "the deficit with China") is
     the one the document's economy trades with, never its own, whatever else is said
-    of it ("China's domestic demand"). Where no economy is named as owner, the one whose
+    of it ("China's domestic demand"). A document that speaks in the first person of its
+    trade ("our 12th largest goods trading partner") is that of the economy its title
+    names first ("U.S. Relations With Chile"). Where no economy is named as owner, the one whose
     institution's data the document reports is its own ("the Korea International Trade
     Association showed …").
     """
+    if _FIRST_PERSON.search(text):  # "our 12th largest goods trading partner": the publisher speaks
+        end = text.find("\n") if "\n" in text else len(text)
+        title = find_economies(text, 0, end) if not text[:end].rstrip().endswith((".", "!", "?")) else []
+        if title and title[0].iso3 != REGION:  # "U.S. Relations With Chile", "U.S.-Korea Trade Facts"
+            return title[0].iso3
     counts: dict[str, list[int]] = {}
     institutions: set[str] = set()
     for order, e in enumerate(e for e in find_economies(text) if e.iso3 != REGION):
@@ -175,6 +182,8 @@ _FLOW_NOUN_AFTER = re.compile(r"\s+(?:(?:goods|merchandise|services)\s+)?(?:trad
 _INSTITUTION_AFTER = re.compile(r"\s+(?:International\s+|National\s+|Central\s+)?(?:Trade\s+)?(?:Association|Chamber|"
                                 r"Ministry|Bureau|Office|Institute|Agency|Bank|Customs|Statistics|Statistical|"
                                 r"Council|Federation|Board|Department|Authority|Commission)\b")
+_FIRST_PERSON = re.compile(r"\bour\s+(?:[\w-]+\s+){0,4}?(?:trading\s+partner|partner|market|exports?|imports?|supplier)s?\b",
+                           re.IGNORECASE)
 _COUNTERPART_BEFORE = re.compile(r"\b(?:(?<!according\s)to|from|with|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _DOLLAR_AFTER = re.compile(r"\s*(?:dollars?|dlrs)\b", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"[\s-]+(?:[a-z]|[A-Z][a-z])")

@@ -33,13 +33,25 @@ _CUSTOMS_SOURCE = re.compile(r"\bcustoms(?:[- ]cleared\s+basis|\s+(?:data|figure
 _SERVICES_TRADE = re.compile(r"\bservices\b", re.IGNORECASE)
 
 
+def _in_title(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a heading: a short line that ends without a full stop."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:len(text) if end < 0 else end].strip()
+    return len(line) < 120 and not line.endswith((".", "!", "?"))
+
+
 def document_scope(text: str) -> str | None:
     """The product every unspecified figure of ``text`` has, or None where the document declares no scope."""
     if _SERVICES_TRADE.search(text):
         return None
-    lead = _SCOPE_IN_LEAD.search(text, 0, LEAD_CHARS)
-    if lead:
-        return SCOPES[(lead.group("before") or lead.group("after")).lower()]
+    for lead in _SCOPE_IN_LEAD.finditer(text, 0, LEAD_CHARS):
+        scope = SCOPES[(lead.group("before") or lead.group("after")).lower()]
+        # Goods is all of merchandise trade: a lead that speaks of it sets the scope. A group below it
+        # (agriculture) is the whole document's only when its title says so, not when its first
+        # figure is about that group ("U.S. exports of agricultural products to Panama totaled …").
+        if scope == "goods" or _in_title(text, lead.start()):
+            return scope
     if _CUSTOMS_SOURCE.search(text):
         return "goods"
     return None

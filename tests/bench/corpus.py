@@ -81,9 +81,9 @@ class Document:
 class Writer:
     """Sentence templates about one partner; each writes text and records its figures."""
 
-    def __init__(self, rng: random.Random, doc: Document, iso: str, name: str):
+    def __init__(self, rng: random.Random, doc: Document, iso: str, name: str, published: int):
         self.r, self.d, self.iso, self.name = rng, doc, iso, name
-        self.year = rng.randint(1998, 2024)
+        self.year = rng.randint(1998, published)  # a document reports years up to its own date
 
     # -- pieces ---------------------------------------------------------------------------------------------
     def money(self, billions: float) -> tuple[str, float]:
@@ -410,11 +410,11 @@ def make_document(rng: random.Random, doc_id: str, min_chars: int) -> Document:
     corpus has about as many bytes per figure as the seeds.
     """
     doc = Document(doc_id)
-    month = rng.choice(calendar.month_name[1:])
-    date = f"{month} {rng.randint(1, 28)}, {rng.randint(2010, 2025)}"
+    month, published = rng.choice(calendar.month_name[1:]), rng.randint(2010, 2025)
+    date = f"{month} {rng.randint(1, 28)}, {published}"
     if rng.random() < ARTICLE_SHARE:
         iso, name = rng.choice(ECONOMIES)
-        writer = Writer(rng, doc, iso, name)
+        writer = Writer(rng, doc, iso, name, published)
         doc.t(f"U.S. Relations With {writer.cap().removeprefix('The ')}\n\nFact Sheet\n{date}\n\n")
         while doc.length < min_chars:
             writer.background()
@@ -423,7 +423,7 @@ def make_document(rng: random.Random, doc_id: str, min_chars: int) -> Document:
     doc.t(f"Trade brief no. {rng.randint(1, 999)}: partners and figures\n{date}\n\n")
     while doc.length < min_chars:
         iso, name = rng.choice(ECONOMIES)
-        Writer(rng, doc, iso, name).section()
+        Writer(rng, doc, iso, name, published).section()
     return doc
 
 

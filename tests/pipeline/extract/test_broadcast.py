@@ -42,3 +42,12 @@ def test_the_script_reads_as_the_publishers_trade():
 
 def test_a_partner_named_alone_in_a_fact_sheet_is_not_the_documents_own():
     assert home_economy("Peru is currently our 30th largest goods trading partner with $18 billion in trade.") is None
+
+
+def test_a_publisher_speaking_of_our_partner_is_the_economy_its_title_names_first():
+    text = ("U.S. Relations With Chile\n\nChile's exports went to the United States. Relations between the "
+            "United States and Chile are close. Chile's mines grew. Chile was our 12th largest goods trading "
+            "partner with 38 billion dollars in total goods trade in 2022.")
+    assert home_economy(text) == "USA"
+    found = {f.text: f for f in extract_figures(text, "d")}
+    assert (found["38 billion dollars"].reporter, found["38 billion dollars"].partner) == ("USA", "CHL")

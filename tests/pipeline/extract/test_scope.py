@@ -27,3 +27,9 @@ def test_an_unspecified_figure_takes_the_scope_and_an_explicit_one_keeps_its_own
     assert figures["2.1 billion dlrs"].product == "goods"
     assert figures["8 pct"].product == figures["400 mln dlrs"].product == "goods"
     assert figures["1.2 billion dlrs"].product == "category"
+
+
+def test_a_group_below_goods_is_the_scope_only_in_a_title():
+    assert document_scope("U.S. Relations With Panama\n\nU.S. exports of agricultural products to Panama "
+                          "totaled $1.3 billion in 2022.") is None
+    assert document_scope("Overview of U.S.-Panama Agricultural Trade\n\nExports rose.") == "agriculture"
