@@ -20,7 +20,8 @@ import polars as pl
 
 from pipeline.consistency import FACT
 from pipeline.dataset.dictionary import render_markdown, schema_json
-from pipeline.dataset.layout import DICTIONARY, SCHEMA_JSON
+from pipeline.dataset.hashing import rows_digest
+from pipeline.dataset.layout import DICTIONARY, HIVE_TABLES, PARTITION_KEY, SCHEMA_JSON, part_file
 from pipeline.dataset.parts import part_digests, split, table_of
 from pipeline.series import build_series
 from schemas import TABLES, polars_schema
@@ -78,12 +79,22 @@ class Contents:
         """The part files to write, by path, one table split at a time (a split copies its table's rows)."""
         for name in PART_TABLES:
             yield from split(name, self.fresh[name]).items()
+            if name in self._empty:
+                yield empty_part(name)
+
+    @cached_property
+    def _empty(self) -> set[str]:
+        """The tables with no row at all: each still gets one part, empty, so every reader finds the table."""
+        return {name for name in PART_TABLES if self.fresh[name].is_empty()
+                and not any(table_of(path) == name for path in self.carried)}
 
     @cached_property
     def digests(self) -> dict[str, str]:
         """Every part's ``RowsDigest``, written or carried, by path."""
+        empty = dict(empty_part(name) for name in self._empty)
         return {**{path: entry["digest"] for path, entry in self.carried.items()},
-                **{path: digest for name in PART_TABLES for path, digest in part_digests(name, self.fresh[name]).items()}}
+                **{path: digest for name in PART_TABLES for path, digest in part_digests(name, self.fresh[name]).items()},
+                **{path: rows_digest(frame) for path, frame in empty.items()}}
 
     @cached_property
     def content_hash(self) -> str:
@@ -100,6 +111,13 @@ class Contents:
         for path, entry in self.carried.items():
             counts[table_of(path)] += entry["rows"]
         return counts
+
+
+def empty_part(table: str) -> tuple[str, pl.DataFrame]:
+    """(path, rows) of the one part of a table with no rows: ``rejected/part-00.parquet`` with the table's columns
+    (a partner folder's part without its ``partner`` column)."""
+    frame = pl.DataFrame(schema=polars_schema(TABLES[table]))
+    return part_file(table, 0), frame.drop(PARTITION_KEY) if table in HIVE_TABLES else frame
 
 
 def dictionary_texts() -> dict[str, str]:

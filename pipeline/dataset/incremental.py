@@ -52,7 +52,8 @@ def update(parent_dir: Path, parent_manifest: dict, change: Update) -> Contents:
     rewritten |= series_paths
     seeds = pl.DataFrame(parent_manifest["seeds"], schema={c: pl.String for c in SEED_COLUMNS}).filter(~mine)
     return Contents(
-        fresh=fresh, carried={path: entry for path, entry in listed.items() if path not in rewritten},
+        # an empty table's one empty part is not carried: Contents writes it again only if the table stays empty
+        fresh=fresh, carried={path: entry for path, entry in listed.items() if path not in rewritten and entry["rows"]},
         before={name: before[name] for name in ("figures", "documents")},
         after={name: new[name] for name in ("figures", "documents")},
         seeds=pl.concat([seeds, new["documents"].select(SEED_COLUMNS).cast(pl.String)]).sort("doc_id"),

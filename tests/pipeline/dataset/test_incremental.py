@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 
+import duckdb
 import polars as pl
 import pytest
 
@@ -71,3 +72,22 @@ def test_updates_over_random_edits_equal_builds_from_every_document(tmp_path, se
         assert verify_version(tmp_path / "updated").ok
         parts = {e["path"]: e["sha256"] for e in read_manifest(whole_dir)["files"] if "digest" in e}
         assert {e["path"] for e in updated.manifest["files"] if "digest" in e} == set(parts)
+
+
+def test_an_empty_table_has_one_empty_part_that_readers_find_and_updates_drop_or_keep_as_a_build_would(tmp_path):
+    rng = random.Random(9)
+    docs = {f"d{i}": _doc(rng, f"d{i}")[:2] + ([],) for i in range(6)}  # no rejected rows at all
+    publish_version(tmp_path / "updated", _all(docs), LINEAGE)
+    current = tmp_path / "updated" / "current"
+    assert pl.read_parquet(current / "rejected").columns == list(TABLES["rejected"].to_schema().columns)
+    assert duckdb.sql(f"select count(*) from read_parquet('{current}/rejected/*.parquet')").fetchall() == [(0,)]
+    for round_, rejected in enumerate(([{"figure_id": None, "doc_id": "d1", "check": "value_is_finite",
+                                         "reason": "not a number", "record": "{}"}], [])):
+        docs["d1"] = docs["d1"][:2] + (rejected,)
+        parent = Layout(tmp_path / "updated").current_id()
+        updated = publish_version(tmp_path / "updated", Update(parent, frozenset({"d1"}), _all({"d1": docs["d1"]})),
+                                  LINEAGE)
+        whole = publish_version(tmp_path / f"whole{round_}", _all(docs), LINEAGE)
+        assert updated.manifest["content_hash"] == whole.manifest["content_hash"]
+        assert {e["path"] for e in updated.manifest["files"]} == {e["path"] for e in whole.manifest["files"]}
+        assert verify_version(tmp_path / "updated").ok
