@@ -7,8 +7,10 @@ checks that failed. A failed run prints the failing step's error in a line
 or two; Dagster's own log stays in the instance (and the UI), out of the terminal.
 
 What changed is the change tracker's answer (``pipeline.seed_changes``),
-shared with the sensor: with nothing to read, the run only publishes
-(nothing new if nothing changed). Runs on the same output folder take turns
+shared with the sensor: with nothing to read or remove and the current
+version holding every seed's latest extraction, no run is started (as the
+sensor requests none); with nothing to read but a version to catch up, the
+run only publishes. Runs on the same output folder take turns
 (``pipeline.runlock``): a later one says in one line that it waits, then runs.
 """
 from __future__ import annotations
@@ -20,8 +22,13 @@ import dagster as dg
 from assets.automation import run_request
 from assets.dataset import publish
 from assets.definitions import defs, materialize_everything_job
+from assets.extraction import seed_tracker
 from assets.resources import TradeFiguresSettings
-from pipeline.dataset import read_manifest
+from pipeline.dataset import Lineage, read_manifest
+from pipeline.dataset.layout import Layout
+from pipeline.extract import EXTRACTOR_VERSION
+from pipeline.provenance import code_version
+from pipeline.publishing import unchanged_version
 from pipeline.runlock import RunLockUnavailable, one_run_at_a_time
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
@@ -34,6 +41,16 @@ def materialize_everything(instance: dg.DagsterInstance, trade_figures: TradeFig
     run_config = {**QUIET, **request.run_config, "resources": {"trade_figures": {"config": trade_figures.model_dump()}}}
     return dg.execute_job(dg.reconstructable(materialize_everything_job), instance, run_config=run_config,
                           asset_selection=request.asset_selection, raise_on_error=False)
+
+
+def unchanged(trade_figures: TradeFiguresSettings) -> dict | None:
+    """The current version's manifest when no seed is to be read or removed and it holds every seed's latest
+    extraction: nothing to run (a no-change `make run` starts no Dagster run, as the sensor requests none)."""
+    settings = trade_figures.settings()
+    tracker = seed_tracker(settings)
+    if tracker.scan().any:
+        return None
+    return unchanged_version(settings.output_dir, sorted(tracker.seen()), Lineage(code_version(), EXTRACTOR_VERSION))
 
 
 def failure_lines(result: dg.JobExecutionResult) -> list[str]:
@@ -80,6 +97,12 @@ def failed_warnings(result: dg.JobExecutionResult) -> list[str]:
 
 
 def run_and_report(trade_figures: TradeFiguresSettings) -> int:
+    manifest = unchanged(trade_figures)
+    if manifest is not None:
+        print(f"version {manifest['version_id']} at {Layout(trade_figures.settings().output_dir).version(manifest['version_id'])}")
+        print("nothing changed in the seeds folder since this version: no run started")
+        print(summary_line(manifest, False, []))
+        return 0
     with dg.DagsterInstance.get() as instance:
         result = materialize_everything(instance, trade_figures)
     if not result.success:

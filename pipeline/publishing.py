@@ -73,6 +73,17 @@ def publish_seeds(output_dir: Path, keys: list[str], lineage: Lineage, keep: int
                                      sources=_digested(assembled.sources)), assembled.pending)
 
 
+def unchanged_version(output_dir: Path, keys: list[str], lineage: Lineage) -> dict | None:
+    """The current version's manifest when publishing ``keys`` now would find nothing to do, else None.
+
+    Reads the manifest and the work store's stamps only: what a run where no seed
+    changed needs to confirm that, and no more.
+    """
+    manifest = _current_manifest(output_dir)
+    delta = plan_delta(manifest, keys, WorkStore(output_dir).extracted_sources(keys), lineage)
+    return manifest if delta is not None and delta.empty else None
+
+
 def plan_delta(manifest: dict | None, keys: list[str], stamps: dict[str, tuple[str, str]],
                lineage: Lineage) -> Delta | None:
     """The seeds to read again against ``manifest``'s; None when the version cannot be updated, only rebuilt."""

@@ -71,10 +71,12 @@ def test_make_run_publishes_a_version_and_says_where(published):
         assert (output / "current" / entry["path"]).stat().st_size == entry["bytes"]
 
 
-def test_a_second_run_with_nothing_changed_publishes_nothing(published):
+def test_a_second_run_with_nothing_changed_publishes_nothing_and_starts_no_run(published):
     output, (first, second) = published
     assert second.returncode == 0, second.stderr[-3000:]
     assert "unchanged, current stays" in second.stdout
+    assert "nothing changed in the seeds folder since this version: no run started" in second.stdout
+    assert "steps:" not in second.stdout
     assert len(list((output / "versions").iterdir())) == 1
 
 
