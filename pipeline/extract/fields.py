@@ -382,14 +382,17 @@ _ACTOR_RANK = "an actor's rank in its own trade"
 _RANK_THEN_SHARE = re.compile(r"[^()\d;,]*\(\s*")
 
 
-_COMPARED_WITH = re.compile(r"[^;]{0,120}?\b(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+"
+_COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+"
                             r"(?:a\s+|an\s+)?(?:(?:deficit|surplus)\s+of\s+)?[+−-]?\s*$", re.IGNORECASE)
+_COMPARED_REACH = 120
+"""How far after a figure the one compared with it may stand, in the same clause (no ";" between)."""
 
 
 def compared_with(text: str, previous, m) -> bool:
     """"a €23.0 bn surplus … in March 2024, compared with +€17.2 bn in March 2023": the same trade, another period."""
-    return previous is not None and previous.kind == m.kind and \
-        bool(_COMPARED_WITH.fullmatch(text, previous.end, m.start))
+    return previous is not None and previous.kind == m.kind and m.start - previous.end <= _COMPARED_REACH and \
+        text.find(";", previous.end, m.start) < 0 and \
+        _COMPARED_WITH.search(text, max(previous.end, m.start - 40), m.start) is not None
 
 
 def rank_share(text: str, rank, m) -> bool:

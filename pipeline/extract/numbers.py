@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .currencies import AFTER, BEFORE, DOLLAR, alternation
 from .fold import folded, twin
-from .numwords import SPELLED, TENS as NUMBER_TENS, UNITS as NUMBER_UNITS, spelled_value
+from .numwords import SPELLED, SPOKEN, TENS as NUMBER_TENS, UNITS as NUMBER_UNITS, spelled_value
 from .prefilter import holds_any
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -51,11 +51,10 @@ _AMOUNT_RE = re.compile(
 )
 # Spelled-out amounts ("ten billion dollars", "twenty-seven point three percent"), scanned apart and only where
 # a number word occurs.
-_SPELLED_RE = re.compile(
-    rf"""(?P<spelled>(?<![\w-])(?P<snum>{SPELLED})[\s-]+(?:(?P<sscale>{_WORD_SCALE})\s+)?
-        (?:(?P<scur>{alternation(AFTER)})\b|(?P<spct>{_PERCENT})))""",
-    re.VERBOSE | re.IGNORECASE,
-)
+_SPELLED_TAIL = rf"""[\s-]+(?:(?P<sscale>{_WORD_SCALE})\s+)?(?:(?P<scur>{alternation(AFTER)})\b|(?P<spct>{_PERCENT}))"""
+_SPELLED_RE = re.compile(rf"(?P<spelled>(?<![\w-])(?P<snum>{SPELLED}){_SPELLED_TAIL})", re.VERBOSE | re.IGNORECASE)
+# "27-point-three percent": scanned apart and only where "point" occurs, so digits elsewhere cost nothing.
+_SPOKEN_RE = re.compile(rf"(?P<spelled>(?<![\w-])(?P<snum>{SPOKEN}){_SPELLED_TAIL})", re.VERBOSE | re.IGNORECASE)
 _NUMBER_WORDS = tuple(w for w in (*NUMBER_UNITS, *NUMBER_TENS) if w != "zero")
 # What may follow a bare scaled number that is an amount ("to 8.33 billion.", "700 mln, he said"):
 # punctuation or a function word, never a noun ("1.8 million Canadians").
@@ -79,6 +78,7 @@ _FRACTION_RE = re.compile(
 )
 _AMOUNT_LOW = twin(_AMOUNT_RE)
 _SPELLED_LOW = twin(_SPELLED_RE)
+_SPOKEN_LOW = twin(_SPOKEN_RE)
 _FRACTION_LOW = twin(_FRACTION_RE)
 _FRACTION_WORDS = ("half", "halves", "third", "quarter", "fourth", "fifth", "tenth")  # every fraction holds one
 # A fraction word that names a period, not a share ("the first half of 2013").
@@ -121,11 +121,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, dollar: str
     """
     stop = len(text) if end is None else end
     low = folded(text)
-    src, amount_rx, fraction_rx, spelled_rx = (text, _AMOUNT_RE, _FRACTION_RE, _SPELLED_RE) if low is None else \
-        (low, _AMOUNT_LOW, _FRACTION_LOW, _SPELLED_LOW)
+    src, amount_rx, fraction_rx, spelled_rx, spoken_rx = \
+        (text, _AMOUNT_RE, _FRACTION_RE, _SPELLED_RE, _SPOKEN_RE) if low is None else \
+        (low, _AMOUNT_LOW, _FRACTION_LOW, _SPELLED_LOW, _SPOKEN_LOW)
     matches = list(amount_rx.finditer(src, start, stop))
     segment = low[start:stop] if low is not None else None
-    for words, rx in ((_FRACTION_WORDS, fraction_rx), (_NUMBER_WORDS, spelled_rx)):
+    for words, rx in ((_FRACTION_WORDS, fraction_rx), (_NUMBER_WORDS, spelled_rx), (("point",), spoken_rx)):
         if segment is None or holds_any(segment, words):
             found_apart = list(rx.finditer(src, start, stop))
             if found_apart:

@@ -20,9 +20,10 @@ _BELOW_100 = rf"(?:(?:{_TEN})(?:[\s-](?:{_UNIT}))?|(?:{_UNIT}))"
 _BELOW_1000 = rf"(?:{_BELOW_100}\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100})"
 _DIGIT_WORD = "|".join(w for w, v in UNITS.items() if v < 10)
 _POINT = rf"[\s-]+point(?:[\s-]+(?:{_DIGIT_WORD}))+"
-SPELLED = rf"(?:\b{_BELOW_1000}(?:{_POINT})?\b|(?<![\d.,])\d{{1,3}}{_POINT}\b)"
-"""A number in words below a thousand, with spoken decimals: "twenty-seven point three", and the broadcast
-style that writes the whole in digits and hyphenates: "27-point-three", "nine-point-two"."""
+SPELLED = rf"\b{_BELOW_1000}(?:{_POINT})?\b"
+"""A number in words below a thousand, with spoken decimals: "twenty-seven point three", "nine-point-two"."""
+SPOKEN = rf"(?<![\d.,])\d{{1,3}}{_POINT}\b"
+"""The broadcast style that writes the whole in digits and says the decimals: "27-point-three"."""
 _WORD = re.compile(r"[a-z]+")
 
 

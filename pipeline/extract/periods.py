@@ -170,7 +170,8 @@ def periods(text: str, start: int, end: int, doc_year: int | None) -> Periods:
         bases.append(YearToken(token.start, token.end, token.part.year))
     named = parts
     parts = [t for t in parts if t not in compared]
-    for m in (_SPAN_RE.finditer(text, start, end) if "19" in segment or "20" in segment else ()):
+    spans = ("19" in segment or "20" in segment) and ("-" in segment or "–" in segment or "/" in segment)
+    for m in (_SPAN_RE.finditer(text, start, end) if spans else ()):
         first = int(m.group("base"))
         later = first // 100 * 100 + int(m.group("later"))
         if later > first and not any(t.start <= m.start() < t.end for t in parts):

@@ -60,6 +60,7 @@ def _year_ended(g: dict) -> Part:
 
 
 def _months_to(g: dict) -> Part:
+    """"the three months to March": any word before "months" is read as its count; one that is none gives no part."""
     last, count = _month(g["m"]), word_number(g["k"]) if g.get("k") else 12
     return Part(f"{(last - count) % 12 + 1:02d}/{last:02d}", _year(g)) if 1 < count <= 12 else Part("", None)
 
@@ -110,7 +111,7 @@ RULES: tuple[Rule, ...] = (
     Rule("year_ended", rf"\b(?:fiscal\s+)?year\s+(?:ended|ending)\s+(?:in\s+)?{_MONTH}\s*(?:\d{{1,2}},?\s+)?(?P<y>{_YEAR})",
          _year_ended, (("the year ended June 2020", "FY", 2020), ("fiscal year ending March 31, 2019", "FY", 2019))),
     Rule("months_to",
-         rf"\b(?:(?P<k>{_COUNT}|twelve)\s+months|year)\s+(?:to|through|up\s+to|ending(?:\s+in)?|ended)\s+(?P<m>{_MONTH})"
+         rf"\b(?:(?P<k>\w+)\s+months|year)\s+(?:to|through|up\s+to|ending(?:\s+in)?|ended)\s+(?P<m>{_MONTH})"
          rf"(?:\s+(?P<y>{_YEAR}))?",
          _months_to, (("in the year to November 2018", "12/11", 2018), ("the 12 months through June", "07/06", None),
                       ("in the three months to March 2024", "01/03", 2024),
