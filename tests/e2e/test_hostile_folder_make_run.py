@@ -4,7 +4,7 @@ The limit is ``RLIMIT_AS`` (address space), set in ``preexec_fn`` on `make` and
 so inherited by every process of the run's tree. A cgroup's ``memory.max``
 would bound the tree as one, but this machine's cgroup v2 hierarchy has no
 memory controller (only v1's, which belongs to the machinery running the
-sessions). So the run works in one process (``TRADE_FIGURES_WORKERS=1``):
+sessions). So the run works in one process (``TRADE_FIGURES_EXECUTOR=in_process``):
 beside it the tree holds only `make` and Dagster's log tailers (`tail` and
 small Python processes, at most about 15 MB each). Address space is more than memory used: a clean run of the seeds
 reserves 2.7 GB unbounded but fits in 2 GiB (polars and the allocators
@@ -36,7 +36,7 @@ from tests.e2e.runs import finish, start_make_run
 MEMORY = 2 << 30
 TIMEOUT = 180
 """Seconds a run may take; a clean run of the seeds takes about 5."""
-ENV = {"TRADE_FIGURES_WORKERS": "1"}
+ENV = {"TRADE_FIGURES_EXECUTOR": "in_process"}
 PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 24, 1, 2
 
 IMPLAUSIBLE = """Trade Bulletin, March 3, 2014
