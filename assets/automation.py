@@ -12,13 +12,14 @@ from assets.executors import execution_config
 from assets.extraction import SHARD_ASSETS, seed_tracker, shard_selection
 from assets.resources import TradeFiguresSettings
 from pipeline.config import Settings
+from pipeline.seed_changes import SeedScan
 
 AUTOMATED = dg.AssetSelection.assets(*SHARD_ASSETS, *publish.keys)
 
 
-def run_request(settings: Settings, run_key: str | None = None) -> dg.RunRequest:
+def run_request(settings: Settings, run_key: str | None = None, scan: SeedScan | None = None) -> dg.RunRequest:
     """A run of the shards with seeds to read or remove (none when nothing changed), then publishing."""
-    scan = seed_tracker(settings).scan()
+    scan = scan or seed_tracker(settings).scan()
     shards = shard_selection(scan)
     return dg.RunRequest(run_key=run_key, asset_selection=[*shards, *publish.keys],
                          run_config=execution_config(settings, len(shards), len(scan.to_read)))
@@ -40,7 +41,7 @@ def seed_folder_changes(context: dg.SensorEvaluationContext, trade_figures: Trad
         return dg.SensorResult(skip_reason="no seed added, changed or removed")
     context.log.info(f"seeds to read: {len(scan.to_read)} ({', '.join(scan.to_read[:20])}"
                      f"{' …' if len(scan.to_read) > 20 else ''}); removed: {len(scan.removed)}")
-    return dg.SensorResult(run_requests=[run_request(settings, scan.digest)])
+    return dg.SensorResult(run_requests=[run_request(settings, scan.digest, scan)])
 
 
 @dg.schedule(cron_schedule="0 3 * * *", target=AUTOMATED, default_status=dg.DefaultScheduleStatus.RUNNING)

@@ -30,27 +30,30 @@ from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.provenance import code_version
 from pipeline.publishing import unchanged_version
 from pipeline.runlock import RunLockUnavailable, one_run_at_a_time
+from pipeline.seed_changes import SeedScan
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 """The run's events are all stored; none is echoed to the terminal (what fails is printed plainly)."""
 
 
-def materialize_everything(instance: dg.DagsterInstance, trade_figures: TradeFiguresSettings) -> dg.JobExecutionResult:
+def materialize_everything(instance: dg.DagsterInstance, trade_figures: TradeFiguresSettings,
+                           scan: SeedScan | None = None) -> dg.JobExecutionResult:
     """One run, as the sensor requests it: the shards with seeds to read or remove, then publishing and its checks."""
-    request = run_request(trade_figures.settings())
+    request = run_request(trade_figures.settings(), scan=scan)
     run_config = {**QUIET, **request.run_config, "resources": {"trade_figures": {"config": trade_figures.model_dump()}}}
     return dg.execute_job(dg.reconstructable(materialize_everything_job), instance, run_config=run_config,
                           asset_selection=request.asset_selection, raise_on_error=False)
 
 
-def unchanged(trade_figures: TradeFiguresSettings) -> dict | None:
-    """The current version's manifest when no seed is to be read or removed and it holds every seed's latest
-    extraction: nothing to run (a no-change `make run` starts no Dagster run, as the sensor requests none)."""
-    settings = trade_figures.settings()
-    tracker = seed_tracker(settings)
-    if tracker.scan().any:
+def unchanged(trade_figures: TradeFiguresSettings, scan: SeedScan) -> dict | None:
+    """The current version's manifest when ``scan`` finds no seed to read or remove and the version holds every
+    seed's latest extraction: nothing to run (a no-change `make run` starts no Dagster run, as the sensor requests
+    none)."""
+    if scan.any:
         return None
-    return unchanged_version(settings.output_dir, sorted(tracker.seen()), Lineage(code_version(), EXTRACTOR_VERSION))
+    settings = trade_figures.settings()
+    return unchanged_version(settings.output_dir, sorted(seed_tracker(settings).seen()),
+                             Lineage(code_version(), EXTRACTOR_VERSION))
 
 
 def failure_lines(result: dg.JobExecutionResult) -> list[str]:
@@ -97,14 +100,15 @@ def failed_warnings(result: dg.JobExecutionResult) -> list[str]:
 
 
 def run_and_report(trade_figures: TradeFiguresSettings) -> int:
-    manifest = unchanged(trade_figures)
+    scan = seed_tracker(trade_figures.settings()).scan()
+    manifest = unchanged(trade_figures, scan)
     if manifest is not None:
         print(f"version {manifest['version_id']} at {Layout(trade_figures.settings().output_dir).version(manifest['version_id'])}")
         print("nothing changed in the seeds folder since this version: no run started")
         print(summary_line(manifest, False, []))
         return 0
     with dg.DagsterInstance.get() as instance:
-        result = materialize_everything(instance, trade_figures)
+        result = materialize_everything(instance, trade_figures, scan)
     if not result.success:
         print("\n".join(failure_lines(result)), file=sys.stderr)
         return 1
