@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline.extract import extract_figures
-from pipeline.extract.economies import REGION, find_economies, home_economy
+from pipeline.extract.economies import find_economies, home_economy
 
 
 def figures(text):
