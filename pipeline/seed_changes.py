@@ -107,13 +107,16 @@ class SeedTracker:
 
     def scan(self, shards: tuple[int, ...] = tuple(range(SHARDS))) -> SeedScan:
         """What to read and remove in ``shards`` (every shard by default); the folder is listed once."""
-        shard_by_key = {seed.name: shard_of(seed.name) for seed in list_seeds(self.seeds_dir)}
-        stats = {key: stat_of(self.seeds_dir / key) for key, shard in shard_by_key.items() if shard in shards}
+        keys_of: dict[int, list[str]] = {shard: [] for shard in shards}
+        for key in list_seeds(self.seeds_dir):
+            if (shard := shard_of(key)) in keys_of:
+                keys_of[shard].append(key)
+        stats = {key: stat_of(self.seeds_dir / key) for keys in keys_of.values() for key in keys}
         to_read, removed = [], []
-        for shard in shards:
+        for shard, keys in keys_of.items():
             current, seen = self._load(shard)
-            to_read += [key for key, stat in stats.items() if shard_by_key[key] == shard and (
-                not current or key not in seen or seen[key].stat != stat or seen[key].status in RETRIED)]
+            to_read += [key for key in keys if not current or key not in seen or seen[key].stat != stats[key]
+                        or seen[key].status in RETRIED]
             removed += seen.keys() - stats.keys()
         return SeedScan(stats, sorted(to_read), sorted(removed), tuple(shards))
 

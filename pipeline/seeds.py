@@ -2,41 +2,28 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-
-from pipeline.formats import format_of
 
 SEED_SUFFIX = ".txt"
 
 
-@dataclass(frozen=True, slots=True)
-class SeedStat:
-    """A seed file as the folder listing sees it: cheap to get, no content read."""
-
-    name: str
-    """The path relative to the seeds folder, with ``/`` between folders: the file's key everywhere."""
-    size: int
-    mtime_ns: int
-    format: str | None = None
-    """txt, md, html or pdf by the file's suffix; None for a type that is not read (still listed)."""
-
-
-def list_seeds(seeds_dir: Path) -> list[SeedStat]:
-    """Every file in the folder tree (hidden files and folders aside), of any type, sorted by key.
+def list_seeds(seeds_dir: Path) -> list[str]:
+    """Every file in the folder tree (hidden files and folders aside), of any type, by key, sorted.
 
     Every file is listed, whether its type is read or not, so none is left
-    out of ``documents`` without a word. Symlinks are listed by their own
-    stat (not followed, and a linked folder is not walked): whether their
+    out of ``documents`` without a word. Nothing is stat'ed or opened: the
+    listing costs a folder read, whatever the number of seeds (the change
+    tracker stats only the seeds of the shards it is asked about). A symlink
+    is listed as a file, and a linked folder is not walked: whether a link's
     target may be read is decided when the document is read, so a link
     pointing outside the folder still shows up as a rejected document.
     """
-    seeds: list[SeedStat] = []
-    _walk(seeds_dir, "", seeds)
-    return sorted(seeds, key=lambda s: s.name)
+    keys: list[str] = []
+    _walk(seeds_dir, "", keys)
+    return sorted(keys)
 
 
-def _walk(folder: Path, prefix: str, seeds: list[SeedStat]) -> None:
+def _walk(folder: Path, prefix: str, keys: list[str]) -> None:
     try:
         entries = list(os.scandir(folder))
     except (FileNotFoundError, NotADirectoryError):  # gone, or removed while we were listing
@@ -46,13 +33,13 @@ def _walk(folder: Path, prefix: str, seeds: list[SeedStat]) -> None:
             continue
         key = prefix + entry.name
         try:
-            if entry.is_dir(follow_symlinks=False):
-                _walk(Path(entry.path), key + "/", seeds)
-                continue
-            st = entry.stat(follow_symlinks=False)
+            is_folder = entry.is_dir(follow_symlinks=False)
         except FileNotFoundError:  # removed while we were listing
             continue
-        seeds.append(SeedStat(key, st.st_size, st.st_mtime_ns, format_of(key)))
+        if is_folder:
+            _walk(Path(entry.path), key + "/", keys)
+        else:
+            keys.append(key)
 
 
 def doc_id_for(file_name: str) -> str:

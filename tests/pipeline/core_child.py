@@ -20,7 +20,7 @@ from pipeline.workstore import WorkStore
 
 
 def main(seeds: Path, output: Path) -> None:
-    keys = [seed.name for seed in list_seeds(seeds)]
+    keys = list_seeds(seeds)
     refresh(seeds, DEFAULT_MAX_DOCUMENT_BYTES, output, EXTRACTOR_VERSION, keys, [])
     tables = assemble(WorkStore(output), keys, EXTRACTOR_VERSION).tables
     print(publish_version(output, tables, Lineage("test", EXTRACTOR_VERSION)).version_id)

@@ -1,5 +1,6 @@
 import os
 
+from pipeline.formats import format_of
 from pipeline.seeds import doc_id_for, list_seeds
 
 
@@ -11,19 +12,20 @@ def test_lists_every_file_of_the_tree_by_relative_key_with_its_format(tmp_path):
     (tmp_path / "reports" / "2024" / "q1.pdf").write_text("x")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "HEAD.txt").write_text("x")
-    listed = [(s.name, s.format) for s in list_seeds(tmp_path)]
+    listed = [(key, format_of(key)) for key in list_seeds(tmp_path)]
     assert listed == [("README", None), ("a b [1] ñ.txt", "txt"), ("b.txt", "txt"), ("memo.docx", None),
                       ("notes.md", "md"), ("page.HTM", "html"), ("reports/2024/q1.pdf", "pdf"), ("scan.pdf", "pdf")]
 
 
-def test_stat_is_the_links_own_not_its_targets(tmp_path):
-    target = tmp_path / "elsewhere"
-    target.write_text("secret" * 100)
+def test_a_link_is_listed_as_a_file_and_a_linked_folder_is_not_walked(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("secret")
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    os.symlink(target, seeds / "link.txt")
-    [seed] = list_seeds(seeds)
-    assert seed.name == "link.txt" and seed.size != 600
+    os.symlink(outside / "secret.txt", seeds / "link.txt")
+    os.symlink(outside, seeds / "linked_folder")
+    assert list_seeds(seeds) == ["link.txt", "linked_folder"]
 
 
 def test_a_missing_folder_has_no_seeds(tmp_path):
