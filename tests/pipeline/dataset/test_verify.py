@@ -63,3 +63,24 @@ def test_the_verify_command_exits_non_zero_on_a_mismatch(published):
     assert "missing: schema.json" in bad.stdout
     unknown = _cli("verify", "--version", "no-such-version", "--output", str(output))
     assert unknown.returncode == 2
+
+
+def test_shared_by_size_rehashes_the_files_a_version_wrote_and_sizes_those_it_shares(published):
+    output, _, second = published
+    paths = [entry["path"] for entry in second.manifest["files"]]
+    shared = [p for p in paths if (second.path / p).stat().st_nlink > 1]
+    written = [p for p in paths if p.endswith(".parquet") and p not in shared]
+    assert shared and written
+    quick = verify_version(output, shared_by_size=True)
+    assert quick.ok and quick.rehashed == len(paths) - len(shared)
+    _flip_a_byte(second.path / shared[0])  # the same bytes in the parent: a full verify of either catches it
+    assert verify_version(output, shared_by_size=True).ok
+    assert verify_version(output).altered == [shared[0]]
+    _flip_a_byte(second.path / written[0])
+    assert verify_version(output, shared_by_size=True).altered == [written[0]]
+
+
+def _flip_a_byte(path):
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))  # in place: a hard link's other names see it too

@@ -1,0 +1,60 @@
+"""A version's inconsistencies worked out per partner folder: equal to the whole table's, kept by folder content."""
+from __future__ import annotations
+
+import polars as pl
+
+from pipeline.consistency import COLUMNS, find_inconsistencies
+from pipeline.dataset import Lineage, open_table, publish_version
+from pipeline.dataset.inconsistencies import version_inconsistencies
+from tests.pipeline.dataset.sample import base_records, build
+
+LINEAGE = Lineage("code", "extractor")
+
+
+def tables(brief_imports_to: str):
+    """The seed's and the brief's figures under MEX, except the seed's rank (CHN) and the brief's rank (CAN);
+    the brief's import goes to ``brief_imports_to`` (MEX: it disagrees with the seed's import)."""
+    documents, figures, rejected = base_records()
+    partners = {("000_seed", "rank"): "CHN", ("001_brief", "rank"): "CAN", ("001_brief", "import"): brief_imports_to}
+    figures = [{**f, "partner": partners.get((f["doc_id"], f["flow"] if f["measure"] != "rank" else "rank"),
+                                             f["partner"])} for f in figures]
+    return build(documents, figures, rejected)
+
+
+def as_set(violations: pl.DataFrame) -> set[tuple]:
+    return {(row["rule"], tuple(row["figure_ids"]), row["description"]) for row in violations.to_dicts()}
+
+
+def whole(output, version_id) -> pl.DataFrame:
+    return find_inconsistencies(open_table(output, "figures", version_id).select(COLUMNS).collect())
+
+
+def test_per_folder_violations_equal_the_whole_tables_and_are_kept_by_folder_content(tmp_path):
+    first = publish_version(tmp_path, tables("MEX"), LINEAGE)
+    found = version_inconsistencies(tmp_path)
+    expected = whole(tmp_path, first.version_id)
+    assert expected.height > 0 and as_set(found.first) == as_set(expected) and found.total == expected.height
+    assert found.by_rule == dict(expected.group_by("rule").len().iter_rows())
+    assert found.worked_out == 3 and found.figures == first.manifest["row_counts"]["figures"]
+    again = version_inconsistencies(tmp_path)
+    assert again.worked_out == 0 and again.first.equals(found.first) and again.by_rule == found.by_rule
+
+    second = publish_version(tmp_path, tables("CAN"), LINEAGE)  # MEX and CAN change, CHN does not
+    found = version_inconsistencies(tmp_path)
+    assert found.worked_out == 2 and as_set(found.first) == as_set(whole(tmp_path, second.version_id))
+    assert len(list((tmp_path / "work" / "consistency").glob("*.parquet"))) == 3  # the first version's are gone
+
+
+def test_a_kept_result_removed_is_worked_out_again(tmp_path):
+    publish_version(tmp_path, tables("MEX"), LINEAGE)
+    found = version_inconsistencies(tmp_path)
+    next((tmp_path / "work" / "consistency").glob("*.parquet")).unlink()
+    again = version_inconsistencies(tmp_path)
+    assert again.worked_out == 1 and again.first.equals(found.first) and again.by_rule == found.by_rule
+
+
+def test_a_version_without_violations_has_none(tmp_path):
+    publish_version(tmp_path, tables("CAN"), LINEAGE)
+    found = version_inconsistencies(tmp_path)
+    assert found.total == 0 and found.by_rule == {} and found.first.is_empty()
+    assert found.first.columns == ["rule", "figure_ids", "description"]
