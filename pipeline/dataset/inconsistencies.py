@@ -26,6 +26,7 @@ from pipeline.dataset.reader import read_manifest
 
 LISTED = 200
 """Violations returned in full, the first in (rule, description) order."""
+ATTEMPTS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,35 +47,42 @@ class Inconsistencies:
 
 def version_inconsistencies(output_dir: Path, version: str | None = None) -> Inconsistencies:
     """The violations of ``version`` (default: current), from its partner folders' kept results where it can."""
-    layout = Layout(output_dir)
     manifest = read_manifest(output_dir, version)
-    folder = layout.version(manifest["version_id"])
-    parts = sorted(entry["path"] for entry in manifest["files"]
-                   if table_of(entry["path"]) == "figures" and entry["path"].endswith(".parquet"))
-    digests = {entry["path"]: entry.get("digest", entry["sha256"]) for entry in manifest["files"]}
+    folder = Layout(output_dir).version(manifest["version_id"])
     cache = output_dir / "work" / "consistency"
-    by_rule: dict[str, int] = {}
-    firsts, kept, worked_out = [], set(), 0
-    for folder_name, paths in groupby(parts, key=lambda path: path.rsplit("/", 1)[0]):
+    kept = {cache / f"{key}.parquet": paths for key, paths in _folders(manifest).items()}
+    worked_out = 0
+    for attempt in range(ATTEMPTS):
+        for path, paths in kept.items():
+            if not path.exists():
+                write_atomically(path, _worked_out(folder, paths).write_parquet)
+                worked_out += 1
+        try:  # one scan of every folder's results; heads only for the listing
+            by_rule = pl.scan_parquet(list(kept)).group_by("rule").len().sort("rule").collect()
+            first = pl.concat([pl.DataFrame(schema=VIOLATION_SCHEMA).lazy(),
+                               *(pl.scan_parquet(path).head(LISTED) for path in kept)]
+                              ).sort("rule", "description").head(LISTED).collect()
+            break
+        except FileNotFoundError:  # removed by a check of another version meanwhile: worked out again
+            if attempt == ATTEMPTS - 1:
+                raise
+    for stale in (path for path in cache.glob("*.parquet") if path not in kept):
+        stale.unlink(missing_ok=True)
+    return Inconsistencies(manifest["version_id"], manifest["row_counts"]["figures"],
+                           dict(by_rule.iter_rows()), first, worked_out)
+
+
+def _folders(manifest: dict) -> dict[str, list[str]]:
+    """Each partner folder's figure parts, by a key of their row digests and the code version."""
+    digests = {entry["path"]: entry.get("digest", entry["sha256"]) for entry in manifest["files"]
+               if table_of(entry["path"]) == "figures" and entry["path"].endswith(".parquet")}
+    folders = {}
+    for _, paths in groupby(sorted(digests), key=lambda path: path.rsplit("/", 1)[0]):
         paths = list(paths)
         key = hashlib.sha256(";".join([manifest["code_version"], *(f"{p}:{digests[p]}" for p in paths)])
                              .encode()).hexdigest()[:32]
-        kept.add(f"{key}.parquet")
-        try:
-            rules = pl.read_parquet(cache / f"{key}.parquet", columns=["rule"])["rule"]
-            first = pl.read_parquet(cache / f"{key}.parquet", n_rows=LISTED)
-        except FileNotFoundError:
-            violations = _worked_out(folder, paths)
-            write_atomically(cache / f"{key}.parquet", violations.write_parquet)
-            rules, first, worked_out = violations["rule"], violations.head(LISTED), worked_out + 1
-        for rule, count in rules.value_counts().iter_rows():
-            by_rule[rule] = by_rule.get(rule, 0) + count
-        firsts.append(first)
-    for stale in (p for p in cache.glob("*.parquet") if p.name not in kept):
-        stale.unlink(missing_ok=True)
-    first = pl.concat([pl.DataFrame(schema=VIOLATION_SCHEMA), *firsts]).sort("rule", "description").head(LISTED)
-    return Inconsistencies(manifest["version_id"], manifest["row_counts"]["figures"], dict(sorted(by_rule.items())),
-                           first, worked_out)
+        folders[key] = paths
+    return folders
 
 
 def _worked_out(folder: Path, paths: list[str]) -> pl.DataFrame:
