@@ -38,7 +38,7 @@ Stat = tuple[int, int, int, int, int] | None
 """(device, inode, size, mtime_ns, mode) of the file a seed's path leads to; None when it leads nowhere."""
 
 
-def stat_of(path: Path) -> Stat:
+def stat_of(path: str | Path) -> Stat:
     try:
         st = os.stat(path)
     except (OSError, ValueError):
@@ -111,7 +111,8 @@ class SeedTracker:
         for key in list_seeds(self.seeds_dir):
             if (shard := shard_of(key)) in keys_of:
                 keys_of[shard].append(key)
-        stats = {key: stat_of(self.seeds_dir / key) for keys in keys_of.values() for key in keys}
+        folder = os.fspath(self.seeds_dir)  # joined as strings: a Path per seed costs more than its stat
+        stats = {key: stat_of(os.path.join(folder, key)) for keys in keys_of.values() for key in keys}
         to_read, removed = [], []
         for shard, keys in keys_of.items():
             current, seen = self._load(shard)
