@@ -10,6 +10,7 @@ import pytest
 from pipeline.dataset import Lineage, open_table, publish_version, read_manifest, verify_version
 from pipeline.dataset.incremental import Update
 from pipeline.dataset.layout import Layout
+from pipeline.dataset.reader import read_sources
 from schemas import TABLES
 from tests.pipeline.dataset.sample import build, document, figure
 
