@@ -76,3 +76,14 @@ def test_a_delta_reads_only_its_seeds_and_equals_a_whole_build(stored, monkeypat
     assert verify_version(output).ok
     assert open_table(output, "documents").collect()["file_name"].sort().to_list() == now
     assert set(read_sources(output / "current").drop_nulls("source")["file_name"]) == set(now)
+
+
+def test_a_version_of_another_layout_is_rebuilt_from_every_seed(stored, monkeypatch):
+    _, output, keys = stored
+    first = publish_seeds(output, keys, LINEAGE)
+    manifest = first.result.path / "manifest.json"
+    manifest.write_text(manifest.read_text().replace('"layout":"parts-', '"layout":"parts-0-', 1))  # a former scheme
+    reads = _reads(monkeypatch)
+    again = publish_seeds(output, keys, LINEAGE)
+    assert {key for kind, read in reads if kind == "documents" for key in read} == set(keys)
+    assert again.result.manifest["content_hash"] == first.result.manifest["content_hash"]
