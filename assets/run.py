@@ -16,6 +16,7 @@ run only publishes. Runs on the same output folder take turns
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import dagster as dg
 
@@ -25,6 +26,7 @@ from assets.definitions import defs, materialize_everything_job
 from assets.extraction import seed_tracker
 from assets.resources import TradeFiguresSettings
 from pipeline.dataset import Lineage, read_manifest
+from pipeline.dataset.reader import unread_documents
 from pipeline.dataset.layout import Layout
 from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.provenance import code_version
@@ -76,20 +78,18 @@ def step_durations(result: dg.JobExecutionResult) -> str:
     return "steps: " + ", ".join(steps)
 
 
-def summary_line(manifest: dict, published: bool, warnings: list[str]) -> str:
-    """What was published and what was not; the documents not read are named by status (``unsupported: a.docx``)."""
+def summary_line(manifest: dict, unread: dict[str, list[str]], published: bool, warnings: list[str]) -> str:
+    """What was published and what was not; the documents not read (``unread_documents``) are named by status
+    (``unsupported: a.docx``)."""
     counts = manifest["row_counts"]
-    bad_docs = [s for s in manifest["seeds"] if s["status"] != "ok"]
-    by_status: dict[str, list[str]] = {}
-    for seed in bad_docs:
-        by_status.setdefault(seed["status"], []).append(seed["file_name"])
+    bad_docs = sum(map(len, unread.values()))
     verb = "published" if published else "unchanged, current stays"
-    named = "; ".join(f"{status}: {', '.join(names)}" for status, names in sorted(by_status.items()))
+    named = "; ".join(f"{status}: {', '.join(names)}" for status, names in sorted(unread.items()))
     rejected_docs = f" ({named})" if bad_docs else ""
     warned = f"; warnings: {', '.join(warnings)}" if warnings else ""
     return (f"{verb} {manifest['version_id']}: {counts['figures']} figures from "
-            f"{counts['documents'] - len(bad_docs)} documents; rejected {counts['rejected']} figures "
-            f"and {len(bad_docs)} documents{rejected_docs}{warned}")
+            f"{counts['documents'] - bad_docs} documents; rejected {counts['rejected']} figures "
+            f"and {bad_docs} documents{rejected_docs}{warned}")
 
 
 def failed_warnings(result: dg.JobExecutionResult) -> list[str]:
@@ -103,9 +103,10 @@ def run_and_report(trade_figures: TradeFiguresSettings) -> int:
     scan = seed_tracker(trade_figures.settings()).scan()
     manifest = unchanged(trade_figures, scan)
     if manifest is not None:
-        print(f"version {manifest['version_id']} at {Layout(trade_figures.settings().output_dir).version(manifest['version_id'])}")
+        path = Layout(trade_figures.settings().output_dir).version(manifest["version_id"])
+        print(f"version {manifest['version_id']} at {path}")
         print("nothing changed in the seeds folder since this version: no run started")
-        print(summary_line(manifest, False, []))
+        print(summary_line(manifest, unread_documents(path), False, []))
         return 0
     with dg.DagsterInstance.get() as instance:
         result = materialize_everything(instance, trade_figures, scan)
@@ -117,7 +118,8 @@ def run_and_report(trade_figures: TradeFiguresSettings) -> int:
     manifest = read_manifest(trade_figures.settings().output_dir, metadata["version_id"].value)
     print(f"version {manifest['version_id']} at {metadata['path'].value}")
     print(step_durations(result))
-    print(summary_line(manifest, metadata["published"].value, failed_warnings(result)))
+    print(summary_line(manifest, unread_documents(Path(metadata["path"].value)), metadata["published"].value,
+                       failed_warnings(result)))
     return 0
 
 

@@ -1,7 +1,7 @@
 """Publishing the current seeds: what changed since the current version decides how much work is done.
 
-The current version's manifest records each seed's source stamp (``sources``;
-every one extracted by the manifest's extractor version); the work store's stamps of the stored extractions
+The current version's ``sources`` table records each seed's source stamp
+(every one extracted by the manifest's extractor version); the work store's stamps of the stored extractions
 (``WorkStore.extracted_sources``) against it give the delta. No delta: nothing
 is read or published. A delta: only its seeds' rows are read and applied to
 the current version (``pipeline.dataset.incremental``). No current version,
@@ -13,11 +13,14 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import polars as pl
+
 from pipeline.assemble import assemble
 from pipeline.dataset import Lineage, PublishResult, publish_version, read_manifest
 from pipeline.dataset.incremental import Update
 from pipeline.dataset.layout import Layout
 from pipeline.dataset.publish import LAYOUT, ParentMoved
+from pipeline.dataset.reader import read_sources
 from pipeline.seeds import doc_id_for
 from pipeline.workstore import WorkStore
 
@@ -31,6 +34,8 @@ class Delta:
     """Seeds whose rows are read again: changed or added, or sharing a doc_id with one that changed or went."""
     removed: list[str]
     """Seeds of the current version no longer registered."""
+    published: pl.DataFrame
+    """The current version's ``sources``: each document's seed file and source digest."""
 
     @property
     def empty(self) -> bool:
@@ -50,17 +55,17 @@ def publish_seeds(output_dir: Path, keys: list[str], lineage: Lineage, keep: int
     for _ in range(ATTEMPTS):
         manifest = _current_manifest(output_dir)
         stamps = store.extracted_sources(keys)
-        delta = plan_delta(manifest, keys, stamps, lineage)
+        delta = plan_delta(output_dir, manifest, keys, stamps, lineage)
         if delta is None:
             break
-        published = published_sources(manifest)
+        published = published_sources(delta.published)
         if delta.empty:
             layout = Layout(output_dir)
             return Published(PublishResult(manifest["version_id"], layout.version(manifest["version_id"]), False,
                                            manifest), sorted(set(keys) - published.keys()))
         assembled = assemble(store, delta.rebuilt, lineage.extractor_version)
         gone = set(delta.rebuilt) | set(delta.removed)
-        touched = frozenset(s["doc_id"] for s in manifest["seeds"] if s["file_name"] in gone)
+        touched = frozenset(delta.published.filter(pl.col("file_name").is_in(list(gone)))["doc_id"])
         sources = {**{k: v for k, v in published.items() if k not in gone}, **_digested(assembled.sources)}
         try:
             result = publish_version(output_dir, Update(manifest["version_id"], touched, assembled.tables), lineage,
@@ -76,37 +81,38 @@ def publish_seeds(output_dir: Path, keys: list[str], lineage: Lineage, keep: int
 def unchanged_version(output_dir: Path, keys: list[str], lineage: Lineage) -> dict | None:
     """The current version's manifest when publishing ``keys`` now would find nothing to do, else None.
 
-    Reads the manifest and the work store's stamps only: what a run where no seed
-    changed needs to confirm that, and no more.
+    Reads the manifest, the version's ``sources`` and the work store's stamps
+    only: what a run where no seed changed needs to confirm that, and no more.
     """
     manifest = _current_manifest(output_dir)
-    delta = plan_delta(manifest, keys, WorkStore(output_dir).extracted_sources(keys), lineage)
+    delta = plan_delta(output_dir, manifest, keys, WorkStore(output_dir).extracted_sources(keys), lineage)
     return manifest if delta is not None and delta.empty else None
 
 
-def plan_delta(manifest: dict | None, keys: list[str], stamps: dict[str, tuple[str, str]],
+def plan_delta(output_dir: Path, manifest: dict | None, keys: list[str], stamps: dict[str, tuple[str, str]],
                lineage: Lineage) -> Delta | None:
-    """The seeds to read again against ``manifest``'s; None when the version cannot be updated, only rebuilt."""
+    """The seeds to read again against ``manifest``'s version; None when it cannot be updated, only rebuilt."""
     if manifest is None or manifest.get("layout") != LAYOUT \
             or (manifest.get("code_version"), manifest.get("extractor_version")) \
             != (lineage.code_version, lineage.extractor_version):
         return None
-    published = published_sources(manifest)
+    seeds = read_sources(Layout(output_dir).version(manifest["version_id"]))
+    published = published_sources(seeds)
     now = _digested({key: source for key, (source, extractor) in stamps.items()
                      if extractor == lineage.extractor_version})
     changed = {key for key in keys if now.get(key) != published.get(key)}
     removed = published.keys() - set(keys)
     ids = {doc_id_for(key) for key in changed | removed}
-    return Delta(sorted(changed | {key for key in keys if doc_id_for(key) in ids}), sorted(removed))
+    return Delta(sorted(changed | {key for key in keys if doc_id_for(key) in ids}), sorted(removed), seeds)
 
 
-def published_sources(manifest: dict) -> dict[str, str]:
-    """Seed file → the digest of the source stamp its published rows came from."""
-    return {seed["file_name"]: seed["source"] for seed in manifest["seeds"] if "source" in seed}
+def published_sources(seeds: pl.DataFrame) -> dict[str, str]:
+    """Seed file → the digest of the source stamp its published rows came from, of a version's ``sources``."""
+    return dict(seeds.drop_nulls("source").select("file_name", "source").iter_rows())
 
 
 def _digested(sources: dict[str, str]) -> dict[str, str]:
-    """Each source stamp as 16 hex digits of its sha256: the manifest stays small, a change is still seen
+    """Each source stamp as 16 hex digits of its sha256: ``sources`` stays small, a change is still seen
     (two stamps of one seed colliding is a 2**-64 chance)."""
     return {key: hashlib.sha256(stamp.encode()).hexdigest()[:16] for key, stamp in sources.items()}
 

@@ -1,22 +1,27 @@
-"""``review.html``: every document's text with each figure highlighted, for auditing in a browser.
+"""The review pages: every shown document's text with each figure highlighted, for auditing in a browser.
 
-One self-contained page (no external resources) of at most ``LIMIT``
-documents, each with at most ``TEXT_PER_DOCUMENT`` characters of its text
-and ``ROWS_PER_DOCUMENT`` figures and rejected rows each, so its cost and
-size stay bounded at any scale and for any document: documents with
-rejected rows or a failed read come first, then those changed in the
-version, then the rest by doc_id. Each published figure is an
-element with ``data-figure-id``; each rejected row with a usable span is an
-element with ``data-rejected``, styled differently; rejected rows without a
-span are listed under their document. Hovering shows a summary, clicking
-shows the whole record. All document text and values are HTML-escaped, and
-the records travel as JSON that cannot close its ``<script>`` element.
+``review.html`` is the index: a summary and at most ``LIMIT`` documents in
+review order (documents with rejected rows or a failed read first, then those
+changed in the version, then the rest by doc_id), each with its counts and a
+link to its own page under ``review/``. A document's page holds at most
+``TEXT_PER_DOCUMENT`` characters of its text and ``ROWS_PER_DOCUMENT``
+figures and rejected rows each, so every page's size and cost stay bounded at
+any scale. A page depends only on its document's rows (``DocumentPage.inputs``),
+so a version can share the pages of documents that did not change with its
+parent. Each published figure is an element with ``data-figure-id``; each
+rejected row with a usable span is an element with ``data-rejected``, styled
+differently; rejected rows without a span are listed under their document, and
+rejected rows of no document on a page of their own. Hovering shows a summary,
+clicking shows the whole record. Every page is self-contained (no external
+resources); all document text and values are HTML-escaped, and the records
+travel as JSON that cannot close its ``<script>`` element.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
-from collections import defaultdict
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -34,18 +39,67 @@ class _Mark:
 
 
 LIMIT = 200
-"""Documents shown on the page."""
+"""Documents shown in the index, each with its page."""
 TEXT_PER_DOCUMENT = 60_000
 """Characters of a document's text shown (the seeds run to 12,000); figures past the cut are not shown."""
 ROWS_PER_DOCUMENT = 300
 """Figures, and rejected rows, shown per document (the seeds give at most 112 figures)."""
+INDEX = "review.html"
+PAGES = "review"
+"""The folder of the document pages, beside the index."""
+ORPHANS = f"{PAGES}/rows-without-a-document.html"
+"""Rejected rows whose doc_id is no document's (no document page is named without a hash suffix)."""
+_NAME_CHARS = 48
 
 
-def render_review(documents: pl.DataFrame, figures: pl.DataFrame, rejected: pl.DataFrame, heading: str,
-                  changed: Collection[str] = (), limit: int = LIMIT, total: int | None = None) -> str:
-    """The page for the first ``limit`` documents in review order; ``changed`` are doc_ids new in this version.
+@dataclass(frozen=True)
+class DocumentPage:
+    """One page under ``review/``: a document's row (none for the rows of no document) and its rows shown."""
+    path: str
+    documents: pl.DataFrame
+    figures: pl.DataFrame
+    rejected: pl.DataFrame
 
-    ``total`` counts the version's documents when ``documents`` holds only those shown (``chosen``).
+    @property
+    def document(self) -> dict | None:
+        return self.documents.row(0, named=True) if self.documents.height else None
+
+    def inputs(self) -> list[pl.DataFrame]:
+        """Everything the page is made from, besides the code: equal inputs, equal pages."""
+        return [self.documents, self.figures, self.rejected]
+
+    def render(self) -> str:
+        figure_records = {r["figure_id"]: r for r in self.figures.to_dicts()}
+        rejected_rows = [{**row, "record": json.loads(row["record"])} for row in self.rejected.to_dicts()]
+        marks = [_Mark(r["char_start"], r["char_end"], "data-figure-id", r["figure_id"], _figure_title(r))
+                 for r in figure_records.values()]
+        for index, row in enumerate(rejected_rows):
+            span = row["record"]
+            marks.append(_Mark(_int(span.get("char_start")), _int(span.get("char_end")), "data-rejected", str(index),
+                               f"rejected: {row['reason']}"))
+        document = self.document
+        if document is None:
+            title = "Rows without a document"
+            section = f'<section class="document"><h2>{title}</h2>{_unplaced(marks)}</section>'
+        else:
+            title = document["doc_id"]
+            section = _section(document, marks)
+        return _PAGE.format(heading=html.escape(title), index=f"../{INDEX}", summary=_LEGEND, body=section,
+                            records=_script_json({"figures": figure_records, "rejected": rejected_rows}))
+
+
+@dataclass(frozen=True)
+class Review:
+    index: str
+    """The rendered ``review.html``."""
+    pages: list[DocumentPage]
+    """The pages it links to, not rendered yet (a page equal to the parent's is shared, not rendered)."""
+
+
+def plan_review(documents: pl.DataFrame, figures: pl.DataFrame, rejected: pl.DataFrame, heading: str,
+                changed: Collection[str] = (), limit: int = LIMIT, total: int | None = None) -> Review:
+    """The index of the first ``limit`` documents in review order and their pages; ``changed`` are doc_ids new in
+    this version. ``total`` counts the version's documents when ``documents`` holds only those shown (``chosen``).
     """
     total = documents.height if total is None else total
     every_id = documents["doc_id"].implode()
@@ -54,28 +108,38 @@ def render_review(documents: pl.DataFrame, figures: pl.DataFrame, rejected: pl.D
     figures = _first_rows(figures.filter(pl.col("doc_id").is_in(shown)).sort("doc_id", "char_start"))
     rejected = _first_rows(rejected.filter(pl.col("doc_id").is_in(shown) | ~pl.col("doc_id").is_in(every_id)
                                            .fill_null(False)))
-    figure_records = {r["figure_id"]: r for r in figures.to_dicts()}
-    rejected_rows = [{**row, "record": json.loads(row["record"])} for row in rejected.to_dicts()]
-    marks: dict[str | None, list[_Mark]] = defaultdict(list)
-    for record in figure_records.values():
-        marks[record["doc_id"]].append(_Mark(record["char_start"], record["char_end"], "data-figure-id",
-                                             record["figure_id"], _figure_title(record)))
-    for index, row in enumerate(rejected_rows):
-        span = row["record"]
-        marks[row["doc_id"]].append(_Mark(_int(span.get("char_start")), _int(span.get("char_end")),
-                                          "data-rejected", str(index), f"rejected: {row['reason']}"))
-    doc_ids = documents["doc_id"].sort().to_list()
-    sections = [_section(doc, marks.pop(doc["doc_id"], [])) for doc in documents.sort("doc_id").iter_rows(named=True)]
-    if marks:
-        orphans = [mark for doc_marks in marks.values() for mark in doc_marks]
-        sections.append(f'<section class="document"><h2>Rows without a document</h2>{_unplaced(orphans)}</section>')
-    return _PAGE.format(
+    figures_of = figures.partition_by("doc_id", as_dict=True)
+    rejected_of = rejected.filter(pl.col("doc_id").is_in(shown)).partition_by("doc_id", as_dict=True)
+    pages = [DocumentPage(page_path(doc_id), documents.slice(n, 1), figures_of.get((doc_id,), figures.clear()),
+                          rejected_of.get((doc_id,), rejected.clear()))
+             for n, doc_id in enumerate(documents["doc_id"])]
+    orphans = rejected.filter(~pl.col("doc_id").is_in(shown).fill_null(False))
+    if not orphans.is_empty():
+        pages.append(DocumentPage(ORPHANS, documents.clear(), figures.clear(), orphans))
+    entries = "".join(_entry(page) for page in pages)
+    return Review(_INDEX.format(
         heading=html.escape(heading),
         summary=html.escape(_summary(total, documents.height, figures.height, rejected.height)),
-        nav="".join(f'<li><a href="#doc-{html.escape(d, quote=True)}">{html.escape(d)}</a></li>' for d in doc_ids),
-        sections="\n".join(sections),
-        records=_script_json({"figures": figure_records, "rejected": rejected_rows}),
-    )
+        entries=entries), pages)
+
+
+def page_path(doc_id: str) -> str:
+    """The page of ``doc_id``, a safe file name for any doc_id: its letters, digits, ``-`` and ``_`` (others as
+    ``_``, at most ``_NAME_CHARS`` of them) and a hash of the whole id, so ids differing only in case, in the
+    characters replaced or past the cut never share a file, on any file system."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "_", doc_id)[:_NAME_CHARS]
+    return f"{PAGES}/{stem}-{hashlib.sha256(doc_id.encode()).hexdigest()[:16]}.html"
+
+
+def _entry(page: DocumentPage) -> str:
+    href = html.escape(page.path, quote=True)
+    if page.document is None:
+        return (f'<tr><td><a href="{href}">Rows without a document</a></td><td></td><td></td><td>0</td>'
+                f'<td>{page.rejected.height}</td><td></td></tr>')
+    doc = page.document
+    return (f'<tr><td><a href="{href}">{html.escape(doc["doc_id"])}</a></td><td>{html.escape(doc["title"] or "")}</td>'
+            f'<td>{html.escape(doc["status"])}</td><td>{doc["n_figures"]}</td><td>{doc["n_rejected"]}</td>'
+            f'<td>{html.escape(doc["reason"] or "")}</td></tr>')
 
 
 def _first_rows(frame: pl.DataFrame) -> pl.DataFrame:
@@ -83,9 +147,8 @@ def _first_rows(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def chosen(documents: pl.DataFrame, changed: Collection[str], limit: int = LIMIT) -> pl.DataFrame:
-    """The ``limit`` documents the page shows: those needing review, then those ``changed``, then by doc_id."""
-    if documents.height <= limit:
-        return documents
+    """The ``limit`` documents shown, in review order: those needing review, then those ``changed``, then the
+    rest, each by doc_id."""
     needs_review = (pl.col("status") != "ok") | (pl.col("n_rejected") > 0)
     return documents.sort(~needs_review, ~pl.col("doc_id").is_in(list(changed)), "doc_id").head(limit)
 
@@ -186,6 +249,9 @@ def _script_json(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+_LEGEND = ('<mark class="figure">Published figures</mark> and <mark class="rejected">rejected rows</mark> are '
+           'highlighted; hover for a summary, click for the whole record.')
+
 _PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
@@ -205,11 +271,10 @@ mark.selected {{ outline: 3px solid #06c; }}
 #record {{ white-space: pre-wrap; overflow-wrap: anywhere; font: 0.85rem ui-monospace, monospace; }}
 </style></head>
 <body><main>
+<p><a href="{index}">All documents</a></p>
 <h1>{heading}</h1>
-<p>{summary}. <mark class="figure">Published figures</mark> and <mark class="rejected">rejected rows</mark> are
-highlighted; hover for a summary, click for the whole record.</p>
-<nav><ul>{nav}</ul></nav>
-{sections}
+<p>{summary}</p>
+{body}
 </main>
 <aside><h2>Record</h2><pre id="record">Click a highlighted figure.</pre></aside>
 <script type="application/json" id="records">{records}</script>
@@ -231,5 +296,22 @@ document.addEventListener("keydown", e => {{
   if (e.key === "Enter" && e.target.matches("[data-figure-id], [data-rejected]")) show(e.target);
 }});
 </script>
+</body></html>
+"""
+
+
+_INDEX = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>{heading}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 1rem 2rem; }}
+table {{ border-collapse: collapse; }} th, td {{ text-align: left; padding: 0.2rem 0.6rem; border-bottom: 1px solid #ddd; }}
+</style></head>
+<body>
+<h1>{heading}</h1>
+<p>{summary}. Each document's page shows its text with its published figures and rejected rows highlighted.</p>
+<table><thead><tr><th>document</th><th>title</th><th>status</th><th>figures</th><th>rejected</th><th>reason</th></tr></thead>
+<tbody>{entries}</tbody></table>
 </body></html>
 """

@@ -14,12 +14,12 @@ if TYPE_CHECKING:
 
 _MODULE_OF = {"ChangeSchema": "schemas.changes", "DocumentSchema": "schemas.documents",
               "FigureSchema": "schemas.figures", "RejectedFigureSchema": "schemas.rejected",
-              "SeriesSchema": "schemas.series"}
+              "SeriesSchema": "schemas.series", "SourceSchema": "schemas.sources"}
 _MODEL_OF_TABLE = {"figures": "FigureSchema", "documents": "DocumentSchema", "rejected": "RejectedFigureSchema",
                    "series": "SeriesSchema", "changes": "ChangeSchema"}
 
-__all__ = ["ChangeSchema", "DocumentSchema", "FigureSchema", "RejectedFigureSchema", "SeriesSchema", "TABLES",
-           "polars_schema"]
+__all__ = ["ChangeSchema", "DocumentSchema", "FigureSchema", "RejectedFigureSchema", "SeriesSchema", "SourceSchema",
+           "TABLES", "polars_schema"]
 
 
 def __getattr__(name: str):

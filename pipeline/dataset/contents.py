@@ -38,7 +38,7 @@ class Tables:
     rejected: pl.DataFrame
 
 
-SEED_COLUMNS = ["doc_id", "file_name", "sha256", "status"]
+SEED_COLUMNS = ["doc_id", "file_name"]
 PART_TABLES = ("figures", "documents", "rejected", "series")
 """The tables a version's content is made of (``changes`` depends on the parent)."""
 
@@ -56,7 +56,7 @@ class Contents:
     after: dict[str, pl.DataFrame] | None
     """For ``changes``: the documents and figures rows of the documents rebuilt; None on a full build."""
     seeds: pl.DataFrame
-    """Every document's doc_id, file_name, sha256 and status, by doc_id (for the manifest)."""
+    """Every document's doc_id and file_name, by doc_id (for the ``sources`` table)."""
     texts: dict[str, str]
     """The data dictionary files, by file name."""
 

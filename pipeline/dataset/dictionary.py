@@ -79,7 +79,9 @@ def render_markdown(description: dict | None = None) -> str:
         "```",
         "",
         "Check a version's files against its manifest: `python -m pipeline.dataset verify [--version ID]`. "
-        "`review.html` shows each document with its figures highlighted, for auditing in a browser.",
+        "`review.html` lists up to 200 documents, those needing review first, each linked to its page under "
+        "`review/` with its text and figures highlighted, for auditing in a browser. `sources/` is the pipeline's "
+        "own record of where each document's rows came from (for the next run), not a table to read.",
     ]
     for name, table in tables.items():
         lines += ["", f"## `{name}`", "", table["description"], "", f"Files: `{table['files']}`", "",

@@ -14,9 +14,10 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.consistency import FACT
-from pipeline.dataset.contents import SEED_COLUMNS, Contents, Tables, arrange, dictionary_texts
+from pipeline.dataset.contents import PART_TABLES, SEED_COLUMNS, Contents, Tables, arrange, dictionary_texts
 from pipeline.dataset.layout import HIVE_TABLES, PARTITION_KEY, part_file
 from pipeline.dataset.parts import bucket, partner_of, split, table_of, with_partner
+from pipeline.dataset.reader import read_sources
 from pipeline.series import build_series
 from schemas import TABLES, polars_schema
 
@@ -38,7 +39,7 @@ def update(parent_dir: Path, parent_manifest: dict, change: Update) -> Contents:
     """The contents of ``change`` applied to the version in ``parent_dir``."""
     new = {name: arrange(name, getattr(change.delta, name)) for name in ("documents", "rejected", "figures")}
     touched = pl.Series("doc_id", sorted(change.touched | set(new["documents"]["doc_id"])), pl.String).implode()
-    listed = {entry["path"]: entry for entry in parent_manifest["files"] if "digest" in entry}
+    listed = {entry["path"]: entry for entry in parent_manifest["files"] if table_of(entry["path"]) in PART_TABLES}
     mine = pl.col("doc_id").is_in(touched).fill_null(False)
     fresh, before, rewritten = {}, {}, set()
     for name in ("documents", "rejected", "figures"):
@@ -50,13 +51,13 @@ def update(parent_dir: Path, parent_manifest: dict, change: Update) -> Contents:
     series_paths, fresh["series"] = _series(parent_dir, listed, rewritten, fresh,
                                             pl.concat([before["figures"].select(FACT), new["figures"].select(FACT)]))
     rewritten |= series_paths
-    seeds = pl.DataFrame(parent_manifest["seeds"], schema={c: pl.String for c in SEED_COLUMNS}).filter(~mine)
+    seeds = read_sources(parent_dir).select(SEED_COLUMNS).filter(~mine)
     return Contents(
         # an empty table's one empty part is not carried: Contents writes it again only if the table stays empty
         fresh=fresh, carried={path: entry for path, entry in listed.items() if path not in rewritten and entry["rows"]},
         before={name: before[name] for name in ("figures", "documents")},
         after={name: new[name] for name in ("figures", "documents")},
-        seeds=pl.concat([seeds, new["documents"].select(SEED_COLUMNS).cast(pl.String)]).sort("doc_id"),
+        seeds=pl.concat([seeds, new["documents"].select(SEED_COLUMNS)]).sort("doc_id"),
         texts=dictionary_texts(),
     )
 

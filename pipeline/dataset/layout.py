@@ -4,15 +4,20 @@
     <output>/versions/<version_id>/series/partner=<ISO3>/part-<n>.parquet   series by partner, then fact hash
     <output>/versions/<version_id>/<table>/part-<nn>.parquet  documents, rejected: by a hash of doc_id
     <output>/versions/<version_id>/changes/changes.parquet
+    <output>/versions/<version_id>/sources/part-<nn>.parquet each document's seed file and source stamp (the
+                                                             next run's delta; not a published table), by doc_id hash
     <output>/versions/<version_id>/DATASET.md, schema.json   the data dictionary
-    <output>/versions/<version_id>/review.html               up to 200 documents, figures highlighted
+    <output>/versions/<version_id>/review.html               the review index: up to 200 documents, each linked to
+    <output>/versions/<version_id>/review/<name>-<hash>.html its page, its figures highlighted (``pipeline.review``)
     <output>/versions/<version_id>/manifest.json             written last
     <output>/current -> versions/<version_id>                swapped atomically
     <output>/staging/                                        versions being built, and pruned ones being deleted
 
 Tables are split into parts so that a change to one document rewrites few
 files; a part whose rows equal the parent version's part at the same path is a
-hard link to it (``pipeline.dataset.parts``).
+hard link to it (``pipeline.dataset.parts``), and so is a review page made
+from the same rows by the same code: a version adds about what its change
+touched, whatever the number of documents.
 """
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ MANIFEST = "manifest.json"
 DICTIONARY = "DATASET.md"
 SCHEMA_JSON = "schema.json"
 REVIEW = "review.html"
+SOURCES = "sources"
 
 
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
@@ -34,11 +40,11 @@ polars, DuckDB and pyarrow alike."""
 
 HIVE_TABLES = ("figures", "series")
 """Tables in one folder per ``partner`` (the column is the folder's name, not in the files)."""
-BUCKETS = {"documents": 32, "rejected": 8, "figures": 4, "series": 2}
+BUCKETS = {"documents": 32, "rejected": 8, "figures": 4, "series": 2, SOURCES: 32}
 """Parts per table (per partner folder for ``HIVE_TABLES``). A one-document change rewrites one part of
 ``documents`` and ``rejected`` and, per partner it mentions, one of ``figures`` and those of ``series`` holding
 its facts; more parts mean less rewritten but more files for readers to open."""
-SCHEME = "parts-1"
+SCHEME = "parts-2"
 """How rows are placed in parts; a version of another scheme (or polars, whose hashes place them) is rebuilt whole."""
 
 

@@ -28,13 +28,13 @@ from pipeline.changes import changed_documents, plan_changes, summarise
 from pipeline.dataset.contents import Contents, Tables
 from pipeline.dataset.hashing import RowsDigest, file_sha256, group_digests, rows_digest
 from pipeline.dataset.incremental import Update, update
-from pipeline.dataset.layout import MANIFEST, REVIEW, SCHEME, Layout
-from pipeline.dataset.parts import link, table_of
+from pipeline.dataset.layout import MANIFEST, SCHEME, SOURCES, Layout
+from pipeline.dataset.parts import link, part_digests, split, table_of
 from pipeline.dataset.reader import read_manifest, scan_table_dir
 from pipeline.dataset.retention import clear_leftovers, prune_locked
 from pipeline.dataset.writing import file_metadata, write_changes, write_parts
-from pipeline.review import LIMIT, chosen, render_review
-from schemas import TABLES
+from pipeline.review import INDEX, LIMIT, DocumentPage, Review, chosen, plan_review
+from schemas import TABLES, SourceSchema
 
 _LINEAGE_KEYS = ("version_id", "created_at", "parent", "dagster_run_id", "code_version", "extractor_version")
 LAYOUT = f"{SCHEME}/polars-{pl.__version__}"
@@ -71,8 +71,8 @@ def publish_version(output_dir: Path, tables: Tables | Update, lineage: Lineage,
 
     ``tables`` is every document's rows, or an ``Update`` of the current
     version (``ParentMoved`` if it no longer is). ``sources`` (seed file →
-    a short digest of where its rows came from) is kept in the manifest's
-    ``seeds`` entries for the next run's delta. ``keep`` (``Settings.keep_versions``; None keeps all) prunes
+    a short digest of where its rows came from) is kept in the version's
+    ``sources`` table for the next run's delta. ``keep`` (``Settings.keep_versions``; None keeps all) prunes
     the oldest versions afterwards, never the current one.
     """
     layout = Layout(output_dir)
@@ -101,7 +101,9 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
     created = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     version_id = f"{created:%Y%m%dT%H%M%S.%fZ}-{contents.content_hash[:12]}"
     parent = parent_manifest["version_id"] if parent_manifest else None
-    shared = _shared(contents, parent_manifest)
+    seeds = _sources(contents, sources)
+    digests = {**contents.digests, **part_digests(SOURCES, seeds)}
+    shared = _shared(digests, parent_manifest)
     changes = plan_changes(*_compared(layout, contents, parent))  # in schema and id order
     TABLES["changes"].validate(changes.outline())  # old/new, JSON made as written, have no rule but their type
     manifest = {
@@ -113,8 +115,6 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
         "code_version": lineage.code_version,
         "extractor_version": lineage.extractor_version,
         "layout": LAYOUT,
-        "seeds": [{**seed, **({"source": sources[seed["file_name"]]} if seed["file_name"] in sources else {})}
-                  for seed in contents.seeds.to_dicts()],
         "row_counts": {**contents.row_counts(), "changes": changes.height},
         "changes": summarise(changes.rows),
     }
@@ -124,26 +124,23 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
         metadata = file_metadata({k: manifest[k] for k in _LINEAGE_KEYS})
         for path in shared:
             link(layout.version(parent) / path, staging / path)
-        written = write_parts(staging, ((path, frame) for path, frame in contents.parts() if path not in shared),
-                              metadata)
+        parts = itertools.chain(contents.parts(), split(SOURCES, seeds).items())
+        written = write_parts(staging, ((path, frame) for path, frame in parts if path not in shared), metadata)
         changes_digest = write_changes(staging, changes, metadata)
         changed = changed_documents(changes.rows, contents.fresh["figures"])
         del changes  # with the parent rows it compared: the checks read back one file at a time
-        _check_staged(staging, {path: contents.digests[path] for path in written}, changes_digest,
+        _check_staged(staging, {path: digests[path] for path in written}, changes_digest,
                       whole=contents.before is None)
         for name, text in contents.texts.items():
             (staging / name).write_text(text, encoding="utf-8")
         shared |= _share_texts(staging, layout, parent_manifest, list(contents.texts))
         review, total = _review_rows(staging, changed)
-        manifest["review_inputs"] = _review_digest(review, total, lineage.code_version)
-        if parent_manifest and parent_manifest.get("review_inputs") == manifest["review_inputs"]:
-            link(layout.version(parent) / REVIEW, staging / REVIEW)  # the same page: not rendered again
-            shared[REVIEW] = next(entry for entry in parent_manifest["files"] if entry["path"] == REVIEW)
-        else:
-            (staging / REVIEW).write_text(render_review(*review.values(), "trade-figures review", total=total),
-                                          encoding="utf-8")
+        pages = _write_review(staging, layout, parent_manifest,
+                              plan_review(*review.values(), "trade-figures review", changed=changed, total=total),
+                              lineage.code_version)
+        shared |= pages.shared
         rows = {**written, "changes/changes.parquet": manifest["row_counts"]["changes"]}
-        manifest["files"] = _list_files(staging, shared, contents.digests, rows, version_id)
+        manifest["files"] = _list_files(staging, shared, {**digests, **pages.digests}, rows, version_id)
         (staging / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":"), default=str), encoding="utf-8")
         _fsync_tree(staging, skip=set(shared))
     except BaseException:  # a full disk, say: its space is freed now, not only by the next publish
@@ -156,13 +153,20 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
     return version_id
 
 
-def _shared(contents: Contents, parent_manifest: dict | None) -> dict[str, dict]:
+def _sources(contents: Contents, sources: dict[str, str]) -> pl.DataFrame:
+    """The ``sources`` table: each document's seed file and the digest of its rows' source stamp, if given."""
+    given = pl.DataFrame({"file_name": list(sources), "source": list(sources.values())},
+                         schema={"file_name": pl.String, "source": pl.String})
+    return SourceSchema.validate(contents.seeds.join(given, on="file_name", how="left").sort("file_name"))
+
+
+def _shared(digests: dict[str, str], parent_manifest: dict | None) -> dict[str, dict]:
     """The parts to take from the parent (its manifest entries by path): those carried, and those built whose
     rows equal the parent's part at the same path. Decided from digests, nothing is written to decide it."""
     if parent_manifest is None or parent_manifest.get("layout") != LAYOUT:
         return {}
     listed = {entry["path"]: entry for entry in parent_manifest["files"]}
-    return {path: listed[path] for path, digest in contents.digests.items()
+    return {path: listed[path] for path, digest in digests.items()
             if path in listed and listed[path].get("digest") == digest}  # the carried parts among them
 
 
@@ -188,7 +192,7 @@ def _share_texts(staging: Path, layout: Layout, parent_manifest: dict | None, na
 
 
 def _review_rows(staging: Path, changed: list[str]) -> tuple[dict[str, pl.DataFrame], int]:
-    """(the documents ``review.html`` shows and their figures and rejected rows, the number of documents), read
+    """(the documents the review shows and their figures and rejected rows, the number of documents), read
     from the staged version: only the texts and rows of the documents shown."""
     documents = scan_table_dir(staging, "documents")
     every = documents.drop("text").collect()
@@ -200,10 +204,36 @@ def _review_rows(staging: Path, changed: list[str]) -> tuple[dict[str, pl.DataFr
             "rejected": scan_table_dir(staging, "rejected").filter(in_shown | orphan).collect()}, every.height
 
 
-def _review_digest(rows: dict[str, pl.DataFrame], total: int, code_version: str) -> str:
-    """What ``review.html`` is made from (its heading names no version): equal digests, equal pages."""
-    named = [f"{name}:{rows_digest(frame)}" for name, frame in rows.items()]
-    return hashlib.sha256(";".join([*named, str(total), code_version]).encode()).hexdigest()
+@dataclass(frozen=True, slots=True)
+class _Pages:
+    shared: dict[str, dict]
+    """The pages linked from the parent: its manifest entries by path."""
+    digests: dict[str, str]
+    """Every document page's ``page_digest``, by path."""
+
+
+def _write_review(staging: Path, layout: Layout, parent_manifest: dict | None, review: Review,
+                  code_version: str) -> _Pages:
+    """The review index, and each document page: a hard link to the parent's page at the same path when that
+    was made from the same rows by the same code (its manifest entry's digest), else rendered."""
+    (staging / INDEX).write_text(review.index, encoding="utf-8")
+    listed = {entry["path"]: entry for entry in parent_manifest["files"]} if parent_manifest else {}
+    shared, digests = {}, {}
+    for page in review.pages:
+        digests[page.path] = digest = page_digest(page, code_version)
+        if listed.get(page.path, {}).get("digest") == digest:
+            link(layout.version(parent_manifest["version_id"]) / page.path, staging / page.path)
+            shared[page.path] = listed[page.path]
+        else:
+            (staging / page.path).parent.mkdir(exist_ok=True)
+            (staging / page.path).write_text(page.render(), encoding="utf-8")
+    return _Pages(shared, digests)
+
+
+def page_digest(page: DocumentPage, code_version: str) -> str:
+    """What a review page is made from: its rows and the code that renders them (its path names its doc_id)."""
+    named = [page.path, *(rows_digest(frame) for frame in page.inputs()), code_version]
+    return hashlib.sha256(";".join(named).encode()).hexdigest()
 
 
 def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, whole: bool) -> None:
@@ -240,7 +270,8 @@ def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, w
 def _list_files(staging: Path, shared: dict[str, dict], digests: dict[str, str], rows: dict[str, int],
                 version_id: str) -> list[dict]:
     """Every file with its size and sha256; a part also with its rows, ``RowsDigest`` and the version that wrote
-    it. A shared part's entry is its parent's (``verify`` re-hashes it like any other)."""
+    it, a review page with its ``page_digest``. A shared file's entry is its parent's (``verify`` re-hashes it
+    like any other)."""
     files = []
     for path in sorted(p for p in staging.rglob("*") if p.is_file()):
         name = path.relative_to(staging).as_posix()
@@ -251,8 +282,8 @@ def _list_files(staging: Path, shared: dict[str, dict], digests: dict[str, str],
         if path.suffix == ".parquet":
             entry["rows"] = rows[name]
             entry["written_by"] = version_id
-            if name in digests:
-                entry["digest"] = digests[name]
+        if name in digests:
+            entry["digest"] = digests[name]
         files.append(entry)
     return files
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.dataset.layout import HIVE_TABLES, MANIFEST, PARTITION_KEY, Layout, table_files
-from schemas import TABLES, polars_schema
+from pipeline.dataset.layout import HIVE_TABLES, MANIFEST, PARTITION_KEY, SOURCES, Layout, table_files
+from schemas import TABLES, SourceSchema, polars_schema
 
 
 def scan_table_dir(version_dir: Path, table: str) -> pl.LazyFrame:
@@ -24,6 +24,23 @@ def scan_table_dir(version_dir: Path, table: str) -> pl.LazyFrame:
         return pl.scan_parquet(files, schema=file_schema, hive_partitioning=True,
                                hive_schema={PARTITION_KEY: pl.String}, missing_columns="insert").select(list(schema))
     return pl.scan_parquet(files, schema=schema, missing_columns="insert")
+
+
+def read_sources(version_dir: Path) -> pl.DataFrame:
+    """A version's ``sources`` (doc_id, file_name, source), by file_name; empty for a version without them."""
+    schema = polars_schema(SourceSchema)
+    files = sorted(version_dir.glob(table_files(SOURCES)))
+    if not files:
+        return pl.DataFrame(schema=schema)
+    return pl.scan_parquet(files, schema=schema).sort("file_name").collect()
+
+
+def unread_documents(version_dir: Path) -> dict[str, list[str]]:
+    """The seed files of a version that yielded no text, by status (``unsupported: [a.docx]``)."""
+    unread = (scan_table_dir(version_dir, "documents").select("status", "file_name")
+              .filter(pl.col("status") != "ok").sort("status", "file_name").collect())
+    return {status: group["file_name"].to_list()
+            for (status,), group in unread.partition_by("status", as_dict=True, maintain_order=True).items()}
 
 
 def open_table(output_dir: Path, table: str = "figures", version: str | None = None) -> pl.LazyFrame:

@@ -19,7 +19,7 @@ from assets.executors import PARALLEL_MIN_SEEDS
 from assets.extraction import shard_key
 from assets.resources import TradeFiguresSettings
 from assets.run import materialize_everything
-from pipeline.dataset import read_manifest
+from pipeline.dataset import open_table, read_manifest
 from pipeline.shards import SHARDS, shard_of
 from tests.conftest import SEEDS
 
@@ -113,7 +113,7 @@ def test_files_of_every_type_in_subfolders_are_followed(folder):
     (folder.seeds / "memo.docx").write_bytes(b"PK\x03\x04")
     assert folder.tick().run_requests
     folder.run()
-    documents = {d["file_name"]: d["status"] for d in read_manifest(folder.output)["seeds"]}
+    documents = dict(open_table(folder.output, "documents").select("file_name", "status").collect().iter_rows())
     assert documents["news/2025/page.html"] == "ok" and documents["memo.docx"] == "unsupported"
     assert not folder.tick().run_requests
     page.write_text("<html><body><article><p>U.S. exports to Chile were $17 billion in 2013.</p></article></body></html>")

@@ -31,8 +31,10 @@ def project(tmp_path):
         yield project
 
 
-def seeds_of(manifest: dict) -> dict[str, str]:
-    return {s["file_name"]: s["sha256"] for s in manifest["seeds"]}
+def seeds_of(project: Project, manifest: dict) -> dict[str, str]:
+    """Each document's seed file and sha256 in the version of ``manifest``."""
+    documents = open_table(project.output, "documents", version=manifest["version_id"])
+    return dict(documents.select("file_name", "sha256").collect().iter_rows())
 
 
 def doc_ids(project: Project) -> set[str]:
@@ -46,27 +48,27 @@ def sha256(path) -> str:
 def test_the_daemon_follows_added_changed_and_removed_seeds(project):
     first = project.wait_for_version(None, RUN_TIMEOUT)
     names = sorted(p.name for p in project.seeds.iterdir())
-    assert set(seeds_of(first)) == set(names)
+    assert set(seeds_of(project, first)) == set(names)
     assert doc_ids(project) == {n.removesuffix(".txt") for n in names}
 
     added = ALL_SEEDS[3]
     shutil.copy(added, project.seeds / added.name)
     second = project.wait_for_version(first["version_id"], RUN_TIMEOUT)
     assert second["parent"] == first["version_id"]
-    assert set(seeds_of(second)) == {*names, added.name}
+    assert set(seeds_of(project, second)) == {*names, added.name}
     assert added.stem in doc_ids(project)
 
     changed = project.seeds / names[1]
     with open(changed, "a") as fh:
         fh.write(EXTRA)
     third = project.wait_for_version(second["version_id"], RUN_TIMEOUT)
-    assert seeds_of(third)[changed.name] == sha256(changed)
+    assert seeds_of(project, third)[changed.name] == sha256(changed)
     figures = open_table(project.output, "figures").filter(pl.col("doc_id") == changed.stem).collect()
     assert "$17.5 billion" in figures["text"].to_list()
 
     removed = project.seeds / names[0]
     removed.unlink()
     fourth = project.wait_for_version(third["version_id"], RUN_TIMEOUT)
-    assert set(seeds_of(fourth)) == {*names[1:], added.name}
+    assert set(seeds_of(project, fourth)) == {*names[1:], added.name}
     assert removed.stem not in doc_ids(project)
 

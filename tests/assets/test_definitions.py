@@ -11,6 +11,7 @@ from assets.definitions import defs
 from assets.resources import TradeFiguresSettings
 from assets.run import failed_warnings, failure_lines, materialize_everything, summary_line
 from pipeline.dataset import open_table, read_manifest
+from pipeline.dataset.reader import unread_documents
 from pipeline.shards import SHARDS
 from tests.conftest import SEEDS
 
@@ -66,7 +67,7 @@ def test_bad_seeds_are_listed_and_never_stop_the_good_ones(folders, tmp_path):
     assert all(e.passed for e in evaluations if e.check_name == "figures_match_schema")
     warnings = failed_warnings(result)
     assert any(w.startswith("documents_are_readable") for w in warnings)
-    line = summary_line(read_manifest(output), True, warnings)
+    line = summary_line(read_manifest(output), unread_documents(output / "current"), True, warnings)
     assert line.endswith(f"warnings: {', '.join(warnings)}") and "rejected 0 figures and 4 documents" in line
     documents = open_table(output, "documents").collect()
     status = dict(documents.select("file_name", "status").iter_rows())
@@ -120,7 +121,7 @@ def test_a_removed_seed_leaves_the_next_version(folders):
     second = read_manifest(output)
     assert second["parent"] == first["version_id"]
     assert victim.stem not in open_table(output, "figures").select("doc_id").collect()["doc_id"].to_list()
-    assert victim.name not in [s["file_name"] for s in second["seeds"]]
+    assert victim.name not in open_table(output, "documents").select("file_name").collect()["file_name"].to_list()
 
 
 def test_a_missing_seed_is_listed_then_read_once_it_is_back(folders, tmp_path):

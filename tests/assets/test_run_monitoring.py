@@ -52,4 +52,4 @@ def test_a_killed_run_is_failed_and_does_not_block_the_next(tmp_path, monkeypatc
             manifest = project.wait_for_version(None, timeout=240)
         assert instance.get_run_by_id(killed.run_id).status == dg.DagsterRunStatus.FAILURE
         assert manifest["dagster_run_id"] != killed.run_id
-        assert len(manifest["seeds"]) == 5 * (COPIES + 1)
+        assert manifest["row_counts"]["documents"] == 5 * (COPIES + 1)

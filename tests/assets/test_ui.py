@@ -14,6 +14,7 @@ import dagster as dg
 import pytest
 
 from assets.automation import seed_folder_changes
+from pipeline.dataset import open_table
 from tests.assets.live import BIN, Project, free_port, running, wait_until_serving
 from tests.conftest import REPO
 
@@ -86,7 +87,8 @@ def test_materialize_all_from_the_asset_graph_publishes_a_version(ui, page, monk
     manifest = project.wait_for_version(None, PUBLISH_TIMEOUT)
     monkeypatch.setenv("DAGSTER_HOME", str(project.home))
     wait_for_materialization(project, manifest["version_id"])
-    assert {s["file_name"] for s in manifest["seeds"]} == {p.name for p in project.seeds.iterdir()}
+    documents = open_table(project.output, "documents", version=manifest["version_id"]).select("file_name")
+    assert set(documents.collect()["file_name"]) == {p.name for p in project.seeds.iterdir()}
     assert manifest["row_counts"]["figures"] > 0
 
     page.goto(f"{url}/assets/dataset")

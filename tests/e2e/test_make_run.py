@@ -17,6 +17,8 @@ import pandas as pd
 import polars as pl
 import pytest
 
+from pipeline.dataset.reader import read_sources
+from pipeline.review import page_path
 from tests.conftest import REPO, SEEDS
 from tests.pipeline.formats import samples
 
@@ -65,7 +67,9 @@ def test_make_run_publishes_a_version_and_says_where(published):
     manifest = json.loads((output / "current" / "manifest.json").read_text())
     assert f"version {manifest['version_id']} at {output / 'versions' / manifest['version_id']}" in first.stdout
     assert f"published {manifest['version_id']}: " in first.stdout
-    assert {s["file_name"] for s in manifest["seeds"]} == {p.name for p in SEEDS.glob("*.txt")}
+    documents = pl.read_parquet(output / "current" / "documents", columns=["file_name"])
+    assert set(documents["file_name"]) == {p.name for p in SEEDS.glob("*.txt")}
+    assert set(read_sources(output / "current")["file_name"]) == set(documents["file_name"])
     assert manifest["dagster_run_id"] and manifest["code_version"] and manifest["extractor_version"]
     for entry in manifest["files"]:
         assert (output / "current" / entry["path"]).stat().st_size == entry["bytes"]
@@ -158,7 +162,8 @@ def test_a_currency_a_month_and_a_non_us_reporter_reach_figures_series_and_revie
     series = pl.read_parquet(wire_published / "series")
     december = series.filter(pl.col("period") == "2023-12", pl.col("measure") == "level")
     assert december.select("reporter", "partner", "unit", "value").rows() == [("DEU", "FRA", "EUR", 10.2e9)]
-    review = (wire_published / "review.html").read_text(encoding="utf-8")
+    assert page_path("wire_germany") in (wire_published / "review.html").read_text(encoding="utf-8")
+    review = (wire_published / page_path("wire_germany")).read_text(encoding="utf-8")
     assert "10,200,000,000 EUR" in review and "period 2023-12" in review and "DEU→FRA export" in review
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.assemble import assemble
 from pipeline.dataset import Lineage, open_table, publish_version, read_manifest, verify_version
+from pipeline.dataset.reader import read_sources
 from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.publishing import publish_seeds
 from pipeline.refresh import refresh
@@ -74,4 +75,15 @@ def test_a_delta_reads_only_its_seeds_and_equals_a_whole_build(stored, monkeypat
     assert changes["changed_ids"] == [edited.removesuffix(".txt")]
     assert verify_version(output).ok
     assert open_table(output, "documents").collect()["file_name"].sort().to_list() == now
-    assert {s["file_name"] for s in read_manifest(output)["seeds"] if "source" in s} == set(now)
+    assert set(read_sources(output / "current").drop_nulls("source")["file_name"]) == set(now)
+
+
+def test_a_version_of_another_layout_is_rebuilt_from_every_seed(stored, monkeypatch):
+    _, output, keys = stored
+    first = publish_seeds(output, keys, LINEAGE)
+    manifest = first.result.path / "manifest.json"
+    manifest.write_text(manifest.read_text().replace('"layout":"parts-', '"layout":"parts-0-', 1))  # a former scheme
+    reads = _reads(monkeypatch)
+    again = publish_seeds(output, keys, LINEAGE)
+    assert {key for kind, read in reads if kind == "documents" for key in read} == set(keys)
+    assert again.result.manifest["content_hash"] == first.result.manifest["content_hash"]

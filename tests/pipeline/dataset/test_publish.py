@@ -17,6 +17,7 @@ from pipeline.dataset import Lineage, list_versions, open_table, publish, publis
 from pipeline.dataset.contents import Contents, Tables
 from pipeline.dataset.hashing import file_sha256
 from pipeline.dataset.layout import Layout, table_files
+from pipeline.review import page_path
 from schemas import TABLES
 from tests.pipeline.dataset.sample import REPO, base_records, build, sample_tables
 
@@ -64,6 +65,9 @@ def test_a_version_holds_every_table_and_file_listed_with_its_hash(tmp_path):
     on_disk = {p.relative_to(result.path).as_posix() for p in result.path.rglob("*") if p.is_file()}
     assert on_disk - set(listed) == {"manifest.json"}
     assert {"DATASET.md", "schema.json", "review.html", "changes/changes.parquet"} <= set(listed)
+    pages = {page_path(doc_id) for doc_id in sample_tables(0).documents["doc_id"]}
+    assert pages <= set(listed) and all(listed[page]["digest"] for page in pages)
+    assert "seeds" not in manifest and sum(listed[p]["rows"] for p in listed if p.startswith("sources/")) == 3
     for table in TABLES:
         assert any(fnmatch.fnmatch(path, table_files(table)) for path in listed), table
     assert {path.split("/")[1] for path in listed if path.startswith(("figures/", "series/"))} == {"partner=MEX"}

@@ -4,7 +4,11 @@ from __future__ import annotations
 import errno
 import os
 
-from pipeline.dataset import Lineage, open_table, prune_versions, publish, publish_version, verify_version
+import polars as pl
+
+from pipeline.dataset import Lineage, open_table, prune_versions, publish_version, verify_version
+from pipeline.dataset.reader import read_sources
+from pipeline.review import page_path
 from tests.pipeline.dataset.sample import base_records, build, sample_tables, seed_update
 
 LINEAGE = Lineage("code", "extractor")
@@ -53,15 +57,30 @@ def test_parts_are_copied_where_they_cannot_be_linked(tmp_path, monkeypatch):
     assert open_table(tmp_path, "figures").collect().height == sample_tables(1).figures.height
 
 
-def test_the_review_page_is_linked_when_it_shows_the_same_rows(tmp_path, monkeypatch):
-    monkeypatch.setattr(publish, "LIMIT", 1)  # the page shows the first document needing review: the seed one
+def test_a_review_page_is_linked_while_its_document_and_the_code_stay_the_same(tmp_path):
     documents, figures, rejected = base_records()
-    rejected = [row for row in rejected if row["doc_id"] != "001_brief"]  # the brief needs no review
     first = publish_version(tmp_path, build(documents, figures, rejected), LINEAGE)
     fewer = [f for f in figures if not (f["doc_id"] == "001_brief" and f["text"] == "$300 billion")]
-    second = publish_version(tmp_path, build(documents, fewer, rejected), LINEAGE)  # a change the page does not show
-    assert second.published and second.manifest["review_inputs"] == first.manifest["review_inputs"]
-    assert (second.path / "review.html").stat().st_ino == (first.path / "review.html").stat().st_ino
-    figures[0] = {**figures[0], "qualifier": "exact"}  # the seed document, shown, changes: the page is rendered
-    third = publish_version(tmp_path, build(documents, figures, rejected), LINEAGE)
-    assert (third.path / "review.html").stat().st_nlink == 1 and verify_version(tmp_path).ok
+    second = publish_version(tmp_path, build(documents, fewer, rejected), LINEAGE)  # the brief changes
+    seed, brief, empty = (page_path(d["doc_id"]) for d in documents)
+
+    def linked(a, b, path: str) -> bool:
+        return (a.path / path).stat().st_ino == (b.path / path).stat().st_ino
+
+    assert linked(first, second, seed) and linked(first, second, empty) and not linked(first, second, brief)
+    assert _files(second)[seed] == _files(first)[seed] and (second.path / brief).stat().st_nlink == 1
+    assert "$300 billion</mark>" in (first.path / brief).read_text() and \
+        "$300 billion</mark>" not in (second.path / brief).read_text()
+    third = publish_version(tmp_path, build(documents, figures, rejected), Lineage("other code", "extractor"))
+    assert not any(linked(second, third, path) for path in (seed, brief, empty))  # other code renders anew
+    assert all(verify_version(tmp_path, v.version_id).ok for v in (first, second, third))
+
+
+def test_unchanged_sources_parts_are_hard_links(tmp_path):
+    first = publish_version(tmp_path, sample_tables(0), LINEAGE, sources={"000_seed.txt": "0" * 16})
+    second = publish_version(tmp_path, sample_tables(1), LINEAGE, sources={"000_seed.txt": "1" * 16})
+    parts = [p for p in _files(second) if p.startswith("sources/")]
+    changed = [p for p in parts if (second.path / p).stat().st_nlink == 1]
+    assert len(changed) == 1 and len(parts) == len([p for p in _files(first) if p.startswith("sources/")])
+    assert read_sources(second.path).filter(pl.col("file_name") == "000_seed.txt")["source"].to_list() == ["1" * 16]
+    assert all(_files(second)[p] == _files(first)[p] for p in parts if p not in changed)

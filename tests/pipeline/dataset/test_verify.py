@@ -44,6 +44,17 @@ def test_missing_extra_and_altered_files_are_reported(published):
     assert verify_version(output).ok
 
 
+def test_an_edit_to_a_shared_review_page_or_sources_part_is_caught_in_every_version_holding_it(published):
+    output, first, second = published
+    shared = sorted(e["path"] for e in second.manifest["files"] if e["path"].startswith(("review/", "sources/"))
+                    and (second.path / e["path"]).stat().st_nlink > 1)
+    assert {path.split("/")[0] for path in shared} == {"review", "sources"}
+    for path in shared:
+        with open(second.path / path, "ab") as fh:
+            fh.write(b" ")
+    assert verify_version(output, first.version_id).altered == shared == verify_version(output).altered
+
+
 def test_a_same_size_edit_is_caught_by_the_hash(published):
     output, _, second = published
     path = second.path / "DATASET.md"
