@@ -50,6 +50,9 @@ PAGES = "review"
 ORPHANS = f"{PAGES}/rows-without-a-document.html"
 """Rejected rows whose doc_id is no document's (no document page is named without a hash suffix)."""
 _NAME_CHARS = 48
+_REJECTED_ORDER = ["doc_id", "figure_id", "check", "record"]
+"""Rejected rows in one order whatever order they come in: the rows a page shows, and so the page, follow
+from its rows alone."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def plan_review(documents: pl.DataFrame, figures: pl.DataFrame, rejected: pl.Dat
     shown = documents["doc_id"].implode()
     figures = _first_rows(figures.filter(pl.col("doc_id").is_in(shown)).sort("doc_id", "char_start"))
     rejected = _first_rows(rejected.filter(pl.col("doc_id").is_in(shown) | ~pl.col("doc_id").is_in(every_id)
-                                           .fill_null(False)))
+                                           .fill_null(False)).sort(_REJECTED_ORDER, nulls_last=True))
     figures_of = figures.partition_by("doc_id", as_dict=True)
     rejected_of = rejected.filter(pl.col("doc_id").is_in(shown)).partition_by("doc_id", as_dict=True)
     pages = [DocumentPage(page_path(doc_id), documents.slice(n, 1), figures_of.get((doc_id,), figures.clear()),

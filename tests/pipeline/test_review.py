@@ -86,6 +86,15 @@ def test_every_figure_is_marked_around_exactly_its_text():
     assert index.resources == [] and index.links == [page_path(d) for d in ("000_seed", "001_brief", "002_empty")]
 
 
+def test_a_page_follows_from_its_rows_not_from_their_order():
+    documents, figures, rejected = base_records()
+    more = [{**rejected[0], "check": f"check_{n}", "record": json.dumps({"char_start": n, "char_end": n + 1})}
+            for n in range(ROWS_PER_DOCUMENT + 5)]
+    tables = build(documents, figures, [*rejected, *more])
+    shuffled = build(documents, figures[::-1], [*more[::-1], *rejected[::-1]])
+    assert _pages(_review(tables)) == _pages(_review(shuffled))
+
+
 def test_document_text_and_records_are_escaped():
     page = _pages(_review(build(*base_records())))["001_brief"]
     assert "<script>alert" not in page
