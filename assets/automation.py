@@ -9,17 +9,17 @@ import dagster as dg
 
 from assets.dataset import publish
 from assets.executors import execution_config
-from assets.extraction import SHARD_ASSETS, seed_tracker, shard_selection
+from assets.extraction import SHARD_ASSETS, shard_selection
 from assets.resources import TradeFiguresSettings
 from pipeline.config import Settings
-from pipeline.seed_changes import SeedScan
+from pipeline.seed_changes import SeedScan, tracker_for
 
 AUTOMATED = dg.AssetSelection.assets(*SHARD_ASSETS, *publish.keys)
 
 
 def run_request(settings: Settings, run_key: str | None = None, scan: SeedScan | None = None) -> dg.RunRequest:
     """A run of the shards with seeds to read or remove (none when nothing changed), then publishing."""
-    scan = scan or seed_tracker(settings).scan()
+    scan = scan or tracker_for(settings).scan()
     shards = shard_selection(scan)
     return dg.RunRequest(run_key=run_key, asset_selection=[*shards, *publish.keys],
                          run_config=execution_config(settings, len(shards), len(scan.to_read)))
@@ -36,7 +36,7 @@ def seed_folder_changes(context: dg.SensorEvaluationContext, trade_figures: Trad
     missing), are not requested again until something else changes.
     """
     settings = trade_figures.settings()
-    scan = seed_tracker(settings).scan()
+    scan = tracker_for(settings).scan()
     if not scan.any:
         return dg.SensorResult(skip_reason="no seed added, changed or removed")
     context.log.info(f"seeds to read: {len(scan.to_read)} ({', '.join(scan.to_read[:20])}"

@@ -11,7 +11,7 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
-from assets.extraction import SHARD_ASSETS, seed_tracker
+from assets.extraction import SHARD_ASSETS
 from assets.metadata import column_schema, markdown_table
 from assets.resources import TradeFiguresSettings
 from pipeline.dataset import Lineage, open_table, verify_version
@@ -21,6 +21,7 @@ from pipeline.dataset.parts import partner_of, table_of
 from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.provenance import code_version
 from pipeline.publishing import publish_seeds
+from pipeline.seed_changes import tracker_for
 from schemas import TABLES
 
 PREVIEW_COLUMNS = ["doc_id", "text", "value", "unit", "measure", "reporter", "partner", "flow", "product", "year",
@@ -64,7 +65,7 @@ CHECKS = [
 def publish(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettings):
     """A new dataset version of every current seed's figures, documents and rejected rows, then its checks."""
     settings = trade_figures.settings()
-    published = publish_seeds(settings.output_dir, sorted(seed_tracker(settings).seen()),
+    published = publish_seeds(settings.output_dir, sorted(tracker_for(settings).seen()),
                               Lineage(code_version(), EXTRACTOR_VERSION, context.run.run_id), keep=settings.keep_versions)
     result, manifest = published.result, published.result.manifest
     if published.pending:

@@ -15,16 +15,14 @@ import polars as pl
 from assets.metadata import markdown_table
 from assets.resources import TradeFiguresSettings
 from pipeline.config import Settings
-from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.refresh import refresh
-from pipeline.seed_changes import SeedScan, SeedTracker
-from pipeline.shards import SHARDS
+from pipeline.seed_changes import SeedScan, tracker_for
+from pipeline.shards import SHARDS, chunks_of
 from pipeline.validation import failure_cases
+from pipeline.versions import EXTRACTOR_VERSION, READER_VERSION
 from pipeline.workstore import WorkStore
 from schemas import FigureSchema
 
-READER_VERSION = "2"
-"""Bump when reading may give other text (a format, a reader or its library): every seed is read again."""
 SHOWN = 50
 """Seed names listed in metadata at most."""
 
@@ -34,11 +32,6 @@ seed_files = dg.AssetSpec(
     group_name="extraction",
     kinds={"file"},
 )
-
-
-def seed_tracker(settings: Settings) -> SeedTracker:
-    return SeedTracker(settings.seeds_dir, settings.output_dir,
-                       {"reader": READER_VERSION, "extractor": EXTRACTOR_VERSION})
 
 
 def shard_key(shard: int) -> dg.AssetKey:
@@ -85,13 +78,13 @@ def extract_shard(context: dg.AssetExecutionContext, settings: Settings, shard: 
     FigureSchema rules go to the rejected rows with their reasons. A removed
     seed's intermediate rows go, so its figures leave the next version.
     """
-    tracker, store = seed_tracker(settings), WorkStore(settings.output_dir)
+    tracker, store = tracker_for(settings), WorkStore(settings.output_dir)
     store.drop_legacy()
     scan = tracker.scan((shard,))
     done = refresh(settings.seeds_dir, settings.max_document_bytes, settings.output_dir, EXTRACTOR_VERSION,
                    scan.to_read, scan.removed)
     cases = failure_cases(store.read("figures", done.extracted), FigureSchema)
-    tracker.record(scan, done.statuses)
+    tracker.record(scan, done.statuses, store.chunk_digests(chunks_of(shard)))
     unreadable = sorted(key for key, seen in tracker.seen((shard,)).items() if seen.status != "ok")
     failures = store.read("documents", unreadable, ["file_name", "status", "reason"])
     context.log.info(f"shard {shard}: {len(scan.stats)} seeds: read {len(scan.to_read)}, extracted "

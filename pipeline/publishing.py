@@ -18,10 +18,14 @@ import polars as pl
 from pipeline.assemble import assemble
 from pipeline.dataset import Lineage, PublishResult, publish_version, read_manifest
 from pipeline.dataset.incremental import Update
-from pipeline.dataset.layout import Layout
-from pipeline.dataset.publish import LAYOUT, ParentMoved
+from pipeline.dataset.layout import LAYOUT, Layout
+from pipeline.dataset.publish import ParentMoved
 from pipeline.dataset.reader import read_sources
+from pipeline import freshness
+from pipeline.freshness import Built, confirmed
 from pipeline.seeds import doc_id_for
+from pipeline.shards import CHUNKS
+from pipeline.versions import build_version
 from pipeline.workstore import WorkStore
 
 ATTEMPTS = 3
@@ -50,8 +54,16 @@ class Published:
 
 
 def publish_seeds(output_dir: Path, keys: list[str], lineage: Lineage, keep: int | None = None) -> Published:
-    """Publish ``keys``' stored rows as a new version, unless nothing changed since the current one."""
+    """Publish ``keys``' stored rows as a new version, unless nothing changed since the current one; either way,
+    record which chunks the version holds (``pipeline.freshness``)."""
     store = WorkStore(output_dir)
+    chunks = store.chunk_digests(range(CHUNKS))  # before any row is read: a chunk written meanwhile differs
+    published = _publish(output_dir, store, keys, lineage, keep)
+    freshness.record(output_dir, Built(published.result.version_id, {str(c): d for c, d in chunks.items()}))
+    return published
+
+
+def _publish(output_dir: Path, store: WorkStore, keys: list[str], lineage: Lineage, keep: int | None) -> Published:
     for _ in range(ATTEMPTS):
         manifest = _current_manifest(output_dir)
         stamps = store.extracted_sources(keys)
@@ -78,23 +90,12 @@ def publish_seeds(output_dir: Path, keys: list[str], lineage: Lineage, keep: int
                                      sources=_digested(assembled.sources)), assembled.pending)
 
 
-def unchanged_version(output_dir: Path, keys: list[str], lineage: Lineage) -> dict | None:
-    """The current version's manifest when publishing ``keys`` now would find nothing to do, else None.
-
-    Reads the manifest, the version's ``sources`` and the work store's stamps
-    only: what a run where no seed changed needs to confirm that, and no more.
-    """
-    manifest = _current_manifest(output_dir)
-    delta = plan_delta(output_dir, manifest, keys, WorkStore(output_dir).extracted_sources(keys), lineage)
-    return manifest if delta is not None and delta.empty else None
-
-
 def plan_delta(output_dir: Path, manifest: dict | None, keys: list[str], stamps: dict[str, tuple[str, str]],
                lineage: Lineage) -> Delta | None:
     """The seeds to read again against ``manifest``'s version; None when it cannot be updated, only rebuilt."""
     if manifest is None or manifest.get("layout") != LAYOUT \
-            or (manifest.get("code_version"), manifest.get("extractor_version")) \
-            != (lineage.code_version, lineage.extractor_version):
+            or manifest.get("extractor_version") != lineage.extractor_version \
+            or not (manifest.get("build_version") == build_version() or confirmed(output_dir, manifest["version_id"])):
         return None
     seeds = read_sources(Layout(output_dir).version(manifest["version_id"]))
     published = published_sources(seeds)

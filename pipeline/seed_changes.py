@@ -22,15 +22,17 @@ import hashlib
 import json
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.atomic import write_atomically
+from pipeline.config import Settings
 from pipeline.seeds import list_seeds
-from pipeline.shards import SHARDS, shard_of
+from pipeline.shards import SHARDS, shard_of, shard_of_chunk
+from pipeline.versions import EXTRACTOR_VERSION, READER_VERSION
 
 STATE_FILE = "seeds_state.json"
-STATE_FORMAT = 2
+STATE_FORMAT = 3
 RETRIED = frozenset({"missing", "unreadable"})
 """Statuses of a last read that are tried again on every scan, whatever the stat says."""
 
@@ -64,6 +66,9 @@ class SeedScan:
     """Seeds read before that are no longer listed; sorted."""
     shards: tuple[int, ...] = tuple(range(SHARDS))
     """The shards this scan covers: ``stats`` holds their seeds only."""
+    chunks: dict[str, str] = field(default_factory=dict)
+    """The digests of the work store's chunks of these shards as the last read left them (chunk number as
+    text → ``WorkStore.chunk_digests``)."""
 
     @property
     def any(self) -> bool:
@@ -90,16 +95,16 @@ class SeedTracker:
     def path(self, shard: int) -> Path:
         return self.root / str(shard) / STATE_FILE
 
-    def _load(self, shard: int) -> tuple[bool, dict[str, Seen]]:
-        """(recorded by these versions, the shard's seeds as last read)."""
+    def _load(self, shard: int) -> tuple[bool, dict[str, Seen], dict[str, str]]:
+        """(recorded by these versions, the shard's seeds as last read, its chunks' digests then)."""
         try:
             data = json.loads(self.path(shard).read_text())
         except (FileNotFoundError, ValueError):
-            return False, {}
+            return False, {}, {}
         if data.get("format") != STATE_FORMAT:
-            return False, {}
+            return False, {}, {}
         seen = {key: Seen(tuple(stat) if stat else None, status) for key, (stat, status) in data["seeds"].items()}
-        return data.get("versions") == self.versions, seen
+        return data.get("versions") == self.versions, seen, data["chunks"]
 
     def seen(self, shards: tuple[int, ...] = tuple(range(SHARDS))) -> dict[str, Seen]:
         """The seeds of ``shards`` as of their last recorded read: what a version is assembled from."""
@@ -113,23 +118,33 @@ class SeedTracker:
                 keys_of[shard].append(key)
         folder = os.fspath(self.seeds_dir)  # joined as strings: a Path per seed costs more than its stat
         stats = {key: stat_of(os.path.join(folder, key)) for keys in keys_of.values() for key in keys}
-        to_read, removed = [], []
+        to_read, removed, chunks = [], [], {}
         for shard, keys in keys_of.items():
-            current, seen = self._load(shard)
+            current, seen, chunks_then = self._load(shard)
             to_read += [key for key in keys if not current or key not in seen or seen[key].stat != stats[key]
                         or seen[key].status in RETRIED]
             removed += seen.keys() - stats.keys()
-        return SeedScan(stats, sorted(to_read), sorted(removed), tuple(shards))
+            chunks |= chunks_then
+        return SeedScan(stats, sorted(to_read), sorted(removed), tuple(shards), chunks)
 
-    def record(self, scan: SeedScan, statuses: Mapping[str, str]) -> None:
-        """Record ``scan`` as read: ``statuses`` of the seeds read now, the others keep their last status."""
+    def record(self, scan: SeedScan, statuses: Mapping[str, str], chunks: Mapping[int, str]) -> None:
+        """Record ``scan`` as read: ``statuses`` of the seeds read now (the others keep their last status), and
+        ``chunks``, the digests of every stored chunk of the scanned shards after the read."""
         by_shard: dict[int, list[str]] = {}
         for key in scan.stats:
             by_shard.setdefault(shard_of(key), []).append(key)
         for shard in scan.shards:
-            _, seen = self._load(shard)
+            _, seen, _ = self._load(shard)
             seeds = {key: [scan.stats[key], statuses[key] if key in statuses else seen[key].status]
                      for key in by_shard.get(shard, []) if key in statuses or key in seen}
-            text = json.dumps({"format": STATE_FORMAT, "versions": self.versions, "seeds": seeds},
-                              separators=(",", ":"))
+            digests = {str(chunk): digest for chunk, digest in sorted(chunks.items())
+                       if shard_of_chunk(chunk) == shard}
+            text = json.dumps({"format": STATE_FORMAT, "versions": self.versions, "seeds": seeds,
+                               "chunks": digests}, separators=(",", ":"))
             write_atomically(self.path(shard), lambda fh: fh.write(text.encode()))
+
+
+def tracker_for(settings: Settings) -> SeedTracker:
+    """The tracker of ``settings``' seeds and output folders, for this reader and extractor."""
+    return SeedTracker(settings.seeds_dir, settings.output_dir,
+                       {"reader": READER_VERSION, "extractor": EXTRACTOR_VERSION})

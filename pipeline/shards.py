@@ -21,4 +21,13 @@ def chunk_of(key: str) -> int:
 
 
 def shard_of(key: str) -> int:
-    return chunk_of(key) % SHARDS
+    return shard_of_chunk(chunk_of(key))
+
+
+def shard_of_chunk(chunk: int) -> int:
+    return chunk % SHARDS
+
+
+def chunks_of(shard: int) -> range:
+    """The chunks whose seeds a shard holds."""
+    return range(shard, CHUNKS, SHARDS)

@@ -18,6 +18,7 @@ reported pending), never published half old, half new.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from collections.abc import Iterable
@@ -84,6 +85,19 @@ class WorkStore:
             sources |= {k: stamp for k, stamp in figures.items() if k in wanted and rejected.get(k) == stamp}
         return sources
 
+    def chunk_digests(self, chunks: Iterable[int]) -> dict[int, str]:
+        """Chunk → a digest of the stamps its ``figures`` and ``rejected`` files hold, for the chunks stored.
+
+        The stamps name every extraction a chunk holds, so equal digests mean the chunk holds the same
+        extractions (``pipeline.freshness``); their metadata is read, not their rows.
+        """
+        digests = {}
+        for chunk in chunks:
+            raw = [self._raw_stamps(kind, chunk) for kind in ("figures", "rejected")]
+            if raw != [None, None]:
+                digests[chunk] = hashlib.sha256(json.dumps(raw).encode()).hexdigest()[:16]
+        return digests
+
     def update(self, chunk: int, documents: pl.DataFrame, figures: pl.DataFrame, rejected: pl.DataFrame,
                stamps: dict[str, Stamp], removed: Iterable[str] = ()) -> None:
         """Rewrite ``chunk``'s files: ``documents``' seeds and the ``stamps``' extractions replaced, ``removed`` dropped.
@@ -109,11 +123,13 @@ class WorkStore:
                 path.unlink(missing_ok=True)
 
     def _stamps(self, kind: str, chunk: int) -> dict[str, Stamp]:
+        return {key: tuple(stamp) for key, stamp in json.loads(self._raw_stamps(kind, chunk) or "{}").items()}
+
+    def _raw_stamps(self, kind: str, chunk: int) -> str | None:
         try:
-            raw = pl.read_parquet_metadata(self.path(kind, chunk)).get(STAMPS)
+            return pl.read_parquet_metadata(self.path(kind, chunk)).get(STAMPS)
         except FileNotFoundError:
-            return {}
-        return {key: tuple(stamp) for key, stamp in json.loads(raw or "{}").items()}
+            return None
 
     def _merge(self, kind: str, chunk: int, new: pl.DataFrame, replaced: set[str],
                stamps: dict[str, Stamp] | None) -> None:

@@ -4,7 +4,7 @@ Every rule compares figures of one partner only (``FACT``, the rules' subjects
 and their change keys all hold ``partner``), so a version's violations are
 the union of its partner folders'. Each folder's violations are kept in the
 work folder under a digest of the folder's parts (their row digests, from the
-manifest) and the code version, so a version that changed one document works
+manifest) and the build version (``pipeline.versions``), so a version that changed one document works
 out only the folders that document touched and reads the others' back. Kept
 results no longer named by the version checked are removed; one removed while
 being read is worked out again.
@@ -22,7 +22,7 @@ from pipeline.atomic import write_atomically
 from pipeline.consistency import COLUMNS, VIOLATION_SCHEMA, find_inconsistencies
 from pipeline.dataset.layout import PARTITION_KEY, Layout
 from pipeline.dataset.parts import partner_of, table_of
-from pipeline.dataset.reader import read_manifest
+from pipeline.dataset.manifest import read_manifest
 
 LISTED = 200
 """Violations returned in full, the first in (rule, description) order."""
@@ -73,13 +73,13 @@ def version_inconsistencies(output_dir: Path, version: str | None = None) -> Inc
 
 
 def _folders(manifest: dict) -> dict[str, list[str]]:
-    """Each partner folder's figure parts, by a key of their row digests and the code version."""
+    """Each partner folder's figure parts, by a key of their row digests and the build version."""
     digests = {entry["path"]: entry.get("digest", entry["sha256"]) for entry in manifest["files"]
                if table_of(entry["path"]) == "figures" and entry["path"].endswith(".parquet")}
     folders = {}
     for _, paths in groupby(sorted(digests), key=lambda path: path.rsplit("/", 1)[0]):
         paths = list(paths)
-        key = hashlib.sha256(";".join([manifest["code_version"], *(f"{p}:{digests[p]}" for p in paths)])
+        key = hashlib.sha256(";".join([manifest["build_version"], *(f"{p}:{digests[p]}" for p in paths)])
                              .encode()).hexdigest()[:32]
         folders[key] = paths
     return folders

@@ -22,6 +22,7 @@ touched, whatever the number of documents.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib.metadata import version as installed_version
 from pathlib import Path
 
 TABLE_NAMES = ("figures", "documents", "rejected", "series", "changes")
@@ -46,6 +47,8 @@ BUCKETS = {"documents": 32, "rejected": 8, "figures": 4, "series": 2, SOURCES: 3
 its facts; more parts mean less rewritten but more files for readers to open."""
 SCHEME = "parts-2"
 """How rows are placed in parts; a version of another scheme (or polars, whose hashes place them) is rebuilt whole."""
+LAYOUT = f"{SCHEME}/polars-{installed_version('polars')}"
+"""Recorded in the manifest: a parent of another layout is never updated in place, only rebuilt whole."""
 
 
 def part_file(table: str, bucket: int, partner: str | None = None) -> str:

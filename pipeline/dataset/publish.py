@@ -28,19 +28,19 @@ from pipeline.changes import changed_documents, plan_changes, summarise
 from pipeline.dataset.contents import Contents, Tables
 from pipeline.dataset.hashing import RowsDigest, file_sha256, group_digests, rows_digest
 from pipeline.dataset.incremental import Update, update
-from pipeline.dataset.layout import MANIFEST, SCHEME, SOURCES, Layout
+from pipeline.dataset.layout import LAYOUT, MANIFEST, SOURCES, Layout
 from pipeline.dataset.parts import link, part_digests, split, table_of
-from pipeline.dataset.reader import read_manifest, scan_table_dir
+from pipeline.dataset.manifest import read_manifest
+from pipeline.dataset.reader import scan_table_dir, unread_documents
 from pipeline.dataset.retention import clear_leftovers, prune_locked
 from pipeline.dataset.writing import file_metadata, write_changes, write_parts
 from pipeline.review import INDEX, LIMIT, DocumentPage, Review, chosen, plan_review
+from pipeline.versions import build_version
 from schemas import TABLES, SourceSchema
 
 _LINEAGE_KEYS = ("version_id", "created_at", "parent", "dagster_run_id", "code_version", "extractor_version")
-LAYOUT = f"{SCHEME}/polars-{pl.__version__}"
 READ_BACK = 64
 """Staged part files read back at once."""
-"""Recorded in the manifest: a parent of another layout is never updated in place, only rebuilt whole."""
 
 
 class ParentMoved(RuntimeError):
@@ -114,6 +114,7 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
         "dagster_run_id": lineage.run_id,
         "code_version": lineage.code_version,
         "extractor_version": lineage.extractor_version,
+        "build_version": build_version(),
         "layout": LAYOUT,
         "row_counts": {**contents.row_counts(), "changes": changes.height},
         "changes": summarise(changes.rows),
@@ -137,8 +138,9 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
         review, total = _review_rows(staging, changed)
         pages = _write_review(staging, layout, parent_manifest,
                               plan_review(*review.values(), "trade-figures review", changed=changed, total=total),
-                              lineage.code_version)
+                              build_version())
         shared |= pages.shared
+        manifest["unread"] = unread_documents(staging)
         rows = {**written, "changes/changes.parquet": manifest["row_counts"]["changes"]}
         manifest["files"] = _list_files(staging, shared, {**digests, **pages.digests}, rows, version_id)
         (staging / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":"), default=str), encoding="utf-8")
@@ -213,14 +215,14 @@ class _Pages:
 
 
 def _write_review(staging: Path, layout: Layout, parent_manifest: dict | None, review: Review,
-                  code_version: str) -> _Pages:
+                  build: str) -> _Pages:
     """The review index, and each document page: a hard link to the parent's page at the same path when that
     was made from the same rows by the same code (its manifest entry's digest), else rendered."""
     (staging / INDEX).write_text(review.index, encoding="utf-8")
     listed = {entry["path"]: entry for entry in parent_manifest["files"]} if parent_manifest else {}
     shared, digests = {}, {}
     for page in review.pages:
-        digests[page.path] = digest = page_digest(page, code_version)
+        digests[page.path] = digest = page_digest(page, build)
         if listed.get(page.path, {}).get("digest") == digest:
             link(layout.version(parent_manifest["version_id"]) / page.path, staging / page.path)
             shared[page.path] = listed[page.path]
@@ -230,9 +232,10 @@ def _write_review(staging: Path, layout: Layout, parent_manifest: dict | None, r
     return _Pages(shared, digests)
 
 
-def page_digest(page: DocumentPage, code_version: str) -> str:
-    """What a review page is made from: its rows and the code that renders them (its path names its doc_id)."""
-    named = [page.path, *(rows_digest(frame) for frame in page.inputs()), code_version]
+def page_digest(page: DocumentPage, build: str) -> str:
+    """What a review page is made from: its rows and the code that renders them (``build_version``; its path
+    names its doc_id)."""
+    named = [page.path, *(rows_digest(frame) for frame in page.inputs()), build]
     return hashlib.sha256(";".join(named).encode()).hexdigest()
 
 

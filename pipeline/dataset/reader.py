@@ -1,12 +1,12 @@
 """Reading published versions: ``current`` or any version, as polars LazyFrames."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import polars as pl
 
-from pipeline.dataset.layout import HIVE_TABLES, MANIFEST, PARTITION_KEY, SOURCES, Layout, table_files
+from pipeline.dataset.layout import HIVE_TABLES, PARTITION_KEY, SOURCES, table_files
+from pipeline.dataset.manifest import version_dir
 from schemas import TABLES, SourceSchema, polars_schema
 
 
@@ -51,27 +51,3 @@ def open_table(output_dir: Path, table: str = "figures", version: str | None = N
     if table not in TABLES:
         raise ValueError(f"no table {table!r}; the tables are {', '.join(TABLES)}")
     return scan_table_dir(version_dir(output_dir, version), table)
-
-
-def read_manifest(output_dir: Path, version: str | None = None) -> dict:
-    return json.loads((version_dir(output_dir, version) / MANIFEST).read_text())
-
-
-def list_versions(output_dir: Path) -> list[str]:
-    """Complete versions (those with a manifest), oldest first (ids start with their UTC time)."""
-    versions = Layout(output_dir).versions
-    if not versions.exists():
-        return []
-    return sorted(p.name for p in versions.iterdir() if (p / MANIFEST).exists())
-
-
-def version_dir(output_dir: Path, version: str | None = None) -> Path:
-    """The folder of a complete version, ``current``'s when None; FileNotFoundError otherwise."""
-    layout = Layout(output_dir)
-    version = version or layout.current_id()
-    if version is None:
-        raise FileNotFoundError(f"no published version under {output_dir}")
-    path = layout.version(version)
-    if not (path / MANIFEST).exists():
-        raise FileNotFoundError(f"version {version} is not a complete version under {output_dir}")
-    return path

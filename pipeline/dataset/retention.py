@@ -14,7 +14,7 @@ from pathlib import Path
 from filelock import FileLock
 
 from pipeline.dataset.layout import Layout
-from pipeline.dataset.reader import list_versions
+from pipeline.dataset.manifest import list_versions
 
 def prune_versions(output_dir: Path, keep: int) -> list[str]:
     """Remove all but the ``keep`` newest versions (and the current one); returns the removed ids."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pipeline.dataset.hashing import file_sha256
 from pipeline.dataset.layout import MANIFEST
-from pipeline.dataset.reader import read_manifest, version_dir
+from pipeline.dataset.manifest import read_manifest, version_dir
 
 
 @dataclass(frozen=True, slots=True)

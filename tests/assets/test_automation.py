@@ -18,7 +18,7 @@ from assets.definitions import defs
 from assets.executors import PARALLEL_MIN_SEEDS
 from assets.extraction import shard_key
 from assets.resources import TradeFiguresSettings
-from assets.run import materialize_everything
+from assets.launch import materialize_everything
 from pipeline.dataset import open_table, read_manifest
 from pipeline.shards import SHARDS, shard_of
 from tests.conftest import SEEDS

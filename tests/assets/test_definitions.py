@@ -9,7 +9,8 @@ import pytest
 
 from assets.definitions import defs
 from assets.resources import TradeFiguresSettings
-from assets.run import failed_warnings, failure_lines, materialize_everything, summary_line
+from assets.launch import failed_warnings, failure_lines, materialize_everything
+from assets.run import summary_line
 from pipeline.dataset import open_table, read_manifest
 from pipeline.dataset.reader import unread_documents
 from pipeline.shards import SHARDS
@@ -67,7 +68,9 @@ def test_bad_seeds_are_listed_and_never_stop_the_good_ones(folders, tmp_path):
     assert all(e.passed for e in evaluations if e.check_name == "figures_match_schema")
     warnings = failed_warnings(result)
     assert any(w.startswith("documents_are_readable") for w in warnings)
-    line = summary_line(read_manifest(output), unread_documents(output / "current"), True, warnings)
+    manifest = read_manifest(output)
+    assert manifest["unread"] == unread_documents(output / "current") and sum(map(len, manifest["unread"].values())) == 4
+    line = summary_line(manifest, True, warnings)
     assert line.endswith(f"warnings: {', '.join(warnings)}") and "rejected 0 figures and 4 documents" in line
     documents = open_table(output, "documents").collect()
     status = dict(documents.select("file_name", "status").iter_rows())

@@ -9,8 +9,10 @@ from pipeline.assemble import assemble
 from pipeline.dataset import Lineage, open_table, publish_version, read_manifest, verify_version
 from pipeline.dataset.reader import read_sources
 from pipeline.extract import EXTRACTOR_VERSION
+from pipeline.freshness import confirmed
 from pipeline.publishing import publish_seeds
 from pipeline.refresh import refresh
+from pipeline.versions import build_version
 from pipeline.workstore import WorkStore
 from tests.conftest import SEEDS
 
@@ -87,3 +89,23 @@ def test_a_version_of_another_layout_is_rebuilt_from_every_seed(stored, monkeypa
     again = publish_seeds(output, keys, LINEAGE)
     assert {key for kind, read in reads if kind == "documents" for key in read} == set(keys)
     assert again.result.manifest["content_hash"] == first.result.manifest["content_hash"]
+
+
+def test_another_build_rebuilds_once_and_a_rebuild_equal_to_the_current_version_is_built_on(stored, monkeypatch):
+    seeds, output, keys = stored
+    first = publish_seeds(output, keys, LINEAGE)
+    assert read_manifest(output)["build_version"] == build_version()
+    monkeypatch.setattr("pipeline.publishing.build_version", lambda: "a newer build")  # pipeline/ edited
+    monkeypatch.setattr("pipeline.freshness.build_version", lambda: "a newer build")
+    reads = _reads(monkeypatch)
+    again = publish_seeds(output, keys, LINEAGE)  # a whole rebuild, equal to the current version
+    assert not again.result.published and again.result.version_id == first.result.version_id
+    assert {key for _, read in reads for key in read} == set(keys)
+    assert confirmed(output, first.result.version_id)
+    reads.clear()
+    path = seeds / keys[0]
+    path.write_text(path.read_text(encoding="utf-8").replace("billion", "million", 1), encoding="utf-8")
+    _store(seeds, output, [keys[0]])
+    changed = publish_seeds(output, keys, LINEAGE)  # built on the confirmed version: only the change is read
+    assert changed.result.published and changed.result.manifest["parent"] == first.result.version_id
+    assert {key for _, read in reads for key in read} == {keys[0]}

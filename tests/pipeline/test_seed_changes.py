@@ -27,7 +27,7 @@ def tracker(folder, versions=VERSIONS) -> SeedTracker:
 def read_all(folder, statuses=None) -> None:
     """Record a scan as the extraction step does after reading every seed it names."""
     scan = tracker(folder).scan()
-    tracker(folder).record(scan, {key: (statuses or {}).get(key, "ok") for key in scan.to_read})
+    tracker(folder).record(scan, {key: (statuses or {}).get(key, "ok") for key in scan.to_read}, {})
 
 
 def test_first_scan_reads_every_seed_then_nothing(folder):
@@ -45,7 +45,7 @@ def test_added_changed_and_removed_seeds(folder):
     (folder / "b.txt").unlink()
     scan = tracker(folder).scan()
     assert (scan.to_read, scan.removed) == (["a.txt", "c.txt"], ["b.txt"])
-    tracker(folder).record(scan, {"a.txt": "ok", "c.txt": "ok"})
+    tracker(folder).record(scan, {"a.txt": "ok", "c.txt": "ok"}, {})
     assert set(tracker(folder).seen()) == {"a.txt", "c.txt"}
 
 
@@ -117,7 +117,7 @@ def test_each_shard_keeps_its_own_state_and_a_shard_scan_sees_only_its_seeds(fol
     shard = scan.changed_shards[0]
     only = tracker(folder).scan((shard,))
     assert only.to_read == [key for key in scan.to_read if shard_of(key) == shard]
-    tracker(folder).record(only, dict.fromkeys(only.to_read, "ok"))
+    tracker(folder).record(only, dict.fromkeys(only.to_read, "ok"), {})
     assert tracker(folder).scan().changed_shards == [s for s in scan.changed_shards if s != shard]
     assert set(tracker(folder).seen()) == set(only.to_read)
     assert [p.parent.name for p in (folder.parent / "output" / "work" / "shards").glob("*/seeds_state.json")] \

@@ -89,3 +89,22 @@ def test_the_per_seed_layout_is_dropped(tmp_path):
     store.drop_legacy()
     store.drop_legacy()
     assert list(store.root.iterdir()) == []
+
+
+def test_a_chunk_digest_changes_with_its_extractions_only(seeds, tmp_path):
+    a, b = keys_in_one_chunk(2)
+    other = next(f"other {i}.txt" for i in range(1000) if chunk_of(f"other {i}.txt") != chunk_of(a))
+    for key in (a, b, other):
+        (seeds / key).write_text(CHILE)
+    output = tmp_path / "output"
+    store = WorkStore(output)
+    run(seeds, output, [a, b, other])
+    chunk, elsewhere = chunk_of(a), chunk_of(other)
+    first = store.chunk_digests(range(CHUNKS))
+    assert set(first) == {chunk, elsewhere}
+    run(seeds, output, [a])  # read again, the same bytes: its extraction is reused, the chunk holds the same
+    assert store.chunk_digests(range(CHUNKS)) == first
+    (seeds / b).write_text(CHILE.replace("16.2", "17.0"))
+    run(seeds, output, [b])
+    second = store.chunk_digests(range(CHUNKS))
+    assert second[chunk] != first[chunk] and second[elsewhere] == first[elsewhere]
