@@ -41,6 +41,7 @@ from schemas import TABLES, SourceSchema
 _LINEAGE_KEYS = ("version_id", "created_at", "parent", "dagster_run_id", "code_version", "extractor_version")
 READ_BACK = 64
 """Staged part files read back at once."""
+_PAGE = "_page"
 
 
 class ParentMoved(RuntimeError):
@@ -211,7 +212,7 @@ class _Pages:
     shared: dict[str, dict]
     """The pages linked from the parent: its manifest entries by path."""
     digests: dict[str, str]
-    """Every document page's ``page_digest``, by path."""
+    """Every document page's digest (``page_digests``), by path."""
 
 
 def _write_review(staging: Path, layout: Layout, parent_manifest: dict | None, review: Review,
@@ -220,10 +221,9 @@ def _write_review(staging: Path, layout: Layout, parent_manifest: dict | None, r
     was made from the same rows by the same code (its manifest entry's digest), else rendered."""
     (staging / INDEX).write_text(review.index, encoding="utf-8")
     listed = {entry["path"]: entry for entry in parent_manifest["files"]} if parent_manifest else {}
-    shared, digests = {}, {}
+    shared, digests = {}, page_digests(review.pages, build)
     for page in review.pages:
-        digests[page.path] = digest = page_digest(page, build)
-        if listed.get(page.path, {}).get("digest") == digest:
+        if listed.get(page.path, {}).get("digest") == digests[page.path]:
             link(layout.version(parent_manifest["version_id"]) / page.path, staging / page.path)
             shared[page.path] = listed[page.path]
         else:
@@ -232,11 +232,18 @@ def _write_review(staging: Path, layout: Layout, parent_manifest: dict | None, r
     return _Pages(shared, digests)
 
 
-def page_digest(page: DocumentPage, build: str) -> str:
-    """What a review page is made from: its rows and the code that renders them (``build_version``; its path
-    names its doc_id)."""
-    named = [page.path, *(rows_digest(frame) for frame in page.inputs()), build]
-    return hashlib.sha256(";".join(named).encode()).hexdigest()
+def page_digests(pages: list[DocumentPage], build: str) -> dict[str, str]:
+    """What each review page is made from, by path: the ``RowsDigest`` of each of its inputs and the code that
+    renders them (``build_version``; its path names its doc_id). Each input is hashed in one pass over every
+    page's rows, not one per page."""
+    named: dict[str, list[str]] = {page.path: [page.path] for page in pages}
+    for n in range(len(pages[0].inputs()) if pages else 0):
+        frames = [page.inputs()[n].with_columns(pl.lit(page.path).alias(_PAGE)) for page in pages]
+        by_page = group_digests(pl.concat(frames), [_PAGE])
+        empty = rows_digest(pages[0].inputs()[n].clear())  # a page without such rows forms no group
+        for page in pages:
+            named[page.path].append(by_page.get((page.path,), empty))
+    return {path: hashlib.sha256(";".join([*names, build]).encode()).hexdigest() for path, names in named.items()}
 
 
 def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, whole: bool) -> None:
@@ -273,7 +280,7 @@ def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, w
 def _list_files(staging: Path, shared: dict[str, dict], digests: dict[str, str], rows: dict[str, int],
                 version_id: str) -> list[dict]:
     """Every file with its size and sha256; a part also with its rows, ``RowsDigest`` and the version that wrote
-    it, a review page with its ``page_digest``. A shared file's entry is its parent's (``verify`` re-hashes it
+    it, a review page with its ``page_digests`` entry. A shared file's entry is its parent's (``verify`` re-hashes it
     like any other)."""
     files = []
     for path in sorted(p for p in staging.rglob("*") if p.is_file()):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import hashlib
 import json
 import subprocess
 import sys
@@ -15,9 +16,9 @@ import pytest
 
 from pipeline.dataset import Lineage, list_versions, open_table, publish, publish_version, read_manifest
 from pipeline.dataset.contents import Contents, Tables
-from pipeline.dataset.hashing import file_sha256
+from pipeline.dataset.hashing import file_sha256, rows_digest
 from pipeline.dataset.layout import Layout, table_files
-from pipeline.review import page_path
+from pipeline.review import page_path, plan_review
 from schemas import TABLES
 from tests.pipeline.dataset.sample import REPO, base_records, build, sample_tables
 
@@ -148,3 +149,14 @@ def test_a_publish_clears_what_a_killed_one_left_in_staging(tmp_path):
     publish_version(tmp_path, sample_tables(1), LINEAGE)
     assert list(layout.staging.iterdir()) == []
     assert not (layout.root / ".current.dead").is_symlink()
+
+
+def test_page_digests_hash_each_page_s_rows_as_its_own_rows_digest():
+    tables = sample_tables(2)
+    review = plan_review(tables.documents, tables.figures, tables.rejected, "heading")
+    assert len(review.pages) >= 3 and any(page.figures.is_empty() for page in review.pages)
+    expected = {page.path: hashlib.sha256(";".join(
+        [page.path, *(rows_digest(frame) for frame in page.inputs()), "build"]).encode()).hexdigest()
+        for page in review.pages}
+    assert publish.page_digests(review.pages, "build") == expected
+    assert publish.page_digests(review.pages, "another build") != expected
