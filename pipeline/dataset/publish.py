@@ -18,13 +18,14 @@ import json
 import os
 import shutil
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 from filelock import FileLock
 
-from pipeline.changes import changed_documents, plan_changes, summarise
+from pipeline.changes import summarise
 from pipeline.dataset.contents import Contents, Tables
 from pipeline.dataset.hashing import RowsDigest, file_sha256, group_digests, rows_digest
 from pipeline.dataset.incremental import Update, update
@@ -32,9 +33,9 @@ from pipeline.dataset.layout import MANIFEST, REVIEW, SCHEME, Layout
 from pipeline.dataset.parts import link, table_of
 from pipeline.dataset.reader import read_manifest, scan_table_dir
 from pipeline.dataset.retention import clear_leftovers, prune_locked
+from pipeline.dataset.whole import WholeBuild, build_whole
 from pipeline.dataset.writing import file_metadata, write_changes, write_parts
 from pipeline.review import LIMIT, chosen, render_review
-from schemas import TABLES
 
 _LINEAGE_KEYS = ("version_id", "created_at", "parent", "dagster_run_id", "code_version", "extractor_version")
 LAYOUT = f"{SCHEME}/polars-{pl.__version__}"
@@ -65,11 +66,13 @@ class PublishResult:
     """Old versions removed by the retention setting after this publish."""
 
 
-def publish_version(output_dir: Path, tables: Tables | Update, lineage: Lineage, now: dt.datetime | None = None,
-                    keep: int | None = None, sources: dict[str, str] | None = None) -> PublishResult:
+def publish_version(output_dir: Path, tables: Tables | Iterable[Tables] | Update, lineage: Lineage,
+                    now: dt.datetime | None = None, keep: int | None = None,
+                    sources: dict[str, str] | None = None) -> PublishResult:
     """Publish ``tables`` as a new version unless ``current`` already holds the same content.
 
-    ``tables`` is every document's rows, or an ``Update`` of the current
+    ``tables`` is every document's rows (whole, or in batches each holding
+    all the rows of its documents: ``pipeline.dataset.whole``), or an ``Update`` of the current
     version (``ParentMoved`` if it no longer is). ``sources`` (seed file →
     a short digest of where its rows came from) is kept in the manifest's
     ``seeds`` entries for the next run's delta. ``keep`` (``Settings.keep_versions``; None keeps all) prunes
@@ -77,33 +80,38 @@ def publish_version(output_dir: Path, tables: Tables | Update, lineage: Lineage,
     """
     layout = Layout(output_dir)
     layout.root.mkdir(parents=True, exist_ok=True)
-    contents = Contents.build(tables) if isinstance(tables, Tables) else None
     with FileLock(layout.lock):
         clear_leftovers(layout)
         parent = layout.current_id()
         parent_manifest = read_manifest(output_dir, parent) if parent else None
-        if contents is None:
-            if parent != tables.parent:
-                raise ParentMoved(f"planned on {tables.parent}, current is {parent}")
-            contents = update(layout.version(parent), parent_manifest, tables)
-        if parent_manifest and parent_manifest.get("content_hash") == contents.content_hash:
-            version_id, published = parent, False
-        else:
-            contents.validate()
-            version_id, published = _publish(layout, contents, lineage, parent_manifest, now, sources or {}), True
+        build = layout.staging / f"build.{uuid.uuid4().hex}"  # a whole build's parts, spilled and finished
+        try:
+            if isinstance(tables, Update):
+                if parent != tables.parent:
+                    raise ParentMoved(f"planned on {tables.parent}, current is {parent}")
+                contents = update(layout.version(parent), parent_manifest, tables)
+            else:
+                contents = build_whole([tables] if isinstance(tables, Tables) else tables, build,
+                                       layout.version(parent) if parent else None)
+            if parent_manifest and parent_manifest.get("content_hash") == contents.content_hash:
+                version_id, published = parent, False
+            else:
+                contents.validate()
+                version_id, published = _publish(layout, contents, lineage, parent_manifest, now, sources or {}), True
+        finally:
+            shutil.rmtree(build, ignore_errors=True)
         pruned = prune_locked(layout, keep) if keep is not None else []
         return PublishResult(version_id, layout.version(version_id), published,
                              read_manifest(output_dir, version_id), pruned)
 
 
-def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manifest: dict | None,
+def _publish(layout: Layout, contents: Contents | WholeBuild, lineage: Lineage, parent_manifest: dict | None,
              now: dt.datetime | None, sources: dict[str, str]) -> str:
     created = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     version_id = f"{created:%Y%m%dT%H%M%S.%fZ}-{contents.content_hash[:12]}"
     parent = parent_manifest["version_id"] if parent_manifest else None
     shared = _shared(contents, parent_manifest)
-    changes = plan_changes(*_compared(layout, contents, parent))  # in schema and id order
-    TABLES["changes"].validate(changes.outline())  # old/new, JSON made as written, have no rule but their type
+    changes = contents.changes()  # validated, in schema and id order
     manifest = {
         "version_id": version_id,
         "created_at": created.isoformat(),
@@ -127,10 +135,10 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
         written = write_parts(staging, ((path, frame) for path, frame in contents.parts() if path not in shared),
                               metadata)
         changes_digest = write_changes(staging, changes, metadata)
-        changed = changed_documents(changes.rows, contents.fresh["figures"])
+        changed = changes.changed_documents
         del changes  # with the parent rows it compared: the checks read back one file at a time
         _check_staged(staging, {path: contents.digests[path] for path in written}, changes_digest,
-                      whole=contents.before is None)
+                      whole=isinstance(contents, WholeBuild))
         for name, text in contents.texts.items():
             (staging / name).write_text(text, encoding="utf-8")
         shared |= _share_texts(staging, layout, parent_manifest, list(contents.texts))
@@ -156,7 +164,7 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
     return version_id
 
 
-def _shared(contents: Contents, parent_manifest: dict | None) -> dict[str, dict]:
+def _shared(contents: Contents | WholeBuild, parent_manifest: dict | None) -> dict[str, dict]:
     """The parts to take from the parent (its manifest entries by path): those carried, and those built whose
     rows equal the parent's part at the same path. Decided from digests, nothing is written to decide it."""
     if parent_manifest is None or parent_manifest.get("layout") != LAYOUT:
@@ -164,14 +172,6 @@ def _shared(contents: Contents, parent_manifest: dict | None) -> dict[str, dict]
     listed = {entry["path"]: entry for entry in parent_manifest["files"]}
     return {path: listed[path] for path, digest in contents.digests.items()
             if path in listed and listed[path].get("digest") == digest}  # the carried parts among them
-
-
-def _compared(layout: Layout, contents: Contents, parent: str | None) -> tuple[dict | None, dict]:
-    """What ``changes`` compares: the rows of the documents rebuilt, or the parent's and the new whole tables."""
-    if contents.before is not None:
-        return contents.before, contents.after
-    new = {name: contents.fresh[name] for name in ("figures", "documents")}
-    return (None if parent is None else {name: scan_table_dir(layout.version(parent), name) for name in new}), new
 
 
 def _share_texts(staging: Path, layout: Layout, parent_manifest: dict | None, names: list[str]) -> dict[str, dict]:
@@ -212,7 +212,7 @@ def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, w
     Equal ``RowsDigest``s prove the files round-trip to the validated frames,
     without validating the same rows again or holding a table whole. A
     version assembled from its parent also has its ids checked unique over
-    the whole published tables (a whole build's were validated whole).
+    the whole published tables (a whole build's were, by ``WholeBuild.validate``).
     """
     for _, of_table in itertools.groupby(sorted(digests, key=table_of), key=table_of):
         of_table = list(of_table)
