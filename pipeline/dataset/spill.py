@@ -7,6 +7,7 @@ what is held at once is the buffers plus the one group being read.
 """
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import polars as pl
@@ -37,8 +38,7 @@ class Spill:
             folder = self._folders.setdefault(group, self.root / str(len(self._folders)))
             folder.mkdir(parents=True, exist_ok=True)
             count = self._fragments.get(group, 0)
-            pl.concat(frames, how="vertical_relaxed").write_parquet(folder / f"{count:06d}.parquet",
-                                                                     compression="lz4", statistics=False)
+            write_scratch(pl.concat(frames, how="vertical_relaxed"), folder / f"{count:06d}.parquet")
             self._fragments[group] = count + 1
         self._buffers, self._buffered = {}, 0
 
@@ -52,3 +52,11 @@ class Spill:
             frames += [pl.read_parquet(path) for path in sorted(self._folders[group].glob("*.parquet"))]
         frames += self._buffers.get(group, [])
         return pl.concat(frames, how="vertical_relaxed").cast(schema)
+
+
+def write_scratch(frame: pl.DataFrame, path: Path) -> None:
+    """``frame`` as a fast Parquet file read back only by this build, encoded in memory and then written by Python:
+    a full disk raises ENOSPC (polars' own error does not say)."""
+    encoded = io.BytesIO()
+    frame.write_parquet(encoded, compression="lz4", statistics=False)
+    path.write_bytes(encoded.getbuffer())

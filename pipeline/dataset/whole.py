@@ -25,7 +25,7 @@ from pipeline.dataset.hashing import rows_digest
 from pipeline.dataset.layout import HIVE_TABLES, PARTITION_KEY, part_file
 from pipeline.dataset.parts import partner_of, split, table_of, with_partner
 from pipeline.dataset.reader import scan_table_dir
-from pipeline.dataset.spill import LIMIT, Spill
+from pipeline.dataset.spill import LIMIT, Spill, write_scratch
 from pipeline.series import build_series
 from schemas import TABLES, ChangeSchema, polars_schema
 
@@ -93,7 +93,7 @@ class WholeBuild:
         self.rows[path] = part.height
         target = self.root / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        part.write_parquet(target, compression="lz4", statistics=False)
+        write_scratch(part, target)
 
     def check(self) -> None:
         """Validate the parts finished but not yet validated (all of one table) with their model."""
