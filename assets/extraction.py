@@ -16,12 +16,10 @@ from assets.metadata import markdown_table
 from assets.resources import TradeFiguresSettings
 from pipeline.config import Settings
 from pipeline.extract import EXTRACTOR_VERSION
-from pipeline.refresh import refresh
+from pipeline.refresh import refresh, stored_failures
 from pipeline.seed_changes import SeedScan, SeedTracker
 from pipeline.shards import SHARDS
-from pipeline.validation import failure_cases
 from pipeline.workstore import WorkStore
-from schemas import FigureSchema
 
 READER_VERSION = "2"
 """Bump when reading may give other text (a format, a reader or its library): every seed is read again."""
@@ -90,7 +88,7 @@ def extract_shard(context: dg.AssetExecutionContext, settings: Settings, shard: 
     scan = tracker.scan((shard,))
     done = refresh(settings.seeds_dir, settings.max_document_bytes, settings.output_dir, EXTRACTOR_VERSION,
                    scan.to_read, scan.removed)
-    cases = failure_cases(store.read("figures", done.extracted), FigureSchema)
+    cases = stored_failures(store, done.extracted)
     tracker.record(scan, done.statuses)
     unreadable = sorted(key for key, seen in tracker.seen((shard,)).items() if seen.status != "ok")
     failures = store.read("documents", unreadable, ["file_name", "status", "reason"])

@@ -16,7 +16,7 @@ import polars as pl
 
 from pipeline.dataset import Tables
 from pipeline.documents import source_stamp
-from pipeline.shards import chunk_of
+from pipeline.shards import chunk_groups
 from pipeline.validation import split_repeated
 from pipeline.workstore import KEY, WorkStore
 from schemas import DocumentSchema, FigureSchema, polars_schema
@@ -82,7 +82,7 @@ def plan(store: WorkStore, keys: list[str], extractor_version: str, group_seeds:
     stored = store.extracted_sources(keys)
     order = {key: n for n, key in enumerate(keys)}
     groups, ids = [], []
-    for group in _groups(keys, order, group_seeds):
+    for group in chunk_groups(keys, group_seeds):
         read = store.read("documents", group, ["file_name", "doc_id", "sha256", "text"])
         fresh = [key for key, sha256, text in read.select("file_name", "sha256", "text").iter_rows()
                  if stored.get(key) == (source_stamp(sha256, text), extractor_version)]
@@ -103,22 +103,6 @@ def assemble(store: WorkStore, keys: list[str], extractor_version: str) -> Assem
     return Assembled(tables, assembly.pending, assembly.sources)
 
 
-def _groups(keys: list[str], order: dict[str, int], size: int) -> list[list[str]]:
-    """``keys`` in groups of whole chunks of about ``size`` seeds, each group in key order."""
-    by_chunk: dict[int, list[str]] = {}
-    for key in keys:
-        by_chunk.setdefault(chunk_of(key), []).append(key)
-    groups, group = [], []
-    for chunk in sorted(by_chunk):
-        group += by_chunk[chunk]
-        if len(group) >= size:
-            groups.append(sorted(group, key=order.__getitem__))
-            group = []
-    if group or not groups:
-        groups.append(sorted(group, key=order.__getitem__))
-    return groups
-
-
 def _figures(store: WorkStore, fresh: list[str], taken: frozenset[str], columns: list[str] | None = None) -> pl.DataFrame:
     """The stored figures of ``fresh`` (but the seeds in ``taken``), in key order."""
     return store.read("figures", [key for key in fresh if key not in taken], columns)
@@ -126,12 +110,12 @@ def _figures(store: WorkStore, fresh: list[str], taken: frozenset[str], columns:
 
 def _repeats(store: WorkStore, groups: list[list[str]], taken: frozenset[str], order: dict[str, int]) -> list[pl.Series]:
     """Per group, the rows of its figures whose figure_id an earlier seed (in key order) or row has already."""
-    rows = [_figures(store, group, taken, [KEY, "figure_id"]).select(
-        pl.lit(n, pl.Int64).alias("group"), pl.int_range(0, pl.len(), dtype=pl.Int64).alias("row"),
-        pl.col(KEY).replace_strict(order, return_dtype=pl.Int64).alias("order"), "figure_id")
-        for n, group in enumerate(groups)]
-    every = pl.concat([pl.DataFrame(schema={"group": pl.Int64, "row": pl.Int64, "order": pl.Int64,
-                                            "figure_id": pl.String}), *rows])
+    schema = {"group": pl.Int64, "row": pl.Int64, "order": pl.Int64, "figure_id": pl.String}
+    every = pl.concat([pl.DataFrame(schema=schema), *(
+        _figures(store, group, taken, [KEY, "figure_id"]).select(
+            pl.lit(n).alias("group"), pl.int_range(0, pl.len()).alias("row"),
+            pl.col(KEY).replace_strict(order).alias("order"), "figure_id").cast(schema)
+        for n, group in enumerate(groups))])
     repeated = every.sort("order", "row").filter(~pl.col("figure_id").is_first_distinct())
     return [repeated.filter(pl.col("group") == n)["row"] for n in range(len(groups))]
 
