@@ -109,15 +109,25 @@ def _figures(store: WorkStore, fresh: list[str], taken: frozenset[str], columns:
 
 
 def _repeats(store: WorkStore, groups: list[list[str]], taken: frozenset[str], order: dict[str, int]) -> list[pl.Series]:
-    """Per group, the rows of its figures whose figure_id an earlier seed (in key order) or row has already."""
+    """Per group, the rows of its figures whose figure_id an earlier seed (in key order) or row has already.
+
+    Only the ids are read at first; the rows of repeated ids (rare) are read again to order them.
+    """
+    ids = pl.concat([pl.Series("figure_id", [], pl.String),
+                     *(_figures(store, group, taken, ["figure_id"])["figure_id"] for group in groups)])
+    repeated = ids.filter(ids.is_duplicated()).unique()
+    del ids
+    if repeated.is_empty():
+        return [pl.Series("row", [], pl.Int64) for _ in groups]
     schema = {"group": pl.Int64, "row": pl.Int64, "order": pl.Int64, "figure_id": pl.String}
-    every = pl.concat([pl.DataFrame(schema=schema), *(
+    rows = pl.concat([pl.DataFrame(schema=schema), *(
         _figures(store, group, taken, [KEY, "figure_id"]).select(
             pl.lit(n).alias("group"), pl.int_range(0, pl.len()).alias("row"),
             pl.col(KEY).replace_strict(order).alias("order"), "figure_id").cast(schema)
+        .filter(pl.col("figure_id").is_in(repeated.implode()))
         for n, group in enumerate(groups))])
-    repeated = every.sort("order", "row").filter(~pl.col("figure_id").is_first_distinct())
-    return [repeated.filter(pl.col("group") == n)["row"] for n in range(len(groups))]
+    later = rows.sort("order", "row").filter(~pl.col("figure_id").is_first_distinct())
+    return [later.filter(pl.col("group") == n)["row"] for n in range(len(groups))]
 
 
 def _one_file_per_id(documents: pl.DataFrame, taken: frozenset[str]) -> pl.DataFrame:

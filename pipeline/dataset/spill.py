@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
-LIMIT = 64 << 20
+LIMIT = 256 << 20
 """Bytes of buffered rows (polars' estimate) that trigger a flush to disk."""
 
 

@@ -185,10 +185,10 @@ class RangedChanges:
         rows, changed = [], set()
         for changes, figures in self._planned():
             ChangeSchema.validate(changes.outline())
-            rows.append(changes.rows.select("entity", "id", "change", "changed_fields"))
+            rows.append(changes.rows.select("entity", "id", "change"))
             changed |= set(changed_documents(changes.rows, figures))
         self.rows = pl.concat(rows)
-        """entity, id, change, changed_fields of every change, in (entity, id) order."""
+        """entity, id and change of every change, in (entity, id) order (what the manifest summarises)."""
         self.changed_documents = sorted(changed)
         """doc_ids of the documents added or changed, or whose figures were added or changed."""
 
