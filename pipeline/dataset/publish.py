@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,8 +39,8 @@ from pipeline.review import LIMIT, chosen, render_review
 
 _LINEAGE_KEYS = ("version_id", "created_at", "parent", "dagster_run_id", "code_version", "extractor_version")
 LAYOUT = f"{SCHEME}/polars-{pl.__version__}"
-READ_BACK = 64
-"""Staged part files read back at once."""
+READ_BACK_BYTES = 16 << 20
+"""Staged part files read back at once: up to about this many bytes of Parquet, so no table is read whole."""
 """Recorded in the manifest: a parent of another layout is never updated in place, only rebuilt whole."""
 
 
@@ -215,8 +215,7 @@ def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, w
     the whole published tables (a whole build's were, by ``WholeBuild.validate``).
     """
     for _, of_table in itertools.groupby(sorted(digests, key=table_of), key=table_of):
-        of_table = list(of_table)
-        for chunk in (of_table[i:i + READ_BACK] for i in range(0, len(of_table), READ_BACK)):  # never a table whole
+        for chunk in _by_size(staging, list(of_table)):  # never a table whole
             read = group_digests(pl.scan_parquet([staging / path for path in chunk], hive_partitioning=False,
                                                  include_file_paths="_file").collect(), ["_file"])
             for path in chunk:
@@ -235,6 +234,19 @@ def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, w
         for table, key in (("documents", "doc_id"), ("figures", "figure_id")):
             if scan_table_dir(staging, table).select(pl.col(key).is_duplicated().any()).collect().item():
                 raise RuntimeError(f"{table}: {key} repeated across documents; not published")
+
+
+def _by_size(staging: Path, paths: list[str]) -> Iterator[list[str]]:
+    """``paths`` in runs of about ``READ_BACK_BYTES`` of files (at least one file each)."""
+    run, size = [], 0
+    for path in paths:
+        run.append(path)
+        size += (staging / path).stat().st_size
+        if size >= READ_BACK_BYTES:
+            yield run
+            run, size = [], 0
+    if run:
+        yield run
 
 
 def _list_files(staging: Path, shared: dict[str, dict], digests: dict[str, str], rows: dict[str, int],
