@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
-LIMIT = 256 << 20
+LIMIT = 128 << 20
 """Bytes of buffered rows (polars' estimate) that trigger a flush to disk."""
 
 
@@ -38,7 +38,7 @@ class Spill:
             folder = self._folders.setdefault(group, self.root / str(len(self._folders)))
             folder.mkdir(parents=True, exist_ok=True)
             count = self._fragments.get(group, 0)
-            write_scratch(pl.concat(frames, how="vertical_relaxed"), folder / f"{count:06d}.parquet")
+            write_scratch(pl.concat(frames, how="vertical_relaxed", rechunk=False), folder / f"{count:06d}.parquet")
             self._fragments[group] = count + 1
         self._buffers, self._buffered = {}, 0
 
