@@ -15,13 +15,11 @@ import polars as pl
 from assets.metadata import markdown_table
 from assets.resources import TradeFiguresSettings
 from pipeline.config import Settings
-from pipeline.refresh import refresh
+from pipeline.refresh import refresh, stored_failures
 from pipeline.seed_changes import SeedScan, tracker_for
 from pipeline.shards import SHARDS, chunks_of
-from pipeline.validation import failure_cases
 from pipeline.versions import EXTRACTOR_VERSION, READER_VERSION
 from pipeline.workstore import WorkStore
-from schemas import FigureSchema
 
 SHOWN = 50
 """Seed names listed in metadata at most."""
@@ -83,7 +81,7 @@ def extract_shard(context: dg.AssetExecutionContext, settings: Settings, shard: 
     scan = tracker.scan((shard,))
     done = refresh(settings.seeds_dir, settings.max_document_bytes, settings.output_dir, EXTRACTOR_VERSION,
                    scan.to_read, scan.removed)
-    cases = failure_cases(store.read("figures", done.extracted), FigureSchema)
+    cases = stored_failures(store, done.extracted)
     tracker.record(scan, done.statuses, store.chunk_digests(chunks_of(shard)))
     unreadable = sorted(key for key, seen in tracker.seen((shard,)).items() if seen.status != "ok")
     failures = store.read("documents", unreadable, ["file_name", "status", "reason"])

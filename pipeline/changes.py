@@ -9,7 +9,7 @@ by batch as the table is written (``Changes.batches``), never for all rows at on
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import polars as pl
@@ -54,18 +54,25 @@ class Changes:
             for start in range(0, of_entity.height, size):
                 yield _with_json(entity, of_entity.slice(start, size), self.old[entity], self.new[entity])
 
+    @property
+    def changed_documents(self) -> list[str]:
+        """doc_ids of the documents added or changed, or whose figures were added or changed."""
+        return changed_documents(self.rows, self.new["figure"])
+
     def collect(self) -> pl.DataFrame:
         return pl.concat([pl.DataFrame(schema=CHANGES_SCHEMA), *self.batches()])
 
 
 def plan_changes(old: Mapping[str, pl.LazyFrame | pl.DataFrame] | None,
-                 new: Mapping[str, pl.DataFrame]) -> Changes:
+                 new: Mapping[str, pl.DataFrame], entities: Iterable[str] = tuple(ENTITIES)) -> Changes:
     """The changes from ``old`` (None before the first version) to ``new``, by entity and id.
 
     ``old`` may be lazy: it is read batch by batch and only its differing rows are kept.
+    Only ``entities`` are compared (``old`` and ``new`` need only their tables).
     """
     rows, olds, news = [], {}, {}
-    for entity, (table, key) in ENTITIES.items():
+    for entity in entities:
+        table, key = ENTITIES[entity]
         after = news[entity] = new[table]
         before = after.clear().lazy() if old is None else old[table].lazy()
         planned, olds[entity] = _plan(key, before, after)

@@ -5,7 +5,9 @@ The current version's ``sources`` table records each seed's source stamp
 (``WorkStore.extracted_sources``) against it give the delta. No delta: nothing
 is read or published. A delta: only its seeds' rows are read and applied to
 the current version (``pipeline.dataset.incremental``). No current version,
-or one written by other code or another layout: every seed is assembled.
+or one written by other code or another layout: every seed is assembled, a
+group of seeds at a time, and the version built part by part
+(``pipeline.dataset.whole``).
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.assemble import assemble
+from pipeline.assemble import assemble, plan
 from pipeline.dataset import Lineage, PublishResult, publish_version, read_manifest
 from pipeline.dataset.incremental import Update
 from pipeline.dataset.layout import LAYOUT, Layout
@@ -85,9 +87,9 @@ def _publish(output_dir: Path, store: WorkStore, keys: list[str], lineage: Linea
         except ParentMoved:
             continue
         return Published(result, sorted(set(keys) - sources.keys()))
-    assembled = assemble(store, keys, lineage.extractor_version)
-    return Published(publish_version(output_dir, assembled.tables, lineage, keep=keep,
-                                     sources=_digested(assembled.sources)), assembled.pending)
+    assembly = plan(store, keys, lineage.extractor_version)  # its rows gathered a group of seeds at a time
+    return Published(publish_version(output_dir, assembly.batches(), lineage, keep=keep,
+                                     sources=_digested(assembly.sources)), assembly.pending)
 
 
 def plan_delta(output_dir: Path, manifest: dict | None, keys: list[str], stamps: dict[str, tuple[str, str]],

@@ -13,8 +13,10 @@ import polars as pl
 
 from pipeline.documents import Document, read_document
 from pipeline.extraction import figure_rows_of
-from pipeline.shards import chunk_of
+from pipeline.shards import chunk_groups, chunk_of
+from pipeline.validation import failure_cases
 from pipeline.workstore import KEY, KINDS, WorkStore, stored_schema
+from schemas import FigureSchema
 
 BATCH = 2_000
 """Documents extracted and validated per pandera call (about a tenth of a second per call whatever its size)."""
@@ -38,8 +40,22 @@ class Refresh:
 
 def refresh(seeds_dir: Path, max_bytes: int, output_dir: Path, extractor_version: str,
             to_read: list[str], removed: list[str]) -> Refresh:
-    """Read ``to_read``, extract those whose stored extraction is stale, drop ``removed``; each touched chunk written once."""
-    store = WorkStore(output_dir)
+    """Read ``to_read``, extract those whose stored extraction is stale, drop ``removed``; each touched chunk written
+    once. Done a group of chunks at a time, so a step holds about ``BATCH`` documents whatever the shard's size."""
+    gone = set(removed)
+    statuses, extracted, reused, figures, rejected = {}, [], 0, 0, 0
+    for group in chunk_groups([*to_read, *removed], BATCH):
+        done = _refresh(seeds_dir, max_bytes, WorkStore(output_dir), extractor_version,
+                        [key for key in group if key not in gone], [key for key in group if key in gone])
+        statuses |= done.statuses
+        extracted += done.extracted
+        reused, figures, rejected = reused + done.reused, figures + done.figures, rejected + done.rejected
+    return Refresh(statuses, sorted(extracted), reused, figures, rejected)
+
+
+def _refresh(seeds_dir: Path, max_bytes: int, store: WorkStore, extractor_version: str,
+             to_read: list[str], removed: list[str]) -> Refresh:
+    """``refresh`` of some whole chunks."""
     documents = [read_document(seeds_dir, key, max_bytes) for key in to_read]
     stored = store.extracted_sources(to_read)
     stale = [d for d in documents if stored.get(d.file_name) != (d.source, extractor_version)]
@@ -73,3 +89,11 @@ def _by_chunk(frame: pl.DataFrame, chunks: dict[str, int]) -> dict[int, pl.DataF
     chunk = pl.col(KEY).replace_strict(chunks, return_dtype=pl.Int64).alias("_chunk")
     return {c: part for (c,), part in frame.with_columns(chunk).partition_by(
         "_chunk", as_dict=True, include_key=False).items()}
+
+
+def stored_failures(store: WorkStore, keys: list[str]) -> pl.DataFrame | None:
+    """``FigureSchema``'s failure cases over the stored figures of ``keys`` (None if they all pass), checked a
+    group of chunks at a time (row indices count within a group)."""
+    found = [cases for group in chunk_groups(keys, BATCH)
+             if (cases := failure_cases(store.read("figures", group), FigureSchema)) is not None]
+    return pl.concat(found, how="diagonal_relaxed") if found else None

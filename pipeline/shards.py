@@ -31,3 +31,22 @@ def shard_of_chunk(chunk: int) -> int:
 def chunks_of(shard: int) -> range:
     """The chunks whose seeds a shard holds."""
     return range(shard, CHUNKS, SHARDS)
+
+
+def chunk_groups(keys: list[str], size: int) -> list[list[str]]:
+    """``keys`` in groups of whole chunks, each closed once it holds ``size`` keys or more, each in the order
+    of ``keys``: a step working a group at a time holds about ``size`` seeds' rows and writes each chunk once.
+    No keys: one empty group."""
+    by_chunk: dict[int, list[str]] = {}
+    for key in keys:
+        by_chunk.setdefault(chunk_of(key), []).append(key)
+    order = {key: n for n, key in enumerate(keys)}
+    groups, group = [], []
+    for chunk in sorted(by_chunk):
+        group += by_chunk[chunk]
+        if len(group) >= size:
+            groups.append(sorted(group, key=order.__getitem__))
+            group = []
+    if group or not groups:
+        groups.append(sorted(group, key=order.__getitem__))
+    return groups

@@ -39,9 +39,14 @@ def split_valid(frame: pl.DataFrame, model, extra_failures: pl.DataFrame | None 
     return _split(frame, model, failures)
 
 
-def split_repeated(frame: pl.DataFrame, model) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """``split_valid`` for rows each known to pass ``model``: only a unique column repeated across them can fail."""
-    return _split(frame, model, _duplicates(frame, model))
+def split_repeated(frame: pl.DataFrame, model, repeats: dict[str, pl.Expr] | None = None
+                   ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``split_valid`` for rows each known to pass ``model``: only a unique column repeated across them can fail.
+
+    ``repeats`` gives, per unique column, which rows repeat an earlier row's value when the earlier rows may
+    be outside ``frame`` (a batch of a larger table); by default they are looked for within ``frame``.
+    """
+    return _split(frame, model, _duplicates(frame, model, repeats or {}))
 
 
 def _split(frame: pl.DataFrame, model, failures: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -105,12 +110,12 @@ def _reasons(cases: pl.DataFrame | None, model) -> pl.DataFrame:
     )
 
 
-def _duplicates(frame: pl.DataFrame, model) -> pl.DataFrame:
-    """Rows repeating an earlier row's value in a column the model declares unique."""
+def _duplicates(frame: pl.DataFrame, model, repeats: dict[str, pl.Expr] | None = None) -> pl.DataFrame:
+    """Rows repeating an earlier row's value in a column the model declares unique (or as ``repeats`` says)."""
     unique = [name for name, column in model.to_schema().columns.items() if column.unique]
     found = [
         frame.with_row_index("index")
-        .filter(~pl.col(name).is_first_distinct())
+        .filter((repeats or {}).get(name, ~pl.col(name).is_first_distinct()))
         .select(
             pl.col("index").cast(pl.Int64),
             pl.lit(f"{name}:unique").alias("check"),

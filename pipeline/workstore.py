@@ -68,7 +68,7 @@ class WorkStore:
         columns = columns or list(_SCHEMAS[kind])
         paths = [p for p in (self.path(kind, c) for c in sorted({chunk_of(k) for k in keys})) if p.exists()]
         if not paths:
-            return pl.DataFrame(schema=_SCHEMAS[kind]).select(columns)
+            return pl.DataFrame(schema=stored_schema(kind)).select(columns)
         order = pl.LazyFrame({KEY: keys, "_order": range(len(keys))}, schema={KEY: pl.String, "_order": pl.Int64})
         found = pl.scan_parquet(paths, schema=stored_schema(kind)).join(order, on=KEY, how="inner",
                                                                          maintain_order="left")

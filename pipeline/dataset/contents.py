@@ -4,8 +4,9 @@ The content is the three assembled tables, the ``series`` built from them and
 the data dictionary, each table in its pandera model's column order and
 types (validated against the model before it is published), split into parts
 (``pipeline.dataset.parts``). The hash is made of the parts' digests, so a
-version assembled from its parent and the changed documents hashes the same as
-one built from every document. The ``changes`` table, the review page and the
+version assembled from its parent and the changed documents (a ``Contents``,
+``pipeline.dataset.incremental``) hashes the same as one built from every
+document (``pipeline.dataset.whole``). The ``changes`` table, the review page and the
 manifest depend on the parent or on the version id, so they are left out of
 the hash: the same seeds and code always hash the same.
 """
@@ -18,12 +19,12 @@ from functools import cached_property
 
 import polars as pl
 
+from pipeline.changes import Changes, plan_changes
 from pipeline.consistency import FACT
 from pipeline.dataset.dictionary import render_markdown, schema_json
 from pipeline.dataset.hashing import rows_digest
 from pipeline.dataset.layout import DICTIONARY, HIVE_TABLES, PARTITION_KEY, SCHEMA_JSON, part_file
 from pipeline.dataset.parts import part_digests, split, table_of
-from pipeline.series import build_series
 from schemas import TABLES, polars_schema
 
 SORT_KEYS = {"figures": ["doc_id", "char_start", "figure_id"], "documents": ["doc_id"],
@@ -45,30 +46,19 @@ PART_TABLES = ("figures", "documents", "rejected", "series")
 
 @dataclass(frozen=True)
 class Contents:
+    """A version assembled from its parent: the parts rebuilt, held in memory, and those carried over."""
     fresh: dict[str, pl.DataFrame]
-    """Per table of ``PART_TABLES``: the rows of the parts to write, in schema column order, sorted (the whole
-    tables on a full build)."""
+    """Per table of ``PART_TABLES``: the rows of the parts to write, in schema column order, sorted."""
     carried: dict[str, dict]
     """Parts taken over from the parent unchanged: path → the parent's manifest entry."""
-    before: dict[str, pl.DataFrame] | None
-    """For ``changes``: the parent's documents and figures rows of the documents rebuilt; None on a full build
-    (the parent's whole tables are compared)."""
-    after: dict[str, pl.DataFrame] | None
-    """For ``changes``: the documents and figures rows of the documents rebuilt; None on a full build."""
+    before: dict[str, pl.DataFrame]
+    """For ``changes``: the parent's documents and figures rows of the documents rebuilt."""
+    after: dict[str, pl.DataFrame]
+    """For ``changes``: the documents and figures rows of the documents rebuilt."""
     seeds: pl.DataFrame
     """Every document's doc_id and file_name, by doc_id (for the ``sources`` table)."""
     texts: dict[str, str]
     """The data dictionary files, by file name."""
-
-    @classmethod
-    def build(cls, tables: Tables) -> "Contents":
-        """The tables typed and sorted, not yet validated: content equal to a published version's needs no check."""
-        figures, documents = arrange("figures", tables.figures), arrange("documents", tables.documents)
-        return cls(
-            fresh={"figures": figures, "documents": documents, "rejected": arrange("rejected", tables.rejected),
-                   "series": arrange("series", build_series(figures, documents))},
-            carried={}, before=None, after=None, seeds=documents.select(SEED_COLUMNS), texts=dictionary_texts(),
-        )
 
     def validate(self) -> None:
         """Raise unless every table's fresh rows pass its model (pandera); typing already matches."""
@@ -98,19 +88,29 @@ class Contents:
 
     @cached_property
     def content_hash(self) -> str:
-        """Of the parts' digests and the dictionary: the same however the version was assembled."""
-        digest = hashlib.sha256()
-        for path, part_digest in sorted(self.digests.items()):
-            digest.update(f"{path}:{part_digest};".encode())
-        for name, text in self.texts.items():
-            digest.update(f"{name}:{hashlib.sha256(text.encode()).hexdigest()};".encode())
-        return digest.hexdigest()
+        return content_hash(self.digests, self.texts)
+
+    def changes(self) -> Changes:
+        """The ``changes`` rows of the documents rebuilt (their parent's rows are in ``before``), validated."""
+        changes = plan_changes(self.before, self.after)
+        TABLES["changes"].validate(changes.outline())  # old/new, JSON made as written, have no rule but their type
+        return changes
 
     def row_counts(self) -> dict[str, int]:
         counts = {name: frame.height for name, frame in self.fresh.items()}
         for path, entry in self.carried.items():
             counts[table_of(path)] += entry["rows"]
         return counts
+
+
+def content_hash(digests: dict[str, str], texts: dict[str, str]) -> str:
+    """Of the parts' digests and the dictionary: the same however the version was assembled."""
+    digest = hashlib.sha256()
+    for path, part_digest in sorted(digests.items()):
+        digest.update(f"{path}:{part_digest};".encode())
+    for name, text in texts.items():
+        digest.update(f"{name}:{hashlib.sha256(text.encode()).hexdigest()};".encode())
+    return digest.hexdigest()
 
 
 def empty_part(table: str) -> tuple[str, pl.DataFrame]:
@@ -124,15 +124,17 @@ def dictionary_texts() -> dict[str, str]:
     return {DICTIONARY: render_markdown(), SCHEMA_JSON: schema_json()}
 
 
-def arrange(table: str, frame: pl.DataFrame) -> pl.DataFrame:
-    """``frame`` in the model's column order and types, sorted; pandera coerces it when the types differ.
-
-    A frame already in order is not copied (assembled tables usually are).
-    """
+def typed(table: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` in the model's column order and types; pandera coerces it when the types differ."""
     model = TABLES[table]
     frame = frame.select(list(polars_schema(model)))
-    if frame.schema != polars_schema(model):
-        frame = model.validate(frame)
+    return frame if frame.schema == polars_schema(model) else model.validate(frame)
+
+
+def arrange(table: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` typed (``typed``) and sorted. A frame already in order is not copied (assembled tables usually are).
+    """
+    frame = typed(table, frame)
     key = SORT_KEYS[table]
     if frame.select(key).rechunk().select(pl.arg_sort_by(key, nulls_last=True)).to_series().is_sorted():
         return frame

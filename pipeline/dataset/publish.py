@@ -18,13 +18,14 @@ import json
 import os
 import shutil
 import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 from filelock import FileLock
 
-from pipeline.changes import changed_documents, plan_changes, summarise
+from pipeline.changes import summarise
 from pipeline.dataset.contents import Contents, Tables
 from pipeline.dataset.hashing import RowsDigest, file_sha256, group_digests, rows_digest
 from pipeline.dataset.incremental import Update, update
@@ -33,14 +34,15 @@ from pipeline.dataset.parts import link, part_digests, split, table_of
 from pipeline.dataset.manifest import read_manifest
 from pipeline.dataset.reader import scan_table_dir, unread_documents
 from pipeline.dataset.retention import clear_leftovers, prune_locked
+from pipeline.dataset.whole import WholeBuild, build_whole
 from pipeline.dataset.writing import file_metadata, write_changes, write_parts
 from pipeline.review import INDEX, LIMIT, DocumentPage, Review, chosen, plan_review
 from pipeline.versions import build_version
 from schemas import TABLES, SourceSchema
 
 _LINEAGE_KEYS = ("version_id", "created_at", "parent", "dagster_run_id", "code_version", "extractor_version")
-READ_BACK = 64
-"""Staged part files read back at once."""
+READ_BACK_BYTES = 16 << 20
+"""Staged part files read back at once: up to about this many bytes of Parquet, so no table is read whole."""
 _PAGE = "_page"
 
 
@@ -66,11 +68,13 @@ class PublishResult:
     """Old versions removed by the retention setting after this publish."""
 
 
-def publish_version(output_dir: Path, tables: Tables | Update, lineage: Lineage, now: dt.datetime | None = None,
-                    keep: int | None = None, sources: dict[str, str] | None = None) -> PublishResult:
+def publish_version(output_dir: Path, tables: Tables | Iterable[Tables] | Update, lineage: Lineage,
+                    now: dt.datetime | None = None, keep: int | None = None,
+                    sources: dict[str, str] | None = None) -> PublishResult:
     """Publish ``tables`` as a new version unless ``current`` already holds the same content.
 
-    ``tables`` is every document's rows, or an ``Update`` of the current
+    ``tables`` is every document's rows (whole, or in batches each holding
+    all the rows of its documents: ``pipeline.dataset.whole``), or an ``Update`` of the current
     version (``ParentMoved`` if it no longer is). ``sources`` (seed file →
     a short digest of where its rows came from) is kept in the version's
     ``sources`` table for the next run's delta. ``keep`` (``Settings.keep_versions``; None keeps all) prunes
@@ -78,26 +82,32 @@ def publish_version(output_dir: Path, tables: Tables | Update, lineage: Lineage,
     """
     layout = Layout(output_dir)
     layout.root.mkdir(parents=True, exist_ok=True)
-    contents = Contents.build(tables) if isinstance(tables, Tables) else None
     with FileLock(layout.lock):
         clear_leftovers(layout)
         parent = layout.current_id()
         parent_manifest = read_manifest(output_dir, parent) if parent else None
-        if contents is None:
-            if parent != tables.parent:
-                raise ParentMoved(f"planned on {tables.parent}, current is {parent}")
-            contents = update(layout.version(parent), parent_manifest, tables)
-        if parent_manifest and parent_manifest.get("content_hash") == contents.content_hash:
-            version_id, published = parent, False
-        else:
-            contents.validate()
-            version_id, published = _publish(layout, contents, lineage, parent_manifest, now, sources or {}), True
+        build = layout.staging / f"build.{uuid.uuid4().hex}"  # a whole build's parts, spilled and finished
+        try:
+            if isinstance(tables, Update):
+                if parent != tables.parent:
+                    raise ParentMoved(f"planned on {tables.parent}, current is {parent}")
+                contents = update(layout.version(parent), parent_manifest, tables)
+            else:
+                contents = build_whole([tables] if isinstance(tables, Tables) else tables, build,
+                                       layout.version(parent) if parent else None)
+            if parent_manifest and parent_manifest.get("content_hash") == contents.content_hash:
+                version_id, published = parent, False
+            else:
+                contents.validate()
+                version_id, published = _publish(layout, contents, lineage, parent_manifest, now, sources or {}), True
+        finally:
+            shutil.rmtree(build, ignore_errors=True)
         pruned = prune_locked(layout, keep) if keep is not None else []
         return PublishResult(version_id, layout.version(version_id), published,
                              read_manifest(output_dir, version_id), pruned)
 
 
-def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manifest: dict | None,
+def _publish(layout: Layout, contents: Contents | WholeBuild, lineage: Lineage, parent_manifest: dict | None,
              now: dt.datetime | None, sources: dict[str, str]) -> str:
     created = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     version_id = f"{created:%Y%m%dT%H%M%S.%fZ}-{contents.content_hash[:12]}"
@@ -105,8 +115,7 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
     seeds = _sources(contents, sources)
     digests = {**contents.digests, **part_digests(SOURCES, seeds)}
     shared = _shared(digests, parent_manifest)
-    changes = plan_changes(*_compared(layout, contents, parent))  # in schema and id order
-    TABLES["changes"].validate(changes.outline())  # old/new, JSON made as written, have no rule but their type
+    changes = contents.changes()  # validated, in schema and id order
     manifest = {
         "version_id": version_id,
         "created_at": created.isoformat(),
@@ -129,10 +138,10 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
         parts = itertools.chain(contents.parts(), split(SOURCES, seeds).items())
         written = write_parts(staging, ((path, frame) for path, frame in parts if path not in shared), metadata)
         changes_digest = write_changes(staging, changes, metadata)
-        changed = changed_documents(changes.rows, contents.fresh["figures"])
+        changed = changes.changed_documents
         del changes  # with the parent rows it compared: the checks read back one file at a time
         _check_staged(staging, {path: digests[path] for path in written}, changes_digest,
-                      whole=contents.before is None)
+                      whole=isinstance(contents, WholeBuild))
         for name, text in contents.texts.items():
             (staging / name).write_text(text, encoding="utf-8")
         shared |= _share_texts(staging, layout, parent_manifest, list(contents.texts))
@@ -156,7 +165,7 @@ def _publish(layout: Layout, contents: Contents, lineage: Lineage, parent_manife
     return version_id
 
 
-def _sources(contents: Contents, sources: dict[str, str]) -> pl.DataFrame:
+def _sources(contents: Contents | WholeBuild, sources: dict[str, str]) -> pl.DataFrame:
     """The ``sources`` table: each document's seed file and the digest of its rows' source stamp, if given."""
     given = pl.DataFrame({"file_name": list(sources), "source": list(sources.values())},
                          schema={"file_name": pl.String, "source": pl.String})
@@ -171,14 +180,6 @@ def _shared(digests: dict[str, str], parent_manifest: dict | None) -> dict[str, 
     listed = {entry["path"]: entry for entry in parent_manifest["files"]}
     return {path: listed[path] for path, digest in digests.items()
             if path in listed and listed[path].get("digest") == digest}  # the carried parts among them
-
-
-def _compared(layout: Layout, contents: Contents, parent: str | None) -> tuple[dict | None, dict]:
-    """What ``changes`` compares: the rows of the documents rebuilt, or the parent's and the new whole tables."""
-    if contents.before is not None:
-        return contents.before, contents.after
-    new = {name: contents.fresh[name] for name in ("figures", "documents")}
-    return (None if parent is None else {name: scan_table_dir(layout.version(parent), name) for name in new}), new
 
 
 def _share_texts(staging: Path, layout: Layout, parent_manifest: dict | None, names: list[str]) -> dict[str, dict]:
@@ -252,11 +253,10 @@ def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, w
     Equal ``RowsDigest``s prove the files round-trip to the validated frames,
     without validating the same rows again or holding a table whole. A
     version assembled from its parent also has its ids checked unique over
-    the whole published tables (a whole build's were validated whole).
+    the whole published tables (a whole build's were, by ``WholeBuild.validate``).
     """
     for _, of_table in itertools.groupby(sorted(digests, key=table_of), key=table_of):
-        of_table = list(of_table)
-        for chunk in (of_table[i:i + READ_BACK] for i in range(0, len(of_table), READ_BACK)):  # never a table whole
+        for chunk in _by_size(staging, list(of_table)):  # never a table whole
             read = group_digests(pl.scan_parquet([staging / path for path in chunk], hive_partitioning=False,
                                                  include_file_paths="_file").collect(), ["_file"])
             for path in chunk:
@@ -275,6 +275,19 @@ def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, w
         for table, key in (("documents", "doc_id"), ("figures", "figure_id")):
             if scan_table_dir(staging, table).select(pl.col(key).is_duplicated().any()).collect().item():
                 raise RuntimeError(f"{table}: {key} repeated across documents; not published")
+
+
+def _by_size(staging: Path, paths: list[str]) -> Iterator[list[str]]:
+    """``paths`` in runs of about ``READ_BACK_BYTES`` of files (at least one file each)."""
+    run, size = [], 0
+    for path in paths:
+        run.append(path)
+        size += (staging / path).stat().st_size
+        if size >= READ_BACK_BYTES:
+            yield run
+            run, size = [], 0
+    if run:
+        yield run
 
 
 def _list_files(staging: Path, shared: dict[str, dict], digests: dict[str, str], rows: dict[str, int],

@@ -1,6 +1,7 @@
 """Writing a version's tables into its staging folder, every Parquet file carrying the version's lineage."""
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,7 +30,9 @@ def write_parts(staging: Path, parts: Iterable[tuple[str, pl.DataFrame]], metada
     for path, frame in parts:
         target = staging / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        frame.write_parquet(target, metadata=metadata, row_group_size=rows_per_group(frame))
+        encoded = io.BytesIO()  # then written by Python: a full disk raises ENOSPC (polars' own error does not say)
+        frame.write_parquet(encoded, metadata=metadata, row_group_size=rows_per_group(frame))
+        target.write_bytes(encoded.getbuffer())
         rows[path] = frame.height
     return rows
 

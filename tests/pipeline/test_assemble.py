@@ -1,6 +1,7 @@
 import polars as pl
 
-from pipeline.assemble import assemble
+from pipeline.assemble import assemble, plan
+from pipeline.dataset import Tables
 from pipeline.documents import read_document
 from pipeline.refresh import refresh
 from pipeline.shards import chunk_of
@@ -83,3 +84,37 @@ def test_a_file_whose_id_a_text_file_has_is_listed_without_figures(tmp_path):
     assert docs.select("file_name", "doc_id", "status", "n_figures").rows() == [
         ("brief.html", "brief.html (id taken)", "unreadable", 0), ("brief.html.txt", "brief.html", "ok", 2)]
     assert "rename one of the two" in docs["reason"][0]
+
+
+def _in_groups_of_one(store, keys) -> Tables:
+    """``keys`` assembled one chunk at a time, the groups' tables put together."""
+    assembly = plan(store, keys, "v1", group_seeds=1)
+    assert len(assembly.groups) == len({chunk_of(k) for k in keys})
+    batches = list(assembly.batches())
+    return Tables(*(pl.concat([getattr(b, name) for b in batches]).sort(pl.all().hash(seed=0))
+                    for name in ("figures", "documents", "rejected")))
+
+
+def test_seeds_assembled_a_chunk_at_a_time_give_the_rows_assembled_at_once(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "chile.txt").write_text(CHILE)
+    (seeds / "copy.txt").write_text(PERU)
+    (seeds / "brief.html.txt").write_text(CHILE)
+    (seeds / "brief.html").write_text(f"<html><body><p>{PERU}</p></body></html>")
+    store = WorkStore(tmp_path / "out")
+    keys = ["brief.html", "brief.html.txt", "chile.txt", "copy.txt"]  # four chunks, copy.txt's before chile.txt's
+    for name in keys:
+        extract(store, seeds, name)
+    chunk = chunk_of("copy.txt")  # copy.txt stores chile.txt's figures: its ids repeat those of an earlier seed
+    copied = pl.read_parquet(store.path("figures", chunk_of("chile.txt"))).with_columns(
+        pl.lit("copy.txt").alias(KEY), pl.lit("copy").alias("doc_id"))
+    store.update(chunk, pl.read_parquet(store.path("documents", chunk)), copied,
+                 pl.read_parquet(store.path("rejected", chunk)), store.extracted_sources(["copy.txt"]))
+    at_once = assemble(store, keys, "v1").tables
+    in_chunks = _in_groups_of_one(store, keys)
+    for name in ("figures", "documents", "rejected"):
+        assert getattr(in_chunks, name).equals(getattr(at_once, name).sort(pl.all().hash(seed=0))), name
+    assert (in_chunks.rejected["check"] == "figure_id:unique").sum() == copied.height > 0
+    assert set(in_chunks.figures["doc_id"]) == {"chile", "brief.html"}  # the first seed (in key order) keeps its ids
+    assert in_chunks.documents.filter(pl.col("doc_id") == "copy")["n_rejected"].to_list() == [copied.height]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import random
 from pathlib import Path
 
 import polars as pl
@@ -97,3 +98,27 @@ def seed_update(output: Path, variant: int) -> Update:
     mine = pl.col("doc_id") == "000_seed"
     return Update(Layout(output).current_id(), frozenset({"000_seed"}),
                   Tables(*(frame.filter(mine) for frame in (tables.figures, tables.documents, tables.rejected))))
+
+
+PARTNERS = ["MEX", "CAN", "CHN", "DEU", "JPN", None]
+FLOWS = ["export", "import", "total"]
+
+
+def random_document(rng: random.Random, doc_id: str) -> tuple[dict, list[dict], list[dict]]:
+    """A document stating a few figures about random partners (some stated by other documents too)."""
+    statements = [(rng.choice(PARTNERS), rng.choice(FLOWS), rng.randint(2010, 2013), rng.randint(1, 40))
+                  for _ in range(rng.randint(0, 5))]
+    text = " ".join(f"Trade item {n}: ${value} billion in {year}." for n, (_, _, year, value) in enumerate(statements))
+    doc = document(doc_id, text or None, status="ok" if text else "empty")
+    figures = [figure(doc, f"${value} billion", value * 1e9, "USD", "level", flow, year,
+                      nth=text[:text.index(f"Trade item {n}:")].count(f"${value} billion"), partner=partner)
+               for n, (partner, flow, year, value) in enumerate(statements)]
+    rejected = [{"figure_id": None, "doc_id": doc_id, "check": "value_is_finite", "reason": "not a number",
+                 "record": '{"value": "NaN"}'}] if rng.random() < 0.3 else []
+    return doc, figures, rejected
+
+
+def tables_of(docs: dict[str, tuple]) -> Tables:
+    """The tables of ``random_document``s by doc_id."""
+    return build([d for d, _, _ in docs.values()], [f for _, fs, _ in docs.values() for f in fs],
+                 [r for _, _, rs in docs.values() for r in rs])

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.dataset import Lineage, incremental, publish, publish_version, read_manifest, retention
+from pipeline.dataset import Lineage, incremental, publish, publish_version, read_manifest, retention, whole
 from pipeline.dataset.layout import Layout
 from tests.pipeline.dataset.invariants import assert_consistent
 from tests.pipeline.dataset.sample import REPO, sample_tables
@@ -62,7 +62,7 @@ def test_publish_killed_at_every_statement_leaves_current_on_a_complete_version(
 
     executed = _executed_lines(template, tmp_path / "counted", variant)
     steps = _statements_of(publish.publish_version, publish._publish, publish._share_texts, publish._point_current,
-                           retention.prune_locked, incremental.update)
+                           retention.prune_locked, incremental.update, whole.build_whole)
     kill_points = sorted({line: n for n, line in reversed(list(enumerate(executed, start=1))) if line in steps}.values())
     assert len(kill_points) > 30
 

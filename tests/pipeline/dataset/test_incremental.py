@@ -12,30 +12,9 @@ from pipeline.dataset.incremental import Update
 from pipeline.dataset.layout import Layout
 from pipeline.dataset.reader import read_sources
 from schemas import TABLES
-from tests.pipeline.dataset.sample import build, document, figure
+from tests.pipeline.dataset.sample import random_document, tables_of
 
 LINEAGE = Lineage("code", "extractor")
-PARTNERS = ["MEX", "CAN", "CHN", "DEU", "JPN", None]
-FLOWS = ["export", "import", "total"]
-
-
-def _doc(rng: random.Random, doc_id: str) -> tuple[dict, list[dict], list[dict]]:
-    """A document stating a few figures about random partners (some stated by other documents too)."""
-    statements = [(rng.choice(PARTNERS), rng.choice(FLOWS), rng.randint(2010, 2013), rng.randint(1, 40))
-                  for _ in range(rng.randint(0, 5))]
-    text = " ".join(f"Trade item {n}: ${value} billion in {year}." for n, (_, _, year, value) in enumerate(statements))
-    doc = document(doc_id, text or None, status="ok" if text else "empty")
-    figures = [figure(doc, f"${value} billion", value * 1e9, "USD", "level", flow, year,
-                      nth=text[:text.index(f"Trade item {n}:")].count(f"${value} billion"), partner=partner)
-               for n, (partner, flow, year, value) in enumerate(statements)]
-    rejected = [{"figure_id": None, "doc_id": doc_id, "check": "value_is_finite", "reason": "not a number",
-                 "record": '{"value": "NaN"}'}] if rng.random() < 0.3 else []
-    return doc, figures, rejected
-
-
-def _all(docs: dict[str, tuple]):
-    return build([d for d, _, _ in docs.values()], [f for _, fs, _ in docs.values() for f in fs],
-                 [r for _, _, rs in docs.values() for r in rs])
 
 
 def _sorted(frame: pl.DataFrame) -> pl.DataFrame:
@@ -45,23 +24,23 @@ def _sorted(frame: pl.DataFrame) -> pl.DataFrame:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_updates_over_random_edits_equal_builds_from_every_document(tmp_path, seed):
     rng = random.Random(seed)
-    docs = {f"d{i:03d}": _doc(rng, f"d{i:03d}") for i in range(40)}
-    publish_version(tmp_path / "updated", _all(docs), LINEAGE)
+    docs = {f"d{i:03d}": random_document(rng, f"d{i:03d}") for i in range(40)}
+    publish_version(tmp_path / "updated", tables_of(docs), LINEAGE)
     for round_ in range(4):
         before = dict(docs)
         changed = rng.sample(sorted(docs), rng.randint(1, 4))
         removed = rng.sample(sorted(set(docs) - set(changed)), rng.randint(0, 2))
         added = [f"n{round_}_{i}" for i in range(rng.randint(0, 2))]
         for doc_id in [*changed, *added]:
-            docs[doc_id] = _doc(rng, doc_id)
+            docs[doc_id] = random_document(rng, doc_id)
         for doc_id in removed:
             del docs[doc_id]
-        delta = _all({doc_id: docs[doc_id] for doc_id in [*changed, *added]})
+        delta = tables_of({doc_id: docs[doc_id] for doc_id in [*changed, *added]})
         parent = Layout(tmp_path / "updated").current_id()
         updated = publish_version(tmp_path / "updated", Update(parent, frozenset(changed + removed), delta), LINEAGE)
         whole_dir = tmp_path / f"whole{round_}"
-        publish_version(whole_dir, _all(before), LINEAGE)
-        whole = publish_version(whole_dir, _all(docs), LINEAGE)  # from every document, with the same parent content
+        publish_version(whole_dir, tables_of(before), LINEAGE)
+        whole = publish_version(whole_dir, tables_of(docs), LINEAGE)  # from every document, with the same parent content
 
         assert updated.manifest["content_hash"] == whole.manifest["content_hash"]
         assert updated.manifest["row_counts"] == whole.manifest["row_counts"]
@@ -77,8 +56,8 @@ def test_updates_over_random_edits_equal_builds_from_every_document(tmp_path, se
 
 def test_an_empty_table_has_one_empty_part_that_readers_find_and_updates_drop_or_keep_as_a_build_would(tmp_path):
     rng = random.Random(9)
-    docs = {f"d{i}": _doc(rng, f"d{i}")[:2] + ([],) for i in range(6)}  # no rejected rows at all
-    publish_version(tmp_path / "updated", _all(docs), LINEAGE)
+    docs = {f"d{i}": random_document(rng, f"d{i}")[:2] + ([],) for i in range(6)}  # no rejected rows at all
+    publish_version(tmp_path / "updated", tables_of(docs), LINEAGE)
     current = tmp_path / "updated" / "current"
     assert pl.read_parquet(current / "rejected").columns == list(TABLES["rejected"].to_schema().columns)
     assert duckdb.sql(f"select count(*) from read_parquet('{current}/rejected/*.parquet')").fetchall() == [(0,)]
@@ -86,9 +65,9 @@ def test_an_empty_table_has_one_empty_part_that_readers_find_and_updates_drop_or
                                          "reason": "not a number", "record": "{}"}], [])):
         docs["d1"] = docs["d1"][:2] + (rejected,)
         parent = Layout(tmp_path / "updated").current_id()
-        updated = publish_version(tmp_path / "updated", Update(parent, frozenset({"d1"}), _all({"d1": docs["d1"]})),
+        updated = publish_version(tmp_path / "updated", Update(parent, frozenset({"d1"}), tables_of({"d1": docs["d1"]})),
                                   LINEAGE)
-        whole = publish_version(tmp_path / f"whole{round_}", _all(docs), LINEAGE)
+        whole = publish_version(tmp_path / f"whole{round_}", tables_of(docs), LINEAGE)
         assert updated.manifest["content_hash"] == whole.manifest["content_hash"]
         assert {e["path"] for e in updated.manifest["files"]} == {e["path"] for e in whole.manifest["files"]}
         assert verify_version(tmp_path / "updated").ok

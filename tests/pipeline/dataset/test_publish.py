@@ -7,6 +7,8 @@ import hashlib
 import json
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -15,9 +17,10 @@ import polars as pl
 import pytest
 
 from pipeline.dataset import Lineage, list_versions, open_table, publish, publish_version, read_manifest
-from pipeline.dataset.contents import Contents, Tables
+from pipeline.dataset.contents import Tables
 from pipeline.dataset.hashing import file_sha256, rows_digest
 from pipeline.dataset.layout import Layout, table_files
+from pipeline.dataset.whole import build_whole
 from pipeline.review import page_path, plan_review
 from schemas import TABLES
 from tests.pipeline.dataset.sample import REPO, base_records, build, sample_tables
@@ -30,24 +33,29 @@ def _shuffled(tables: Tables) -> Tables:
                     for frame in (tables.figures, tables.documents, tables.rejected)))
 
 
+def _content_hash(tables: Tables) -> str:
+    with tempfile.TemporaryDirectory() as root:
+        return build_whole([tables], Path(root), None).content_hash
+
+
 def test_the_content_hash_depends_on_content_only():
     tables = sample_tables(0)
-    assert Contents.build(tables).content_hash == Contents.build(_shuffled(tables)).content_hash
-    assert Contents.build(tables).content_hash != Contents.build(sample_tables(1)).content_hash
+    assert _content_hash(tables) == _content_hash(_shuffled(tables))
+    assert _content_hash(tables) != _content_hash(sample_tables(1))
 
 
 def test_the_content_hash_is_the_same_in_another_process():
-    code = ("from pipeline.dataset.contents import Contents; from tests.pipeline.dataset.sample import sample_tables;"
-            "print(Contents.build(sample_tables(0)).content_hash)")
+    code = ("from tests.pipeline.dataset.test_publish import _content_hash; "
+            "from tests.pipeline.dataset.sample import sample_tables; print(_content_hash(sample_tables(0)))")
     other = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
-    assert other.stdout.strip() == Contents.build(sample_tables(0)).content_hash
+    assert other.stdout.strip() == _content_hash(sample_tables(0))
 
 
 def test_a_version_id_is_its_utc_time_and_content_hash(tmp_path):
     now = dt.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=dt.timezone.utc)
     result = publish_version(tmp_path, sample_tables(0), LINEAGE, now=now)
     assert result.published
-    assert result.version_id == f"20240506T070809.123456Z-{Contents.build(sample_tables(0)).content_hash[:12]}"
+    assert result.version_id == f"20240506T070809.123456Z-{_content_hash(sample_tables(0))[:12]}"
     assert result.manifest["content_hash"].startswith(result.version_id.split("-")[1])
 
 
