@@ -22,8 +22,8 @@ from pipeline.changes import ENTITIES, Changes, changed_documents, plan_changes
 from pipeline.dataset.contents import (PART_TABLES, SEED_COLUMNS, SORT_KEYS, Tables, content_hash, dictionary_texts,
                                        empty_part, typed)
 from pipeline.dataset.hashing import rows_digest
-from pipeline.dataset.layout import HIVE_TABLES, PARTITION_KEY, part_file
-from pipeline.dataset.parts import partner_of, split, table_of, with_partner
+from pipeline.dataset.layout import HIVE_TABLES, PARTITION_KEY
+from pipeline.dataset.parts import split, table_of, with_partner
 from pipeline.dataset.reader import scan_table_dir
 from pipeline.dataset.spill import LIMIT, Spill, write_scratch
 from pipeline.series import build_series
