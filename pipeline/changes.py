@@ -86,16 +86,21 @@ def diff_tables(old: Mapping[str, pl.LazyFrame | pl.DataFrame] | None,
     return plan_changes(old, new).collect()
 
 
+SUMMARY_IDS = 100
+"""Ids the manifest lists per entity and kind of change."""
+
+
 def summarise(changes: pl.DataFrame) -> dict:
-    """Counts and ids per entity and kind of change, for the manifest."""
+    """Counts per entity and kind of change, and the first ``SUMMARY_IDS`` ids of each, for the manifest (the
+    ``changes`` table has them all): a first version's millions of added figures keep the manifest small."""
     summary = {}
     for entity, (table, _) in ENTITIES.items():
         of_entity = changes.filter(pl.col("entity") == entity)
         summary[table] = {}
         for change in CHANGES:
-            ids = of_entity.filter(pl.col("change") == change)["id"].sort().to_list()
-            summary[table][change] = len(ids)
-            summary[table][f"{change}_ids"] = ids
+            ids = of_entity.filter(pl.col("change") == change)["id"]
+            summary[table][change] = ids.len()
+            summary[table][f"{change}_ids"] = ids.sort().head(SUMMARY_IDS).to_list()
     return summary
 
 
