@@ -95,13 +95,18 @@ class SeedTracker:
     def path(self, shard: int) -> Path:
         return self.root / str(shard) / STATE_FILE
 
-    def _load(self, shard: int) -> tuple[bool, dict[str, Seen], dict[str, str]]:
-        """(recorded by these versions, the shard's seeds as last read, its chunks' digests then)."""
+    def _state(self, shard: int) -> dict | None:
+        """The shard's recorded state as written (None: none, or of another format)."""
         try:
             data = json.loads(self.path(shard).read_text())
         except (FileNotFoundError, ValueError):
-            return False, {}, {}
-        if data.get("format") != STATE_FORMAT:
+            return None
+        return data if data.get("format") == STATE_FORMAT else None
+
+    def _load(self, shard: int) -> tuple[bool, dict[str, Seen], dict[str, str]]:
+        """(recorded by these versions, the shard's seeds as last read, its chunks' digests then)."""
+        data = self._state(shard)
+        if data is None:
             return False, {}, {}
         seen = {key: Seen(tuple(stat) if stat else None, status) for key, (stat, status) in data["seeds"].items()}
         return data.get("versions") == self.versions, seen, data["chunks"]
@@ -109,6 +114,10 @@ class SeedTracker:
     def seen(self, shards: tuple[int, ...] = tuple(range(SHARDS))) -> dict[str, Seen]:
         """The seeds of ``shards`` as of their last recorded read: what a version is assembled from."""
         return {key: seen for shard in shards for key, seen in self._load(shard)[1].items()}
+
+    def seen_keys(self) -> list[str]:
+        """The keys of ``seen()``, sorted, read without building a ``Seen`` per seed."""
+        return sorted(key for shard in range(SHARDS) for key in (self._state(shard) or {"seeds": {}})["seeds"])
 
     def scan(self, shards: tuple[int, ...] = tuple(range(SHARDS))) -> SeedScan:
         """What to read and remove in ``shards`` (every shard by default); the folder is listed once."""

@@ -10,13 +10,16 @@ files, and the work store must then be rebuilt.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 
 SHARDS = 8
 CHUNKS = 256
 
 
+@functools.cache
 def chunk_of(key: str) -> int:
+    """Kept once worked out: a run asks it of every seed several times (scans, stamps, reads)."""
     return int(hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16) % CHUNKS
 
 

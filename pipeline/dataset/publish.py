@@ -253,7 +253,9 @@ def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, w
     Equal ``RowsDigest``s prove the files round-trip to the validated frames,
     without validating the same rows again or holding a table whole. A
     version assembled from its parent also has its ids checked unique over
-    the whole published tables (a whole build's were, by ``WholeBuild.validate``).
+    the parts written now (a whole build's were over all parts, by ``WholeBuild.validate``): every row of a
+    rebuilt document is in one of them, and a repeat can only involve such a row, since a document's rows
+    all sit in its ``doc_id``'s bucket and a ``figure_id`` names its document.
     """
     for _, of_table in itertools.groupby(sorted(digests, key=table_of), key=table_of):
         for chunk in _by_size(staging, list(of_table)):  # never a table whole
@@ -273,7 +275,9 @@ def _check_staged(staging: Path, digests: dict[str, str], changes_digest: str, w
         raise RuntimeError("staged changes/changes.parquet does not read back as the rows written; not published")
     if not whole:
         for table, key in (("documents", "doc_id"), ("figures", "figure_id")):
-            if scan_table_dir(staging, table).select(pl.col(key).is_duplicated().any()).collect().item():
+            written = [staging / path for path in digests if table_of(path) == table]
+            if written and pl.scan_parquet(written, hive_partitioning=False).select(
+                    pl.col(key).is_duplicated().any()).collect().item():
                 raise RuntimeError(f"{table}: {key} repeated across documents; not published")
 
 

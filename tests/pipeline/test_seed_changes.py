@@ -35,7 +35,7 @@ def test_first_scan_reads_every_seed_then_nothing(folder):
     assert (scan.to_read, scan.removed, scan.any) == (["a.txt", "b.txt"], [], True)
     read_all(folder)
     assert not tracker(folder).scan().any
-    assert set(tracker(folder).seen()) == {"a.txt", "b.txt"}
+    assert set(tracker(folder).seen()) == {"a.txt", "b.txt"} and tracker(folder).seen_keys() == ["a.txt", "b.txt"]
 
 
 def test_added_changed_and_removed_seeds(folder):
