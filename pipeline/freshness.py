@@ -14,7 +14,7 @@ imports nothing heavier than the standard library.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from pipeline.atomic import write_atomically
@@ -33,12 +33,8 @@ class Built:
     chunks: dict[str, str]
     """Chunk number (as text) → the digest of its stamps, for every chunk of the work store."""
     layout: str = LAYOUT
-    build: str = ""
+    build: str = field(default_factory=lambda: build_version())  # looked up when a record is made
     extractor: str = EXTRACTOR_VERSION
-
-    def __post_init__(self) -> None:
-        if not self.build:
-            object.__setattr__(self, "build", build_version())
 
 
 def path_of(output_dir: Path) -> Path:
