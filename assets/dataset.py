@@ -65,7 +65,7 @@ CHECKS = [
 def publish(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettings):
     """A new dataset version of every current seed's figures, documents and rejected rows, then its checks."""
     settings = trade_figures.settings()
-    published = publish_seeds(settings.output_dir, tracker_for(settings).seen_keys(),
+    published = publish_seeds(settings.output_dir, tracker_for(settings).registered(),
                               Lineage(code_version(), EXTRACTOR_VERSION, context.run.run_id), keep=settings.keep_versions)
     result, manifest = published.result, published.result.manifest
     if published.pending:

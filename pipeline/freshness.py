@@ -1,15 +1,17 @@
 """Whether the current version already holds what the seeds folder holds, answered without reading any table.
 
-A publish records here, in ``<output>/work/fresh.json``, the work store's
-chunks it read (their stamp digests, ``WorkStore.chunk_digests``), the
-layout, build and extractor versions it built with, and the version that
-holds the result: the one it published, or the current one when the result
-was equal to it. The step that writes chunks records their digests in the
-change tracker's state (``SeedTracker.record``), which a scan returns. So when a scan finds no seed
-to read or remove, and the tracker's digests and the versions equal the
-record's, the current version is up to date: `make run` starts no run. That
-costs the scan and a few small files, whatever the size of the corpus, and
-imports nothing heavier than the standard library.
+A publish records here, in ``<output>/work/fresh.json``, the digests of the
+work store's chunks as the extraction steps that wrote them recorded them
+(``WorkStore.chunk_digests``, kept in the change tracker's state and read
+before any row), the layout, build and extractor versions it built with, and
+the version that holds the result: the one it published, or the current one
+when the result was equal to it. So when a scan finds no seed to read or
+remove, and the tracker's digests and the versions equal the record's, the
+current version is up to date: `make run` starts no run. That costs the scan
+and a few small files, whatever the size of the corpus, and imports nothing
+heavier than the standard library. When something did change, the next
+publish compares stamps only in the chunks whose digests moved
+(``moved_chunks``), so its work follows the change, not the corpus.
 """
 from __future__ import annotations
 
@@ -59,6 +61,15 @@ def confirmed(output_dir: Path, version_id: str) -> bool:
     the seeds: a rebuild by a newer build that came out equal publishes nothing, and is recorded here."""
     built = recorded(output_dir)
     return built is not None and built == Built(version_id, built.chunks)
+
+
+def moved_chunks(output_dir: Path, version_id: str, chunks: dict[str, str]) -> set[int] | None:
+    """The chunks whose digest in ``chunks`` differs from the record of the publish that left ``version_id``
+    current: only their seeds can hold stamps other than the version's. None (any chunk may) without such a record."""
+    built = recorded(output_dir)
+    if built is None or built.version_id != version_id:
+        return None
+    return {int(chunk) for chunk in chunks.keys() | built.chunks.keys() if chunks.get(chunk) != built.chunks.get(chunk)}
 
 
 def fresh_version(output_dir: Path, scan: SeedScan) -> str | None:

@@ -24,9 +24,10 @@ from pipeline.dataset.layout import LAYOUT, Layout
 from pipeline.dataset.publish import ParentMoved
 from pipeline.dataset.reader import read_sources
 from pipeline import freshness
-from pipeline.freshness import Built, confirmed
+from pipeline.freshness import Built, confirmed, moved_chunks
 from pipeline.seeds import doc_id_for
-from pipeline.shards import CHUNKS
+from pipeline.seed_changes import Registered
+from pipeline.shards import chunk_of
 from pipeline.versions import build_version
 from pipeline.workstore import WorkStore
 
@@ -55,21 +56,25 @@ class Published:
     """Seeds left out: not (or not freshly) read and extracted yet."""
 
 
-def publish_seeds(output_dir: Path, keys: list[str], lineage: Lineage, keep: int | None = None) -> Published:
-    """Publish ``keys``' stored rows as a new version, unless nothing changed since the current one; either way,
-    record which chunks the version holds (``pipeline.freshness``)."""
-    store = WorkStore(output_dir)
-    chunks = store.chunk_digests(range(CHUNKS))  # before any row is read: a chunk written meanwhile differs
-    published = _publish(output_dir, store, keys, lineage, keep)
-    freshness.record(output_dir, Built(published.result.version_id, {str(c): d for c, d in chunks.items()}))
+def publish_seeds(output_dir: Path, seeds: Registered, lineage: Lineage, keep: int | None = None) -> Published:
+    """Publish the stored rows of ``seeds`` as a new version, unless nothing changed since the current one; either
+    way, record that the version holds ``seeds.chunks`` (``pipeline.freshness``).
+
+    ``seeds`` is read before any row: a chunk its step wrote after that has another digest in the tracker, so the
+    next run looks at it again.
+    """
+    published = _publish(output_dir, WorkStore(output_dir), seeds, lineage, keep)
+    freshness.record(output_dir, Built(published.result.version_id, seeds.chunks))
     return published
 
 
-def _publish(output_dir: Path, store: WorkStore, keys: list[str], lineage: Lineage, keep: int | None) -> Published:
+def _publish(output_dir: Path, store: WorkStore, seeds: Registered, lineage: Lineage, keep: int | None) -> Published:
+    keys = seeds.keys
     for _ in range(ATTEMPTS):
         manifest = _current_manifest(output_dir)
-        stamps = store.extracted_sources(keys)
-        delta = plan_delta(output_dir, manifest, keys, stamps, lineage)
+        moved = None if manifest is None else moved_chunks(output_dir, manifest["version_id"], seeds.chunks)
+        stamps = store.extracted_sources(keys if moved is None else [key for key in keys if chunk_of(key) in moved])
+        delta = plan_delta(output_dir, manifest, keys, stamps, lineage, moved)
         if delta is None:
             break
         published = published_sources(delta.published)
@@ -93,8 +98,12 @@ def _publish(output_dir: Path, store: WorkStore, keys: list[str], lineage: Linea
 
 
 def plan_delta(output_dir: Path, manifest: dict | None, keys: list[str], stamps: dict[str, tuple[str, str]],
-               lineage: Lineage) -> Delta | None:
-    """The seeds to read again against ``manifest``'s version; None when it cannot be updated, only rebuilt."""
+               lineage: Lineage, moved: set[int] | None = None) -> Delta | None:
+    """The seeds to read again against ``manifest``'s version; None when it cannot be updated, only rebuilt.
+
+    ``stamps`` are those of the seeds in the ``moved`` chunks (of every seed when None): the others hold what
+    the version was built from.
+    """
     if manifest is None or manifest.get("layout") != LAYOUT \
             or manifest.get("extractor_version") != lineage.extractor_version \
             or not (manifest.get("build_version") == build_version() or confirmed(output_dir, manifest["version_id"])):
@@ -103,7 +112,7 @@ def plan_delta(output_dir: Path, manifest: dict | None, keys: list[str], stamps:
     published = published_sources(seeds)
     now = _digested({key: source for key, (source, extractor) in stamps.items()
                      if extractor == lineage.extractor_version})
-    changed = {key for key in keys if now.get(key) != published.get(key)}
+    changed = {key for key in keys if (moved is None or chunk_of(key) in moved) and now.get(key) != published.get(key)}
     removed = published.keys() - set(keys)
     ids = {doc_id_for(key) for key in changed | removed}
     return Delta(sorted(changed | {key for key in keys if doc_id_for(key) in ids}), sorted(removed), seeds)

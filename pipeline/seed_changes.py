@@ -36,16 +36,29 @@ STATE_FORMAT = 3
 RETRIED = frozenset({"missing", "unreadable"})
 """Statuses of a last read that are tried again on every scan, whatever the stat says."""
 
-Stat = tuple[int, int, int, int, int] | None
-"""(device, inode, size, mtime_ns, mode) of the file a seed's path leads to; None when it leads nowhere."""
+Stat = list[int] | None
+"""[device, inode, size, mtime_ns, mode] of the file a seed's path leads to; None when it leads nowhere. A list,
+as the recorded state holds it, so a scan compares the two as they are."""
 
 
-def stat_of(path: str | Path) -> Stat:
+def stats_of(folder: Path, keys: list[str]) -> dict[str, Stat]:
+    """The stat of each key's file, looked up relative to ``folder`` opened once (no path built per seed)."""
     try:
-        st = os.stat(path)
+        folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:  # gone since it was listed: so are its seeds
+        return dict.fromkeys(keys)
+    try:
+        return {key: _stat_at(folder_fd, key) for key in keys}
+    finally:
+        os.close(folder_fd)
+
+
+def _stat_at(folder_fd: int, key: str) -> Stat:
+    try:
+        st = os.stat(key, dir_fd=folder_fd)
     except (OSError, ValueError):
         return None
-    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_mode
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_mode]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +99,16 @@ class SeedScan:
         return sorted({shard_of(key) for key in [*self.to_read, *self.removed]})
 
 
+@dataclass(frozen=True, slots=True)
+class Registered:
+    """What the extraction steps recorded: the seeds a version is assembled from, and the chunks they wrote."""
+
+    keys: list[str]
+    """Every seed recorded as read, sorted."""
+    chunks: dict[str, str]
+    """Chunk number (as text) → the digest of its stamps when its shard's step last wrote it."""
+
+
 class SeedTracker:
     def __init__(self, seeds_dir: Path, output_dir: Path, versions: Mapping[str, str]):
         self.seeds_dir = seeds_dir
@@ -103,21 +126,23 @@ class SeedTracker:
             return None
         return data if data.get("format") == STATE_FORMAT else None
 
-    def _load(self, shard: int) -> tuple[bool, dict[str, Seen], dict[str, str]]:
-        """(recorded by these versions, the shard's seeds as last read, its chunks' digests then)."""
+    def _load(self, shard: int) -> tuple[bool, dict[str, list], dict[str, str]]:
+        """(recorded by these versions, the shard's seeds as last read: key → [stat, status] as stored, its
+        chunks' digests then)."""
         data = self._state(shard)
         if data is None:
             return False, {}, {}
-        seen = {key: Seen(tuple(stat) if stat else None, status) for key, (stat, status) in data["seeds"].items()}
-        return data.get("versions") == self.versions, seen, data["chunks"]
+        return data.get("versions") == self.versions, data["seeds"], data["chunks"]
 
     def seen(self, shards: tuple[int, ...] = tuple(range(SHARDS))) -> dict[str, Seen]:
         """The seeds of ``shards`` as of their last recorded read: what a version is assembled from."""
-        return {key: seen for shard in shards for key, seen in self._load(shard)[1].items()}
+        return {key: Seen(stat, status) for shard in shards for key, (stat, status) in self._load(shard)[1].items()}
 
-    def seen_keys(self) -> list[str]:
-        """The keys of ``seen()``, sorted, read without building a ``Seen`` per seed."""
-        return sorted(key for shard in range(SHARDS) for key in (self._state(shard) or {"seeds": {}})["seeds"])
+    def registered(self) -> Registered:
+        """Every seed recorded as read, and the chunk digests recorded with them, from one read of each state."""
+        states = [self._state(shard) or {"seeds": {}, "chunks": {}} for shard in range(SHARDS)]
+        return Registered(sorted(key for state in states for key in state["seeds"]),
+                          {chunk: digest for state in states for chunk, digest in state["chunks"].items()})
 
     def scan(self, shards: tuple[int, ...] = tuple(range(SHARDS))) -> SeedScan:
         """What to read and remove in ``shards`` (every shard by default); the folder is listed once."""
@@ -125,13 +150,12 @@ class SeedTracker:
         for key in list_seeds(self.seeds_dir):
             if (shard := shard_of(key)) in keys_of:
                 keys_of[shard].append(key)
-        folder = os.fspath(self.seeds_dir)  # joined as strings: a Path per seed costs more than its stat
-        stats = {key: stat_of(os.path.join(folder, key)) for keys in keys_of.values() for key in keys}
+        stats = stats_of(self.seeds_dir, [key for keys in keys_of.values() for key in keys])
         to_read, removed, chunks = [], [], {}
         for shard, keys in keys_of.items():
             current, seen, chunks_then = self._load(shard)
-            to_read += [key for key in keys if not current or key not in seen or seen[key].stat != stats[key]
-                        or seen[key].status in RETRIED]
+            to_read += [key for key in keys
+                        if not current or (then := seen.get(key)) is None or then[0] != stats[key] or then[1] in RETRIED]
             removed += seen.keys() - stats.keys()
             chunks |= chunks_then
         return SeedScan(stats, sorted(to_read), sorted(removed), tuple(shards), chunks)
@@ -144,7 +168,7 @@ class SeedTracker:
             by_shard.setdefault(shard_of(key), []).append(key)
         for shard in scan.shards:
             _, seen, _ = self._load(shard)
-            seeds = {key: [scan.stats[key], statuses[key] if key in statuses else seen[key].status]
+            seeds = {key: [scan.stats[key], statuses[key] if key in statuses else seen[key][1]]
                      for key in by_shard.get(shard, []) if key in statuses or key in seen}
             digests = {str(chunk): digest for chunk, digest in sorted(chunks.items())
                        if shard_of_chunk(chunk) == shard}

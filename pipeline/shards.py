@@ -20,7 +20,7 @@ CHUNKS = 256
 @functools.cache
 def chunk_of(key: str) -> int:
     """Kept once worked out: a run asks it of every seed several times (scans, stamps, reads)."""
-    return int(hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16) % CHUNKS
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8", "surrogatepass")).digest()[:4]) % CHUNKS
 
 
 def shard_of(key: str) -> int:

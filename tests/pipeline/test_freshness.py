@@ -74,3 +74,10 @@ def test_no_record_or_a_damaged_one_is_not_fresh(output):
     assert check(output) is None
     freshness.path_of(output).unlink()
     assert check(output) is None
+
+
+def test_moved_chunks_are_those_whose_digest_differs_from_the_record_of_the_version(output):
+    assert freshness.moved_chunks(output, "v1", CHUNKS) == set()
+    assert freshness.moved_chunks(output, "v1", {"3": "rewritten", "7": "new"}) == {3, 7, 200}
+    assert freshness.moved_chunks(output, "v2", CHUNKS) is None  # the record is of another version
+    assert tracker(output).registered().chunks == CHUNKS

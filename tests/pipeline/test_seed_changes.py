@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from pipeline.seed_changes import SeedTracker
+from pipeline.seed_changes import SeedTracker, stats_of
 from pipeline.shards import shard_of
 
 VERSIONS = {"reader": "1", "extractor": "1"}
@@ -35,7 +35,7 @@ def test_first_scan_reads_every_seed_then_nothing(folder):
     assert (scan.to_read, scan.removed, scan.any) == (["a.txt", "b.txt"], [], True)
     read_all(folder)
     assert not tracker(folder).scan().any
-    assert set(tracker(folder).seen()) == {"a.txt", "b.txt"} and tracker(folder).seen_keys() == ["a.txt", "b.txt"]
+    assert set(tracker(folder).seen()) == {"a.txt", "b.txt"} and tracker(folder).registered().keys == ["a.txt", "b.txt"]
 
 
 def test_added_changed_and_removed_seeds(folder):
@@ -122,3 +122,14 @@ def test_each_shard_keeps_its_own_state_and_a_shard_scan_sees_only_its_seeds(fol
     assert set(tracker(folder).seen()) == set(only.to_read)
     assert [p.parent.name for p in (folder.parent / "output" / "work" / "shards").glob("*/seeds_state.json")] \
         == [str(shard)]
+
+
+def test_stats_are_taken_relative_to_the_folder_and_follow_links(folder):
+    (folder / "sub").mkdir()
+    (folder / "sub" / "c.txt").write_text("gamma")
+    (folder / "dangling.txt").symlink_to("nowhere.dat")
+    stats = stats_of(folder, ["a.txt", "sub/c.txt", "dangling.txt", "gone.txt"])
+    assert stats["a.txt"][1:3] == [(folder / "a.txt").stat().st_ino, 5]
+    assert stats["sub/c.txt"][2] == 5
+    assert stats["dangling.txt"] is None and stats["gone.txt"] is None
+    assert stats_of(folder / "not-there", ["a.txt"]) == {"a.txt": None}
