@@ -3,12 +3,11 @@
 Both ask the change tracker that `make run` uses (``pipeline.seed_changes``),
 whose state the extraction steps record, so a folder `make run` has already
 read launches nothing. A run selects only the shards with changes, plus
-publishing, on the executor the settings choose (``assets.executors``).
+publishing, on the job's executor (``assets.executors``).
 """
 import dagster as dg
 
 from assets.dataset import publish
-from assets.executors import execution_config
 from assets.extraction import SHARD_ASSETS, shard_selection
 from assets.resources import TradeFiguresSettings
 from pipeline.config import Settings
@@ -21,8 +20,7 @@ def run_request(settings: Settings, run_key: str | None = None, scan: SeedScan |
     """A run of the shards with seeds to read or remove (none when nothing changed), then publishing."""
     scan = scan or tracker_for(settings).scan()
     shards = shard_selection(scan)
-    return dg.RunRequest(run_key=run_key, asset_selection=[*shards, *publish.keys],
-                         run_config=execution_config(settings, len(shards), len(scan.to_read)))
+    return dg.RunRequest(run_key=run_key, asset_selection=[*shards, *publish.keys])
 
 
 @dg.sensor(asset_selection=AUTOMATED, default_status=dg.DefaultSensorStatus.RUNNING, minimum_interval_seconds=30)

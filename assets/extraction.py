@@ -80,7 +80,7 @@ def extract_shard(context: dg.AssetExecutionContext, settings: Settings, shard: 
     store.drop_legacy()
     scan = tracker.scan((shard,))
     done = refresh(settings.seeds_dir, settings.max_document_bytes, settings.output_dir, EXTRACTOR_VERSION,
-                   scan.to_read, scan.removed)
+                   scan.to_read, scan.removed, settings.step_workers)
     cases = stored_failures(store, done.extracted)
     tracker.record(scan, done.statuses, store.chunk_digests(chunks_of(shard)))
     unreadable = sorted(key for key, seen in tracker.seen((shard,)).items() if seen.status != "ok")

@@ -18,6 +18,7 @@ class TradeFiguresSettings(dg.ConfigurableResource):
     keep_versions: int | None = None
     executor: str | None = None
     celery_broker: str | None = None
+    workers: int | None = None
 
     @classmethod
     def of(cls, settings: Settings) -> TradeFiguresSettings:

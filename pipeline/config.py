@@ -16,6 +16,7 @@ MAX_DOCUMENT_BYTES_VAR = "TRADE_FIGURES_MAX_DOCUMENT_BYTES"
 EXECUTOR_VAR = "TRADE_FIGURES_EXECUTOR"
 CELERY_BROKER_VAR = "TRADE_FIGURES_CELERY_BROKER"
 KEEP_VERSIONS_VAR = "TRADE_FIGURES_KEEP_VERSIONS"
+WORKERS_VAR = "TRADE_FIGURES_WORKERS"
 DEFAULT_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 EXECUTORS = ("in_process", "multiprocess", "celery")
 
@@ -31,6 +32,15 @@ class Settings:
     """Dagster executor of the shard steps (one of ``EXECUTORS``); None picks per run (``assets.executors``)."""
     celery_broker: str | None = None
     """The celery executor's broker (and result backend) URL, e.g. ``redis://127.0.0.1:6379/0``."""
+    workers: int | None = None
+    """Worker processes a shard step reads and extracts its seeds in (``pipeline.refresh``); None: one per core
+    on the in-process executor, none on the others, whose steps already run side by side."""
+
+    @property
+    def step_workers(self) -> int:
+        if self.workers is not None:
+            return self.workers
+        return len(os.sched_getaffinity(0)) if self.executor in (None, "in_process") else 1
 
     def __post_init__(self):
         if self.executor is not None and self.executor not in EXECUTORS:
@@ -48,6 +58,7 @@ class Settings:
             keep_versions=_count(env, KEEP_VERSIONS_VAR),
             executor=env.get(EXECUTOR_VAR, "").strip() or None,
             celery_broker=env.get(CELERY_BROKER_VAR, "").strip() or None,
+            workers=_count(env, WORKERS_VAR),
         )
 
 

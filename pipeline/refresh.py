@@ -3,9 +3,18 @@
 Plain Python run by one shard's step, in whatever process or machine the
 executor gives it: everything it needs comes from the seeds folder and the
 output folder, and everything it leaves goes to the output folder.
+
+A step with many seeds to read spreads its groups of chunks over worker
+processes. They are forked from a server that has imported this module and
+nothing else (``multiprocessing``'s forkserver, started once per process):
+a worker costs no import of Dagster, of the definitions or even of the
+extractor, and each group's chunks are written by one worker only.
 """
 from __future__ import annotations
 
+import functools
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +29,8 @@ from schemas import FigureSchema
 
 BATCH = 2_000
 """Documents extracted and validated per pandera call (about a tenth of a second per call whatever its size)."""
+PARALLEL_MIN_SEEDS = 100
+"""Seeds to read from which a step uses its worker processes: below, the work takes less than starting them."""
 
 
 _EMPTY = tuple(pl.DataFrame(schema=stored_schema(kind)) for kind in KINDS)
@@ -39,23 +50,42 @@ class Refresh:
 
 
 def refresh(seeds_dir: Path, max_bytes: int, output_dir: Path, extractor_version: str,
-            to_read: list[str], removed: list[str]) -> Refresh:
+            to_read: list[str], removed: list[str], workers: int = 1) -> Refresh:
     """Read ``to_read``, extract those whose stored extraction is stale, drop ``removed``; each touched chunk written
-    once. Done a group of chunks at a time, so a step holds about ``BATCH`` documents whatever the shard's size."""
+    once. Done a group of chunks at a time, so a process holds about ``BATCH`` documents whatever the shard's
+    size; with ``workers`` > 1 and at least ``PARALLEL_MIN_SEEDS`` to read, the groups are shared out among that
+    many worker processes."""
+    parallel = workers > 1 and len(to_read) >= PARALLEL_MIN_SEEDS
+    size = min(BATCH, -(-len(to_read) // (2 * workers))) if parallel else BATCH  # two groups a worker at least
     gone = set(removed)
-    statuses, extracted, reused, figures, rejected = {}, [], 0, 0, 0
-    for group in chunk_groups([*to_read, *removed], BATCH):
-        done = _refresh(seeds_dir, max_bytes, WorkStore(output_dir), extractor_version,
-                        [key for key in group if key not in gone], [key for key in group if key in gone])
-        statuses |= done.statuses
-        extracted += done.extracted
-        reused, figures, rejected = reused + done.reused, figures + done.figures, rejected + done.rejected
-    return Refresh(statuses, sorted(extracted), reused, figures, rejected)
+    groups = [([key for key in group if key not in gone], [key for key in group if key in gone])
+              for group in chunk_groups([*to_read, *removed], size)]
+    task = functools.partial(_refresh, seeds_dir, max_bytes, output_dir, extractor_version)
+    if parallel and len(groups) > 1:
+        with ProcessPoolExecutor(min(workers, len(groups)), mp_context=worker_context()) as pool:
+            done = list(pool.map(task, groups))
+    else:
+        done = list(map(task, groups))
+    return Refresh({key: status for part in done for key, status in part.statuses.items()},
+                   sorted(key for part in done for key in part.extracted), sum(part.reused for part in done),
+                   sum(part.figures for part in done), sum(part.rejected for part in done))
 
 
-def _refresh(seeds_dir: Path, max_bytes: int, store: WorkStore, extractor_version: str,
-             to_read: list[str], removed: list[str]) -> Refresh:
-    """``refresh`` of some whole chunks."""
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Where worker processes come from: forked from a server that preloads this module alone (spawned where
+    there is no fork)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
+def _refresh(seeds_dir: Path, max_bytes: int, output_dir: Path, extractor_version: str,
+             group: tuple[list[str], list[str]]) -> Refresh:
+    """``refresh`` of one group of whole chunks: its seeds to read and its seeds removed."""
+    to_read, removed = group
+    store = WorkStore(output_dir)
     documents = [read_document(seeds_dir, key, max_bytes) for key in to_read]
     stored = store.extracted_sources(to_read)
     stale = [d for d in documents if stored.get(d.file_name) != (d.source, extractor_version)]

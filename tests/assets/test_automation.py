@@ -15,15 +15,12 @@ import pytest
 from assets.automation import nightly_revalidation, seed_folder_changes
 from assets.dataset import publish
 from assets.definitions import defs
-from assets.executors import PARALLEL_MIN_SEEDS
 from assets.extraction import shard_key
 from assets.resources import TradeFiguresSettings
 from assets.launch import materialize_everything
 from pipeline.dataset import open_table, read_manifest
 from pipeline.shards import SHARDS, shard_of
 from tests.conftest import SEEDS
-
-IN_PROCESS = {"execution": {"config": {"in_process": {}}}}
 
 NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
@@ -54,15 +51,15 @@ def folder(tmp_path):
         yield Folder(seeds, tmp_path / "output", instance)
 
 
-def test_a_new_folder_gets_one_in_process_run_of_its_shards_and_publishing(folder):
+def test_a_new_folder_gets_one_run_of_its_shards_and_publishing(folder):
     [request] = folder.tick().run_requests
-    assert len(NAMES) < PARALLEL_MIN_SEEDS and request.run_config == IN_PROCESS and request.run_key
+    assert request.run_key
     shards = sorted({shard_of(name) for name in NAMES})
     assert request.asset_selection == [*map(shard_key, shards), *publish.keys]
     assert seed_folder_changes.asset_selection.resolve(defs.resolve_asset_graph()) == {
         *map(shard_key, range(SHARDS)),
         *(dg.AssetKey(k) for k in ("figures", "documents", "rejected", "series", "changes", "dataset"))}
-    dg.validate_run_config(defs.resolve_job_def("materialize_everything"), IN_PROCESS)
+    assert defs.resolve_job_def("materialize_everything").executor_def is dg.in_process_executor
 
 
 def test_one_changed_seed_requests_its_one_shard(folder):
@@ -125,7 +122,7 @@ def test_the_nightly_schedule_requests_the_changed_shards_or_only_publishing(fol
     def request():
         return nightly_revalidation(dg.build_schedule_context(instance=folder.instance,
                                                               resources={"trade_figures": folder.resource}))
-    assert request().run_config == IN_PROCESS and len(request().asset_selection) > len(publish.keys)
+    assert len(request().asset_selection) > len(publish.keys)
     folder.run()
     assert request().asset_selection == list(publish.keys)
     assert nightly_revalidation.default_status == dg.DefaultScheduleStatus.RUNNING
