@@ -2,8 +2,9 @@
 
 Two pipeline runs from separate processes share the one instance: `make run`'s
 entry point (in-process executor), then, after a seed changed, the
-`materialize_everything` job as the UI launches it, with its multiprocess
-executor. Both runs and their materialisations must be visible in the shared storage.
+`materialize_everything` job as the UI launches it, on the multiprocess
+executor (``TRADE_FIGURES_EXECUTOR``), whose step processes write their events
+to the instance too. Both runs and their materialisations must be visible in the shared storage.
 """
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def test_two_runs_from_separate_processes_share_one_postgres_instance(postgres, 
     changed = sorted(seeds.glob("*.txt"))[0]
     with open(changed, "a") as fh:
         fh.write("\nU.S. exports to Chile were $16.0 billion in 2013.\n")
-    second = subprocess.run([sys.executable, "-c", LAUNCHED_RUN], cwd=REPO, env=env,
+    second = subprocess.run([sys.executable, "-c", LAUNCHED_RUN], cwd=REPO,
+                            env={**env, "TRADE_FIGURES_EXECUTOR": "multiprocess"},
                             capture_output=True, text=True, timeout=600)
     assert second.returncode == 0, second.stderr[-3000:]
     assert "Executing steps using multiprocess executor" in second.stderr
