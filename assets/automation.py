@@ -8,7 +8,7 @@ publishing, on the job's executor (``assets.executors``).
 import dagster as dg
 
 from assets.dataset import publish
-from assets.extraction import SHARD_ASSETS, shard_selection
+from assets.extraction import SHARD_ASSETS, given_changes, shard_selection
 from assets.resources import TradeFiguresSettings
 from pipeline.config import Settings
 from pipeline.seed_changes import SeedScan, tracker_for
@@ -20,7 +20,7 @@ def run_request(settings: Settings, run_key: str | None = None, scan: SeedScan |
     """A run of the shards with seeds to read or remove (none when nothing changed), then publishing."""
     scan = scan or tracker_for(settings).scan()
     shards = shard_selection(scan)
-    return dg.RunRequest(run_key=run_key, asset_selection=[*shards, *publish.keys])
+    return dg.RunRequest(run_key=run_key, asset_selection=[*shards, *publish.keys], run_config=given_changes(scan))
 
 
 @dg.sensor(asset_selection=AUTOMATED, default_status=dg.DefaultSensorStatus.RUNNING, minimum_interval_seconds=30)

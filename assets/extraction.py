@@ -17,12 +17,14 @@ from assets.resources import TradeFiguresSettings
 from pipeline.config import Settings
 from pipeline.refresh import refresh, stored_failures
 from pipeline.seed_changes import SeedScan, tracker_for
-from pipeline.shards import SHARDS, chunks_of
+from pipeline.shards import SHARDS, chunks_of, shard_of
 from pipeline.versions import EXTRACTOR_VERSION, READER_VERSION
 from pipeline.workstore import WorkStore
 
 SHOWN = 50
 """Seed names listed in metadata at most."""
+GIVEN_MAX = 1_000
+"""Changes a run request hands its shard steps at most (``given_changes``)."""
 
 seed_files = dg.AssetSpec(
     "seed_files",
@@ -39,6 +41,26 @@ def shard_key(shard: int) -> dg.AssetKey:
 def shard_selection(scan: SeedScan) -> list[dg.AssetKey]:
     """The shard assets a run needs for ``scan``: those with a seed to read or remove."""
     return [shard_key(shard) for shard in scan.changed_shards]
+
+
+class ShardChanges(dg.Config):
+    """The seeds a shard step reads and removes, as the scan that requested the run found them (``given``);
+    unset, the step scans its shard itself (a run launched by hand)."""
+
+    to_read: list[str] | None = None
+    removed: list[str] = []
+
+
+def given_changes(scan: SeedScan) -> dict:
+    """Run config handing each shard step its changes from ``scan``, when there are at most ``GIVEN_MAX``: a small
+    change is then not looked for again in the whole folder. More than that, each step scans its shard."""
+    if len(scan.to_read) + len(scan.removed) > GIVEN_MAX:
+        return {}
+    changes = {shard: {"to_read": [], "removed": []} for shard in scan.changed_shards}
+    for kind, keys in (("to_read", scan.to_read), ("removed", scan.removed)):
+        for key in keys:
+            changes[shard_of(key)][kind].append(key)
+    return {"ops": {shard_key(shard).path[-1]: {"config": given} for shard, given in changes.items()}}
 
 
 def shard_asset(shard: int) -> dg.AssetsDefinition:
@@ -61,13 +83,15 @@ def shard_asset(shard: int) -> dg.AssetsDefinition:
                                           "with their status and reason."),
         ],
     )
-    def extractions_shard(context: dg.AssetExecutionContext, trade_figures: TradeFiguresSettings) -> dg.MaterializeResult:
-        return extract_shard(context, trade_figures.settings(), shard)
+    def extractions_shard(context: dg.AssetExecutionContext, config: ShardChanges,
+                          trade_figures: TradeFiguresSettings) -> dg.MaterializeResult:
+        return extract_shard(context, trade_figures.settings(), shard, config)
 
     return extractions_shard
 
 
-def extract_shard(context: dg.AssetExecutionContext, settings: Settings, shard: int) -> dg.MaterializeResult:
+def extract_shard(context: dg.AssetExecutionContext, settings: Settings, shard: int,
+                  given: ShardChanges) -> dg.MaterializeResult:
     """One shard's new or changed seeds read and extracted, its removed seeds' rows dropped.
 
     A file that cannot be read (empty, binary, too large, a link out of the
@@ -78,24 +102,24 @@ def extract_shard(context: dg.AssetExecutionContext, settings: Settings, shard: 
     """
     tracker, store = tracker_for(settings), WorkStore(settings.output_dir)
     store.drop_legacy()
-    scan = tracker.scan((shard,))
+    scan = (tracker.scan((shard,)) if given.to_read is None
+            else tracker.given(shard, given.to_read, given.removed))
     done = refresh(settings.seeds_dir, settings.max_document_bytes, settings.output_dir, EXTRACTOR_VERSION,
                    scan.to_read, scan.removed, settings.step_workers)
     cases = stored_failures(store, done.extracted)
-    tracker.record(scan, done.statuses, store.chunk_digests(chunks_of(shard)))
-    unreadable = sorted(key for key, seen in tracker.seen((shard,)).items() if seen.status != "ok")
-    failures = store.read("documents", unreadable, ["file_name", "status", "reason"])
-    context.log.info(f"shard {shard}: {len(scan.stats)} seeds: read {len(scan.to_read)}, extracted "
+    seeds = tracker.record(scan, done.statuses, store.chunk_digests(chunks_of(shard)))
+    failures = store.read("documents", tracker.unread((shard,)), ["file_name", "status", "reason"])
+    context.log.info(f"shard {shard}: {seeds} seeds: read {len(scan.to_read)}, extracted "
                      f"{len(done.extracted)} ({done.figures} figures, {done.rejected} rejected rows), "
                      f"removed {len(scan.removed)}")
     return dg.MaterializeResult(
         metadata={
-            "seeds": len(scan.stats),
+            "seeds": seeds,
             "read": len(scan.to_read),
             "extracted": len(done.extracted),
             "reused_extractions": done.reused,
             "removed": len(scan.removed),
-            "not_readable": len(unreadable),
+            "not_readable": failures.height,
             "figures_extracted": done.figures,
             "rejected_rows_extracted": done.rejected,
             "read_now": dg.MetadataValue.json(scan.to_read[:SHOWN]),
@@ -110,7 +134,7 @@ def extract_shard(context: dg.AssetExecutionContext, settings: Settings, shard: 
             dg.AssetCheckResult(
                 check_name="documents_are_readable", passed=failures.is_empty(),
                 severity=dg.AssetCheckSeverity.WARN,
-                metadata={"documents": len(scan.stats), "not_readable": failures.height,
+                metadata={"documents": seeds, "not_readable": failures.height,
                           "failures": markdown_table(failures, limit=100)},
                 description=None if failures.is_empty() else f"{failures.height} documents not readable",
             ),

@@ -62,14 +62,6 @@ def _stat_at(folder_fd: int, key: str) -> Stat:
 
 
 @dataclass(frozen=True, slots=True)
-class Seen:
-    """A seed as it was when last read: its stat then, and the read's status."""
-
-    stat: Stat
-    status: str
-
-
-@dataclass(frozen=True, slots=True)
 class SeedScan:
     stats: dict[str, Stat]
     """Every seed listed now, by key, with its stat taken before any read."""
@@ -82,6 +74,9 @@ class SeedScan:
     chunks: dict[str, str] = field(default_factory=dict)
     """The digests of the work store's chunks of these shards as the last read left them (chunk number as
     text → ``WorkStore.chunk_digests``)."""
+    complete: bool = True
+    """``stats`` holds every seed of ``shards`` (a scan of the folder); False: only the seeds to read
+    (``SeedTracker.given``), the others stay as last recorded."""
 
     @property
     def any(self) -> bool:
@@ -134,9 +129,9 @@ class SeedTracker:
             return False, {}, {}
         return data.get("versions") == self.versions, data["seeds"], data["chunks"]
 
-    def seen(self, shards: tuple[int, ...] = tuple(range(SHARDS))) -> dict[str, Seen]:
-        """The seeds of ``shards`` as of their last recorded read: what a version is assembled from."""
-        return {key: Seen(stat, status) for shard in shards for key, (stat, status) in self._load(shard)[1].items()}
+    def unread(self, shards: tuple[int, ...] = tuple(range(SHARDS))) -> list[str]:
+        """The seeds of ``shards`` whose last read yielded no text (status other than ok), sorted."""
+        return sorted(key for shard in shards for key, (_, status) in self._load(shard)[1].items() if status != "ok")
 
     def registered(self) -> Registered:
         """Every seed recorded as read, and the chunk digests recorded with them, from one read of each state."""
@@ -160,21 +155,39 @@ class SeedTracker:
             chunks |= chunks_then
         return SeedScan(stats, sorted(to_read), sorted(removed), tuple(shards), chunks)
 
-    def record(self, scan: SeedScan, statuses: Mapping[str, str], chunks: Mapping[int, str]) -> None:
+    def given(self, shard: int, to_read: list[str], removed: list[str]) -> SeedScan:
+        """A scan of ``shard`` that takes its changes as given (those an earlier scan found) rather than listing
+        the folder: only they are stat'ed now. A seed given as removed that is back is read instead. A shard
+        last read by other versions is scanned whole."""
+        current, _, chunks = self._load(shard)
+        if not current:
+            return self.scan((shard,))
+        stats = stats_of(self.seeds_dir, sorted({*to_read, *removed}))
+        back = [key for key in removed if stats[key] is not None]
+        stats = {key: stat for key, stat in stats.items() if key in to_read or key in back}
+        return SeedScan(stats, sorted({*to_read, *back}), sorted(set(removed) - set(back)), (shard,), chunks,
+                        complete=False)
+
+    def record(self, scan: SeedScan, statuses: Mapping[str, str], chunks: Mapping[int, str]) -> int:
         """Record ``scan`` as read: ``statuses`` of the seeds read now (the others keep their last status), and
-        ``chunks``, the digests of every stored chunk of the scanned shards after the read."""
+        ``chunks``, the digests of every stored chunk of the scanned shards after the read. Returns the number
+        of seeds the scanned shards hold now."""
         by_shard: dict[int, list[str]] = {}
         for key in scan.stats:
             by_shard.setdefault(shard_of(key), []).append(key)
+        gone, held = set(scan.removed), 0
         for shard in scan.shards:
             _, seen, _ = self._load(shard)
-            seeds = {key: [scan.stats[key], statuses[key] if key in statuses else seen[key][1]]
-                     for key in by_shard.get(shard, []) if key in statuses or key in seen}
+            kept = {} if scan.complete else {key: entry for key, entry in seen.items() if key not in gone}
+            seeds = kept | {key: [scan.stats[key], statuses[key] if key in statuses else seen[key][1]]
+                            for key in by_shard.get(shard, []) if key in statuses or key in seen}
+            held += len(seeds)
             digests = {str(chunk): digest for chunk, digest in sorted(chunks.items())
                        if shard_of_chunk(chunk) == shard}
             text = json.dumps({"format": STATE_FORMAT, "versions": self.versions, "seeds": seeds,
                                "chunks": digests}, separators=(",", ":"))
             write_atomically(self.path(shard), lambda fh: fh.write(text.encode()))
+        return held
 
 
 def tracker_for(settings: Settings) -> SeedTracker:

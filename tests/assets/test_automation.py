@@ -19,6 +19,7 @@ from assets.extraction import shard_key
 from assets.resources import TradeFiguresSettings
 from assets.launch import materialize_everything
 from pipeline.dataset import open_table, read_manifest
+from pipeline.seed_changes import tracker_for
 from pipeline.shards import SHARDS, shard_of
 from tests.conftest import SEEDS
 
@@ -68,6 +69,27 @@ def test_one_changed_seed_requests_its_one_shard(folder):
         fh.write("\nU.S. exports to Chile were $16.0 billion in 2013.\n")
     [request] = folder.tick().run_requests
     assert request.asset_selection == [shard_key(shard_of(NAMES[1])), *publish.keys]
+    step = shard_key(shard_of(NAMES[1])).path[-1]
+    assert request.run_config == {"ops": {step: {"config": {"to_read": [NAMES[1]], "removed": []}}}}
+
+
+def test_a_step_reads_the_changes_it_is_given_and_a_later_one_is_requested_next(folder):
+    folder.run()
+    shard = shard_of(NAMES[1])
+    with open(folder.seeds / NAMES[1], "a") as fh:
+        fh.write("\nU.S. exports to Chile were $16.0 billion in 2013.\n")
+    scan = tracker_for(folder.resource.settings()).scan()
+    late = next(f"late {n}.txt" for n in range(1000) if shard_of(f"late {n}.txt") == shard)
+    shutil.copy(SEEDS / NAMES[0], folder.seeds / late)  # after the scan the run is requested from
+    assert materialize_everything(folder.instance, folder.resource, scan).success
+    metadata = folder.instance.get_latest_materialization_event(shard_key(shard)).asset_materialization.metadata
+    assert metadata["read_now"].value == [NAMES[1]]
+    assert metadata["seeds"].value == sum(shard_of(name) == shard for name in NAMES)
+    [request] = folder.tick().run_requests
+    assert request.run_config["ops"][shard_key(shard).path[-1]]["config"]["to_read"] == [late]
+    folder.run()
+    assert not folder.tick().run_requests
+    assert late.removesuffix(".txt") in open_table(folder.output, "documents").collect()["doc_id"].to_list()
 
 
 def test_a_folder_make_run_has_read_launches_nothing(folder):

@@ -35,7 +35,7 @@ def test_first_scan_reads_every_seed_then_nothing(folder):
     assert (scan.to_read, scan.removed, scan.any) == (["a.txt", "b.txt"], [], True)
     read_all(folder)
     assert not tracker(folder).scan().any
-    assert set(tracker(folder).seen()) == {"a.txt", "b.txt"} and tracker(folder).registered().keys == ["a.txt", "b.txt"]
+    assert tracker(folder).registered().keys == ["a.txt", "b.txt"]
 
 
 def test_added_changed_and_removed_seeds(folder):
@@ -46,7 +46,7 @@ def test_added_changed_and_removed_seeds(folder):
     scan = tracker(folder).scan()
     assert (scan.to_read, scan.removed) == (["a.txt", "c.txt"], ["b.txt"])
     tracker(folder).record(scan, {"a.txt": "ok", "c.txt": "ok"}, {})
-    assert set(tracker(folder).seen()) == {"a.txt", "c.txt"}
+    assert tracker(folder).registered().keys == ["a.txt", "c.txt"]
 
 
 def test_a_touched_file_is_read_again(folder):
@@ -119,7 +119,7 @@ def test_each_shard_keeps_its_own_state_and_a_shard_scan_sees_only_its_seeds(fol
     assert only.to_read == [key for key in scan.to_read if shard_of(key) == shard]
     tracker(folder).record(only, dict.fromkeys(only.to_read, "ok"), {})
     assert tracker(folder).scan().changed_shards == [s for s in scan.changed_shards if s != shard]
-    assert set(tracker(folder).seen()) == set(only.to_read)
+    assert tracker(folder).registered().keys == only.to_read
     assert [p.parent.name for p in (folder.parent / "output" / "work" / "shards").glob("*/seeds_state.json")] \
         == [str(shard)]
 
@@ -133,3 +133,26 @@ def test_stats_are_taken_relative_to_the_folder_and_follow_links(folder):
     assert stats["sub/c.txt"][2] == 5
     assert stats["dangling.txt"] is None and stats["gone.txt"] is None
     assert stats_of(folder / "not-there", ["a.txt"]) == {"a.txt": None}
+
+
+def test_a_scan_given_its_changes_stats_only_them_and_keeps_the_rest_of_the_shard(folder):
+    for i in range(40):
+        (folder / f"s{i}.txt").write_text(str(i))
+    read_all(folder)
+    shard = shard_of("a.txt")
+    mates = sorted(key for key in tracker(folder).registered().keys if shard_of(key) == shard and key != "a.txt")
+    (folder / "a.txt").write_text("alpha, longer")
+    (folder / mates[0]).unlink()
+    given = tracker(folder).given(shard, ["a.txt"], [mates[0]])
+    assert (given.to_read, given.removed, set(given.stats), given.complete) == (["a.txt"], [mates[0]], {"a.txt"}, False)
+    assert tracker(folder).record(given, {"a.txt": "ok"}, {}) == len(mates)
+    assert not tracker(folder).scan().any
+    assert [key for key in tracker(folder).registered().keys if shard_of(key) == shard] == ["a.txt", *mates[1:]]
+
+
+def test_a_seed_given_as_removed_that_is_back_is_read_and_a_shard_of_other_versions_is_scanned(folder):
+    read_all(folder)
+    given = tracker(folder).given(shard_of("b.txt"), [], ["b.txt"])
+    assert (given.to_read, given.removed) == (["b.txt"], [])
+    newer = tracker(folder, {"reader": "2", "extractor": "1"}).given(shard_of("b.txt"), [], [])
+    assert newer.complete and "b.txt" in newer.to_read
