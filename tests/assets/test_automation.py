@@ -15,11 +15,11 @@ import pytest
 from assets.automation import nightly_revalidation, seed_folder_changes
 from assets.dataset import publish
 from assets.definitions import defs
-from assets.extraction import shard_key
+from assets.extraction import GIVEN_MAX, given_changes, shard_key
 from assets.resources import TradeFiguresSettings
 from assets.launch import materialize_everything
 from pipeline.dataset import open_table, read_manifest
-from pipeline.seed_changes import tracker_for
+from pipeline.seed_changes import SeedScan, tracker_for
 from pipeline.shards import SHARDS, shard_of
 from tests.conftest import SEEDS
 
@@ -149,3 +149,12 @@ def test_the_nightly_schedule_requests_the_changed_shards_or_only_publishing(fol
     assert request().asset_selection == list(publish.keys)
     assert nightly_revalidation.default_status == dg.DefaultScheduleStatus.RUNNING
     assert seed_folder_changes.default_status == dg.DefaultSensorStatus.RUNNING
+
+
+def test_more_changes_than_a_request_hands_over_leave_each_step_to_scan_its_shard():
+    many = [f"s{i}.txt" for i in range(GIVEN_MAX + 1)]
+    assert given_changes(SeedScan(dict.fromkeys(many), many, [])) == {}
+    gone = next(f"gone {n}.txt" for n in range(100) if shard_of(f"gone {n}.txt") != shard_of("a.txt"))
+    assert given_changes(SeedScan({"a.txt": None}, ["a.txt"], [gone])) == {"ops": {
+        shard_key(shard_of("a.txt")).path[-1]: {"config": {"to_read": ["a.txt"], "removed": []}},
+        shard_key(shard_of(gone)).path[-1]: {"config": {"to_read": [], "removed": [gone]}}}}
