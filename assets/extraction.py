@@ -16,7 +16,7 @@ from assets.metadata import markdown_table
 from assets.resources import TradeFiguresSettings
 from pipeline.config import Settings
 from pipeline.refresh import refresh, stored_failures
-from pipeline.seed_changes import SeedScan, tracker_for
+from pipeline.seed_changes import SeedScan, tracker_for, unread
 from pipeline.shards import SHARDS, chunks_of, shard_of
 from pipeline.versions import EXTRACTOR_VERSION, READER_VERSION
 from pipeline.workstore import WorkStore
@@ -107,8 +107,9 @@ def extract_shard(context: dg.AssetExecutionContext, settings: Settings, shard: 
     done = refresh(settings.seeds_dir, settings.max_document_bytes, settings.output_dir, EXTRACTOR_VERSION,
                    scan.to_read, scan.removed, settings.step_workers)
     cases = stored_failures(store, done.extracted)
-    seeds = tracker.record(scan, done.statuses, store.chunk_digests(chunks_of(shard)))
-    failures = store.read("documents", tracker.unread((shard,)), ["file_name", "status", "reason"])
+    held = tracker.record(scan, done.statuses, store.chunk_digests(chunks_of(shard)))
+    seeds = len(held)
+    failures = store.read("documents", unread(held), ["file_name", "status", "reason"])
     context.log.info(f"shard {shard}: {seeds} seeds: read {len(scan.to_read)}, extracted "
                      f"{len(done.extracted)} ({done.figures} figures, {done.rejected} rejected rows), "
                      f"removed {len(scan.removed)}")

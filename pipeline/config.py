@@ -40,7 +40,7 @@ class Settings:
     def step_workers(self) -> int:
         if self.workers is not None:
             return self.workers
-        return len(os.sched_getaffinity(0)) if self.executor in (None, "in_process") else 1
+        return _cores() if self.executor in (None, "in_process") else 1
 
     def __post_init__(self):
         if self.executor is not None and self.executor not in EXECUTORS:
@@ -60,6 +60,11 @@ class Settings:
             celery_broker=env.get(CELERY_BROKER_VAR, "").strip() or None,
             workers=_count(env, WORKERS_VAR),
         )
+
+
+def _cores() -> int:
+    """The cores this process may run on (all of the machine's where the system cannot say)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _count(env: Mapping[str, str], name: str) -> int | None:

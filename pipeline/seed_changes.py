@@ -129,10 +129,6 @@ class SeedTracker:
             return False, {}, {}
         return data.get("versions") == self.versions, data["seeds"], data["chunks"]
 
-    def unread(self, shards: tuple[int, ...] = tuple(range(SHARDS))) -> list[str]:
-        """The seeds of ``shards`` whose last read yielded no text (status other than ok), sorted."""
-        return sorted(key for shard in shards for key, (_, status) in self._load(shard)[1].items() if status != "ok")
-
     def registered(self) -> Registered:
         """Every seed recorded as read, and the chunk digests recorded with them, from one read of each state."""
         states = [self._state(shard) or {"seeds": {}, "chunks": {}} for shard in range(SHARDS)]
@@ -168,26 +164,31 @@ class SeedTracker:
         return SeedScan(stats, sorted({*to_read, *back}), sorted(set(removed) - set(back)), (shard,), chunks,
                         complete=False)
 
-    def record(self, scan: SeedScan, statuses: Mapping[str, str], chunks: Mapping[int, str]) -> int:
+    def record(self, scan: SeedScan, statuses: Mapping[str, str], chunks: Mapping[int, str]) -> dict[str, str]:
         """Record ``scan`` as read: ``statuses`` of the seeds read now (the others keep their last status), and
-        ``chunks``, the digests of every stored chunk of the scanned shards after the read. Returns the number
-        of seeds the scanned shards hold now."""
+        ``chunks``, the digests of every stored chunk of the scanned shards after the read. Returns the status
+        of every seed the scanned shards hold now, as recorded."""
         by_shard: dict[int, list[str]] = {}
         for key in scan.stats:
             by_shard.setdefault(shard_of(key), []).append(key)
-        gone, held = set(scan.removed), 0
+        gone, held = set(scan.removed), {}
         for shard in scan.shards:
             _, seen, _ = self._load(shard)
             kept = {} if scan.complete else {key: entry for key, entry in seen.items() if key not in gone}
             seeds = kept | {key: [scan.stats[key], statuses[key] if key in statuses else seen[key][1]]
                             for key in by_shard.get(shard, []) if key in statuses or key in seen}
-            held += len(seeds)
+            held |= {key: status for key, (_, status) in seeds.items()}
             digests = {str(chunk): digest for chunk, digest in sorted(chunks.items())
                        if shard_of_chunk(chunk) == shard}
             text = json.dumps({"format": STATE_FORMAT, "versions": self.versions, "seeds": seeds,
                                "chunks": digests}, separators=(",", ":"))
             write_atomically(self.path(shard), lambda fh: fh.write(text.encode()))
         return held
+
+
+def unread(statuses: Mapping[str, str]) -> list[str]:
+    """The seeds whose last read yielded no text (a status other than ok), sorted."""
+    return sorted(key for key, status in statuses.items() if status != "ok")
 
 
 def tracker_for(settings: Settings) -> SeedTracker:

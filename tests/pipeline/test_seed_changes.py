@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from pipeline.seed_changes import SeedTracker, stats_of
+from pipeline.seed_changes import SeedTracker, stats_of, unread
 from pipeline.shards import shard_of
 
 VERSIONS = {"reader": "1", "extractor": "1"}
@@ -145,7 +145,7 @@ def test_a_scan_given_its_changes_stats_only_them_and_keeps_the_rest_of_the_shar
     (folder / mates[0]).unlink()
     given = tracker(folder).given(shard, ["a.txt"], [mates[0]])
     assert (given.to_read, given.removed, set(given.stats), given.complete) == (["a.txt"], [mates[0]], {"a.txt"}, False)
-    assert tracker(folder).record(given, {"a.txt": "ok"}, {}) == len(mates)
+    assert len(tracker(folder).record(given, {"a.txt": "ok"}, {})) == len(mates)
     assert not tracker(folder).scan().any
     assert [key for key in tracker(folder).registered().keys if shard_of(key) == shard] == ["a.txt", *mates[1:]]
 
@@ -156,3 +156,9 @@ def test_a_seed_given_as_removed_that_is_back_is_read_and_a_shard_of_other_versi
     assert (given.to_read, given.removed) == (["b.txt"], [])
     newer = tracker(folder, {"reader": "2", "extractor": "1"}).given(shard_of("b.txt"), [], [])
     assert newer.complete and "b.txt" in newer.to_read
+
+
+def test_a_record_gives_every_status_of_its_shards_and_unread_names_the_seeds_without_text(folder):
+    scan = tracker(folder).scan()
+    held = tracker(folder).record(scan, {"a.txt": "unreadable", "b.txt": "ok"}, {})
+    assert held == {"a.txt": "unreadable", "b.txt": "ok"} and unread(held) == ["a.txt"]
