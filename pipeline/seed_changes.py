@@ -61,6 +61,11 @@ def _stat_at(folder_fd: int, key: str) -> Stat:
     return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_mode]
 
 
+_PARSED: dict[Path, tuple[tuple[int, int, int, int], dict]] = {}
+"""Each state file as last parsed in this process, with the identity (device, inode, size, mtime) it had then: a
+state is replaced whole (``write_atomically``), never changed in place, so an equal identity is the same state."""
+
+
 @dataclass(frozen=True, slots=True)
 class SeedScan:
     stats: dict[str, Stat]
@@ -114,11 +119,23 @@ class SeedTracker:
         return self.root / str(shard) / STATE_FILE
 
     def _state(self, shard: int) -> dict | None:
-        """The shard's recorded state as written (None: none, or of another format)."""
+        """The shard's recorded state as written (None: none, or of another format); shared, never to be changed.
+
+        A state is parsed once per process for each version of its file: a run's scan, its shard steps and its
+        publish step, and the sensor's scans, parse again only the shards whose file was replaced since.
+        """
+        path = self.path(shard)
         try:
-            data = json.loads(self.path(shard).read_text())
-        except (FileNotFoundError, ValueError):
+            with open(path, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                identity = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+                if (parsed := _PARSED.get(path)) is None or parsed[0] != identity:
+                    parsed = _PARSED[path] = (identity, json.loads(fh.read()))
+        except FileNotFoundError:
             return None
+        except ValueError:
+            parsed = _PARSED[path] = (identity, {})
+        data = parsed[1]
         return data if data.get("format") == STATE_FORMAT else None
 
     def _load(self, shard: int) -> tuple[bool, dict[str, list], dict[str, str]]:
@@ -136,20 +153,24 @@ class SeedTracker:
                           {chunk: digest for state in states for chunk, digest in state["chunks"].items()})
 
     def scan(self, shards: tuple[int, ...] = tuple(range(SHARDS))) -> SeedScan:
-        """What to read and remove in ``shards`` (every shard by default); the folder is listed once."""
-        keys_of: dict[int, list[str]] = {shard: [] for shard in shards}
-        for key in list_seeds(self.seeds_dir):
-            if (shard := shard_of(key)) in keys_of:
-                keys_of[shard].append(key)
-        stats = stats_of(self.seeds_dir, [key for keys in keys_of.values() for key in keys])
-        to_read, removed, chunks = [], [], {}
-        for shard, keys in keys_of.items():
-            current, seen, chunks_then = self._load(shard)
-            to_read += [key for key in keys
-                        if not current or (then := seen.get(key)) is None or then[0] != stats[key] or then[1] in RETRIED]
-            removed += seen.keys() - stats.keys()
+        """What to read and remove in ``shards`` (every shard by default); the folder is listed once.
+
+        A seed's shard is worked out only for a scan of some shards: a seed is compared with the entry of its key
+        in the states of these shards (recorded by these versions), and a seed without one is read.
+        """
+        listed = list_seeds(self.seeds_dir)
+        if set(shards) != set(range(SHARDS)):
+            listed = [key for key in listed if shard_of(key) in shards]
+        stats = stats_of(self.seeds_dir, listed)
+        current, stale, chunks = {}, {}, {}
+        for shard in shards:
+            now, seeds, chunks_then = self._load(shard)
+            (current if now else stale).update(seeds)
             chunks |= chunks_then
-        return SeedScan(stats, sorted(to_read), sorted(removed), tuple(shards), chunks)
+        to_read = [key for key, stat in stats.items()
+                   if (then := current.get(key)) is None or then[0] != stat or then[1] in RETRIED]
+        removed = sorted((current.keys() | stale.keys()) - stats.keys())
+        return SeedScan(stats, to_read, removed, tuple(shards), chunks)
 
     def given(self, shard: int, to_read: list[str], removed: list[str]) -> SeedScan:
         """A scan of ``shard`` that takes its changes as given (those an earlier scan found) rather than listing

@@ -1,6 +1,7 @@
 """The one change tracker: which seeds to read again, from the stat of what the reader reads."""
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -162,3 +163,20 @@ def test_a_record_gives_every_status_of_its_shards_and_unread_names_the_seeds_wi
     scan = tracker(folder).scan()
     held = tracker(folder).record(scan, {"a.txt": "unreadable", "b.txt": "ok"}, {})
     assert held == {"a.txt": "unreadable", "b.txt": "ok"} and unread(held) == ["a.txt"]
+
+
+def test_a_state_is_parsed_again_only_when_its_file_was_replaced(folder, monkeypatch):
+    read_all(folder)
+    parsed = []
+    loads = json.loads
+    monkeypatch.setattr(json, "loads", lambda text: parsed.append(text) or loads(text))
+    tracker(folder).scan()  # parses each state written since this process last parsed it
+    parsed.clear()
+    tracker(folder).scan()
+    tracker(folder).registered()
+    assert parsed == []
+    (folder / "a.txt").write_text("alpha, longer")
+    given = tracker(folder).given(shard_of("a.txt"), ["a.txt"], [])
+    tracker(folder).record(given, {"a.txt": "ok"}, {})
+    assert tracker(folder).scan().to_read == [] and tracker(folder).registered().keys == ["a.txt", "b.txt"]
+    assert len(parsed) == 1 and b'"a.txt"' in parsed[0]  # the state of a.txt's shard alone, written again
