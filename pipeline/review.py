@@ -23,7 +23,7 @@ import html
 import json
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -96,34 +96,47 @@ class Review:
     index: str
     """The rendered ``review.html``."""
     pages: list[DocumentPage]
-    """The pages it links to, not rendered yet (a page equal to the parent's is shared, not rendered)."""
+    """The pages it links to that are made now, not rendered yet (a page equal to the parent's is shared)."""
+    kept: list[str] = field(default_factory=list)
+    """The paths of the pages it links to that are the parent's as they are (``plan_review``'s ``kept``)."""
 
 
 def plan_review(documents: pl.DataFrame, figures: pl.DataFrame, rejected: pl.DataFrame, heading: str,
-                changed: Collection[str] = (), limit: int = LIMIT, total: int | None = None) -> Review:
+                changed: Collection[str] = (), limit: int = LIMIT, total: int | None = None,
+                kept: Collection[str] = ()) -> Review:
     """The index of the first ``limit`` documents in review order and their pages; ``changed`` are doc_ids new in
     this version. ``total`` counts the version's documents when ``documents`` holds only those shown (``chosen``).
+
+    ``kept`` are doc_ids whose page is the parent version's as it is (their rows did not change): no page is made
+    for them, ``figures`` and ``rejected`` need not hold their rows nor ``documents`` their text, and the index
+    counts their rows shown from their ``n_figures`` and ``n_rejected``.
     """
     total = documents.height if total is None else total
     every_id = documents["doc_id"].implode()
     documents = chosen(documents, changed, limit)
     shown = documents["doc_id"].implode()
-    figures = _first_rows(figures.filter(pl.col("doc_id").is_in(shown)).sort("doc_id", "char_start"))
-    rejected = _first_rows(rejected.filter(pl.col("doc_id").is_in(shown) | ~pl.col("doc_id").is_in(every_id)
-                                           .fill_null(False)).sort(_REJECTED_ORDER, nulls_last=True))
+    is_kept = pl.col("doc_id").is_in(pl.Series(list(kept), dtype=pl.String).implode())
+    made = documents.filter(~is_kept)
+    in_made = pl.col("doc_id").is_in(made["doc_id"].implode())
+    figures = _first_rows(figures.filter(in_made).sort("doc_id", "char_start"))
+    rejected = _first_rows(rejected.filter(in_made | ~pl.col("doc_id").is_in(every_id).fill_null(False))
+                           .sort(_REJECTED_ORDER, nulls_last=True))
     figures_of = figures.partition_by("doc_id", as_dict=True)
-    rejected_of = rejected.filter(pl.col("doc_id").is_in(shown)).partition_by("doc_id", as_dict=True)
-    pages = [DocumentPage(page_path(doc_id), documents.slice(n, 1), figures_of.get((doc_id,), figures.clear()),
+    rejected_of = rejected.filter(in_made).partition_by("doc_id", as_dict=True)
+    pages = [DocumentPage(page_path(doc_id), made.slice(n, 1), figures_of.get((doc_id,), figures.clear()),
                           rejected_of.get((doc_id,), rejected.clear()))
-             for n, doc_id in enumerate(documents["doc_id"])]
+             for n, doc_id in enumerate(made["doc_id"])]
+    entries = [_entry(page_path(row["doc_id"]), row) for row in documents.drop("text", strict=False).iter_rows(named=True)]
     orphans = rejected.filter(~pl.col("doc_id").is_in(shown).fill_null(False))
     if not orphans.is_empty():
         pages.append(DocumentPage(ORPHANS, documents.clear(), figures.clear(), orphans))
-    entries = "".join(_entry(page) for page in pages)
+        entries.append(_entry(ORPHANS, None, orphans.height))
+    capped = documents.filter(is_kept).select(pl.col("n_figures", "n_rejected").clip(upper_bound=ROWS_PER_DOCUMENT).sum())
     return Review(_INDEX.format(
         heading=html.escape(heading),
-        summary=html.escape(_summary(total, documents.height, figures.height, rejected.height)),
-        entries=entries), pages)
+        summary=html.escape(_summary(total, documents.height, figures.height + (capped["n_figures"].item() or 0),
+                                     rejected.height + (capped["n_rejected"].item() or 0))),
+        entries="".join(entries)), pages, sorted(page_path(doc_id) for doc_id in documents.filter(is_kept)["doc_id"]))
 
 
 def page_path(doc_id: str) -> str:
@@ -134,12 +147,13 @@ def page_path(doc_id: str) -> str:
     return f"{PAGES}/{stem}-{hashlib.sha256(doc_id.encode()).hexdigest()[:16]}.html"
 
 
-def _entry(page: DocumentPage) -> str:
-    href = html.escape(page.path, quote=True)
-    if page.document is None:
+def _entry(path: str, doc: dict | None, rejected: int = 0) -> str:
+    """The index row of a document's page; of the page of rows without a document (``doc`` None) and its
+    ``rejected`` rows."""
+    href = html.escape(path, quote=True)
+    if doc is None:
         return (f'<tr><td><a href="{href}">Rows without a document</a></td><td></td><td></td><td>0</td>'
-                f'<td>{page.rejected.height}</td><td></td></tr>')
-    doc = page.document
+                f'<td>{rejected}</td><td></td></tr>')
     return (f'<tr><td><a href="{href}">{html.escape(doc["doc_id"])}</a></td><td>{html.escape(doc["title"] or "")}</td>'
             f'<td>{html.escape(doc["status"])}</td><td>{doc["n_figures"]}</td><td>{doc["n_rejected"]}</td>'
             f'<td>{html.escape(doc["reason"] or "")}</td></tr>')

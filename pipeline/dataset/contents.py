@@ -59,6 +59,9 @@ class Contents:
     """Every document's doc_id and file_name, by doc_id (for the ``sources`` table)."""
     texts: dict[str, str]
     """The data dictionary files, by file name."""
+    rebuilt: frozenset[str]
+    """The doc_ids whose rows were replaced (``Update.touched`` and the documents rebuilt): every other document's
+    rows are the parent's as they were."""
 
     def validate(self) -> None:
         """Raise unless every table's fresh rows pass its model (pandera); typing already matches."""

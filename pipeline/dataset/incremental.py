@@ -16,7 +16,7 @@ import polars as pl
 from pipeline.consistency import FACT
 from pipeline.dataset.contents import PART_TABLES, SEED_COLUMNS, Contents, Tables, arrange, dictionary_texts
 from pipeline.dataset.layout import HIVE_TABLES, PARTITION_KEY, part_file
-from pipeline.dataset.parts import bucket, partner_of, split, table_of, with_partner
+from pipeline.dataset.parts import bucket, buckets_of, partner_of, parts_holding, split, table_of, with_partner
 from pipeline.dataset.reader import read_sources
 from pipeline.series import build_series
 from schemas import TABLES, polars_schema
@@ -38,7 +38,8 @@ class Update:
 def update(parent_dir: Path, parent_manifest: dict, change: Update) -> Contents:
     """The contents of ``change`` applied to the version in ``parent_dir``."""
     new = {name: arrange(name, getattr(change.delta, name)) for name in ("documents", "rejected", "figures")}
-    touched = pl.Series("doc_id", sorted(change.touched | set(new["documents"]["doc_id"])), pl.String).implode()
+    rebuilt = frozenset(change.touched | set(new["documents"]["doc_id"]))
+    touched = pl.Series("doc_id", sorted(rebuilt), pl.String).implode()
     listed = {entry["path"]: entry for entry in parent_manifest["files"] if table_of(entry["path"]) in PART_TABLES}
     mine = pl.col("doc_id").is_in(touched).fill_null(False)
     fresh, before, rewritten = {}, {}, set()
@@ -59,6 +60,7 @@ def update(parent_dir: Path, parent_manifest: dict, change: Update) -> Contents:
         after={name: new[name] for name in ("figures", "documents")},
         seeds=pl.concat([seeds, new["documents"].select(SEED_COLUMNS)]).sort("doc_id"),
         texts=dictionary_texts(),
+        rebuilt=rebuilt,
     )
 
 
@@ -66,11 +68,9 @@ def _touched_parts(table: str, parent_dir: Path, listed: dict[str, dict], touche
                    new: pl.DataFrame) -> set[str]:
     """The parts of ``table`` holding a touched document's rows, in the parent or in ``new``."""
     paths = set(split(table, new))
-    buckets = pl.DataFrame({"doc_id": touched.explode()}).select(bucket(table)).to_series().unique().to_list()
     if table not in HIVE_TABLES:
-        return paths | {part_file(table, b) for b in buckets}
-    names = {Path(part_file(table, b)).name for b in buckets}
-    candidates = [p for p in listed if table_of(p) == table and p.rsplit("/", 1)[1] in names]
+        return paths | {part_file(table, b) for b in buckets_of(table, touched.explode())}
+    candidates = parts_holding(table, listed, touched.explode())
     if candidates:
         holding = (pl.scan_parquet([parent_dir / p for p in candidates], hive_partitioning=False,
                                    include_file_paths="_file")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import polars as pl
@@ -26,6 +27,19 @@ def bucket(table: str) -> pl.Expr:
     """The bucket of each row of ``table`` within its partner folder (or table)."""
     key = pl.struct([c for c in FACT if c != PARTITION_KEY]) if table == "series" else pl.col("doc_id")
     return (key.hash(seed=0) % BUCKETS[table]).cast(pl.Int64)
+
+
+def buckets_of(table: str, doc_ids: Iterable[str]) -> list[int]:
+    """The buckets of ``table`` (``documents``, ``rejected`` or ``figures``) that rows of ``doc_ids`` go to."""
+    ids = pl.Series("doc_id", list(doc_ids), pl.String)
+    return sorted(pl.DataFrame([ids]).select(bucket(table)).to_series().unique())
+
+
+def parts_holding(table: str, paths: Iterable[str], doc_ids: Iterable[str]) -> list[str]:
+    """The parts among ``paths`` (inside a version folder) where ``table``'s rows of ``doc_ids`` go: those of
+    their buckets, in any partner folder."""
+    names = {part_file(table, b).rsplit("/", 1)[1] for b in buckets_of(table, doc_ids)}
+    return sorted(p for p in paths if table_of(p) == table and p.rsplit("/", 1)[1] in names)
 
 
 def split(table: str, frame: pl.DataFrame) -> dict[str, pl.DataFrame]:

@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,13 +30,13 @@ from pipeline.dataset.contents import Contents, Tables
 from pipeline.dataset.hashing import RowsDigest, file_sha256, group_digests, rows_digest
 from pipeline.dataset.incremental import Update, update
 from pipeline.dataset.layout import LAYOUT, MANIFEST, SOURCES, Layout
-from pipeline.dataset.parts import link, part_digests, split, table_of
+from pipeline.dataset.parts import link, part_digests, parts_holding, split, table_of
 from pipeline.dataset.manifest import read_manifest
 from pipeline.dataset.reader import scan_table_dir, unread_documents
 from pipeline.dataset.retention import clear_leftovers, prune_locked
 from pipeline.dataset.whole import WholeBuild, build_whole
 from pipeline.dataset.writing import file_metadata, write_changes, write_parts
-from pipeline.review import INDEX, LIMIT, DocumentPage, Review, chosen, plan_review
+from pipeline.review import INDEX, LIMIT, PAGES, DocumentPage, Review, chosen, page_path, plan_review
 from pipeline.versions import build_version
 from schemas import TABLES, SourceSchema
 
@@ -145,10 +145,13 @@ def _publish(layout: Layout, contents: Contents | WholeBuild, lineage: Lineage, 
         for name, text in contents.texts.items():
             (staging / name).write_text(text, encoding="utf-8")
         shared |= _share_texts(staging, layout, parent_manifest, list(contents.texts))
-        review, total = _review_rows(staging, changed)
+        parent_pages = _parent_pages(parent_manifest)
+        unchanged = (lambda doc_id: False) if isinstance(contents, WholeBuild) else (
+            lambda doc_id: doc_id not in contents.rebuilt and page_path(doc_id) in parent_pages)
+        review, total, kept = _review_rows(staging, list(digests), changed, unchanged)
         pages = _write_review(staging, layout, parent_manifest,
-                              plan_review(*review.values(), "trade-figures review", changed=changed, total=total),
-                              build_version())
+                              plan_review(*review.values(), "trade-figures review", changed=changed, total=total,
+                                          kept=kept), build_version())
         shared |= pages.shared
         manifest["unread"] = unread_documents(staging)
         rows = {**written, "changes/changes.parquet": manifest["row_counts"]["changes"]}
@@ -195,17 +198,35 @@ def _share_texts(staging: Path, layout: Layout, parent_manifest: dict | None, na
     return shared
 
 
-def _review_rows(staging: Path, changed: list[str]) -> tuple[dict[str, pl.DataFrame], int]:
-    """(the documents the review shows and their figures and rejected rows, the number of documents), read
-    from the staged version: only the texts and rows of the documents shown."""
-    documents = scan_table_dir(staging, "documents")
-    every = documents.drop("text").collect()
-    shown = chosen(every, changed, LIMIT)["doc_id"].implode()
-    in_shown = pl.col("doc_id").is_in(shown)
+def _review_rows(staging: Path, parts: list[str], changed: list[str], unchanged: Callable[[str], bool]
+                 ) -> tuple[dict[str, pl.DataFrame], int, list[str]]:
+    """(the documents the review shows and the rows of those whose page is made now, the number of documents,
+    the doc_ids shown whose page is the parent's as it is, by ``unchanged``), read from the staged version:
+    ``parts`` lists its part files, and only those that can hold a made page's rows are read, and its text."""
+    every = scan_table_dir(staging, "documents").drop("text").collect()
+    shown = chosen(every, changed, LIMIT)
+    kept = [doc_id for doc_id in shown["doc_id"] if unchanged(doc_id)]
+    made = shown.filter(~pl.col("doc_id").is_in(pl.Series(kept, dtype=pl.String).implode()))["doc_id"]
+    in_made = pl.col("doc_id").is_in(made.implode())
     orphan = ~pl.col("doc_id").is_in(every["doc_id"].implode()).fill_null(False)
-    return {"documents": documents.filter(in_shown).collect(),
-            "figures": scan_table_dir(staging, "figures").filter(in_shown).collect(),
-            "rejected": scan_table_dir(staging, "rejected").filter(in_shown | orphan).collect()}, every.height
+
+    def rows(table: str) -> pl.LazyFrame:
+        return scan_table_dir(staging, table, [staging / path for path in parts_holding(table, parts, made)])
+
+    documents = pl.concat([rows("documents").filter(in_made).collect(),
+                           shown.filter(~in_made).with_columns(pl.lit(None, pl.String).alias("text"))],
+                          how="diagonal_relaxed")
+    return {"documents": documents,
+            "figures": rows("figures").filter(in_made).collect(),
+            "rejected": scan_table_dir(staging, "rejected").filter(in_made | orphan).collect()}, every.height, kept
+
+
+def _parent_pages(parent_manifest: dict | None) -> dict[str, dict]:
+    """The parent's review pages (their manifest entries by path) that this code would render the same from the
+    same rows: none when the parent was rendered by other code (``build_version``)."""
+    if parent_manifest is None or parent_manifest.get("build_version") != build_version():
+        return {}
+    return {entry["path"]: entry for entry in parent_manifest["files"] if entry["path"].startswith(f"{PAGES}/")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +243,9 @@ def _write_review(staging: Path, layout: Layout, parent_manifest: dict | None, r
     was made from the same rows by the same code (its manifest entry's digest), else rendered."""
     (staging / INDEX).write_text(review.index, encoding="utf-8")
     listed = {entry["path"]: entry for entry in parent_manifest["files"]} if parent_manifest else {}
-    shared, digests = {}, page_digests(review.pages, build)
+    for path in review.kept:
+        link(layout.version(parent_manifest["version_id"]) / path, staging / path)
+    shared, digests = {path: listed[path] for path in review.kept}, page_digests(review.pages, build)
     for page in review.pages:
         if listed.get(page.path, {}).get("digest") == digests[page.path]:
             link(layout.version(parent_manifest["version_id"]) / page.path, staging / page.path)

@@ -10,13 +10,14 @@ from pipeline.dataset.manifest import version_dir
 from schemas import TABLES, SourceSchema, polars_schema
 
 
-def scan_table_dir(version_dir: Path, table: str) -> pl.LazyFrame:
-    """One table of a version folder; ``figures`` and ``series`` get their ``partner`` back from the hive folders.
+def scan_table_dir(version_dir: Path, table: str, files: list[Path] | None = None) -> pl.LazyFrame:
+    """One table of a version folder (or ``files``, some of its part files); ``figures`` and ``series`` get their
+    ``partner`` back from the hive folders.
 
     A column added to a table after the version was written reads as nulls.
     """
     schema = polars_schema(TABLES[table])
-    files = sorted(version_dir.glob(table_files(table)))
+    files = sorted(version_dir.glob(table_files(table))) if files is None else files
     if not files:
         return pl.LazyFrame(schema=schema)
     if table in HIVE_TABLES:

@@ -52,6 +52,8 @@ def test_updates_over_random_edits_equal_builds_from_every_document(tmp_path, se
         assert verify_version(tmp_path / "updated").ok
         parts = {e["path"]: e["sha256"] for e in read_manifest(whole_dir)["files"] if "digest" in e}
         assert {e["path"] for e in updated.manifest["files"] if "digest" in e} == set(parts)
+        review = {e["path"]: e["sha256"] for e in read_manifest(whole_dir)["files"] if e["path"].startswith("review")}
+        assert {e["path"]: e["sha256"] for e in updated.manifest["files"] if e["path"].startswith("review")} == review
 
 
 def test_an_empty_table_has_one_empty_part_that_readers_find_and_updates_drop_or_keep_as_a_build_would(tmp_path):

@@ -77,6 +77,20 @@ def test_a_review_page_is_linked_while_its_document_and_the_code_stay_the_same(t
     assert all(verify_version(tmp_path, v.version_id).ok for v in (first, second, third))
 
 
+def test_an_update_makes_the_pages_of_its_rebuilt_documents_alone_and_links_the_others(tmp_path, monkeypatch):
+    first = publish_version(tmp_path, sample_tables(0), LINEAGE)
+    made, digests = [], publish.page_digests
+    monkeypatch.setattr(publish, "page_digests", lambda pages, build: made.extend(p.path for p in pages) or
+                        digests(pages, build))
+    second = publish_version(tmp_path, seed_update(tmp_path, 1), LINEAGE)
+    pages = [path for path in _files(first) if path.startswith("review/")]
+    assert made == [page_path("000_seed")] and len(pages) > 1
+    assert all((first.path / path).stat().st_ino == (second.path / path).stat().st_ino for path in pages
+               if path not in made)
+    assert (first.path / made[0]).read_text() != (second.path / made[0]).read_text()  # one more figure marked
+    assert (second.path / made[0]).stat().st_nlink == 1 and verify_version(tmp_path).ok
+
+
 def test_unchanged_sources_parts_are_hard_links(tmp_path):
     first = publish_version(tmp_path, sample_tables(0), LINEAGE, sources={"000_seed.txt": "0" * 16})
     second = publish_version(tmp_path, sample_tables(1), LINEAGE, sources={"000_seed.txt": "1" * 16})
