@@ -25,9 +25,8 @@ from pipeline.dataset.publish import ParentMoved
 from pipeline.dataset.reader import read_sources
 from pipeline import freshness
 from pipeline.freshness import Built, confirmed, moved_chunks
-from pipeline.seeds import doc_id_for
+from pipeline.seeds import doc_id_for, keys_of_doc_id
 from pipeline.seed_changes import Registered
-from pipeline.shards import chunk_of
 from pipeline.versions import build_version
 from pipeline.workstore import WorkStore
 
@@ -43,6 +42,8 @@ class Delta:
     """Seeds of the current version no longer registered."""
     published: pl.DataFrame
     """The current version's ``sources``: each document's seed file and source digest."""
+    sources: dict[str, str]
+    """``published`` as seed file → source digest, of the seeds with one (``published_sources``)."""
 
     @property
     def empty(self) -> bool:
@@ -73,11 +74,12 @@ def _publish(output_dir: Path, store: WorkStore, seeds: Registered, lineage: Lin
     for _ in range(ATTEMPTS):
         manifest = _current_manifest(output_dir)
         moved = None if manifest is None else moved_chunks(output_dir, manifest["version_id"], seeds.chunks)
-        stamps = store.extracted_sources(keys if moved is None else [key for key in keys if chunk_of(key) in moved])
-        delta = plan_delta(output_dir, manifest, keys, stamps, lineage, moved)
+        looked_at = None if moved is None else seeds.in_chunks(moved)
+        stamps = store.extracted_sources(keys if looked_at is None else looked_at)
+        delta = plan_delta(output_dir, manifest, keys, stamps, lineage, looked_at)
         if delta is None:
             break
-        published = published_sources(delta.published)
+        published = delta.sources
         if delta.empty:
             layout = Layout(output_dir)
             return Published(PublishResult(manifest["version_id"], layout.version(manifest["version_id"]), False,
@@ -98,11 +100,11 @@ def _publish(output_dir: Path, store: WorkStore, seeds: Registered, lineage: Lin
 
 
 def plan_delta(output_dir: Path, manifest: dict | None, keys: list[str], stamps: dict[str, tuple[str, str]],
-               lineage: Lineage, moved: set[int] | None = None) -> Delta | None:
+               lineage: Lineage, looked_at: list[str] | None = None) -> Delta | None:
     """The seeds to read again against ``manifest``'s version; None when it cannot be updated, only rebuilt.
 
-    ``stamps`` are those of the seeds in the ``moved`` chunks (of every seed when None): the others hold what
-    the version was built from.
+    ``stamps`` are those of the seeds ``looked_at`` (those of the chunks that moved; every seed when None): the
+    others hold what the version was built from.
     """
     if manifest is None or manifest.get("layout") != LAYOUT \
             or manifest.get("extractor_version") != lineage.extractor_version \
@@ -112,10 +114,11 @@ def plan_delta(output_dir: Path, manifest: dict | None, keys: list[str], stamps:
     published = published_sources(seeds)
     now = _digested({key: source for key, (source, extractor) in stamps.items()
                      if extractor == lineage.extractor_version})
-    changed = {key for key in keys if (moved is None or chunk_of(key) in moved) and now.get(key) != published.get(key)}
-    removed = published.keys() - set(keys)
-    ids = {doc_id_for(key) for key in changed | removed}
-    return Delta(sorted(changed | {key for key in keys if doc_id_for(key) in ids}), sorted(removed), seeds)
+    changed = {key for key in (keys if looked_at is None else looked_at) if now.get(key) != published.get(key)}
+    registered = set(keys)
+    removed = published.keys() - registered
+    mates = {key for key in changed | removed for key in keys_of_doc_id(doc_id_for(key)) if key in registered}
+    return Delta(sorted(changed | mates), sorted(removed), seeds, published)
 
 
 def published_sources(seeds: pl.DataFrame) -> dict[str, str]:

@@ -21,14 +21,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.atomic import write_atomically
 from pipeline.config import Settings
 from pipeline.seeds import list_seeds
-from pipeline.shards import SHARDS, shard_of, shard_of_chunk
+from pipeline.shards import SHARDS, chunk_of, shard_of, shard_of_chunk
 from pipeline.versions import EXTRACTOR_VERSION, READER_VERSION
 
 STATE_FILE = "seeds_state.json"
@@ -107,6 +107,14 @@ class Registered:
     """Every seed recorded as read, sorted."""
     chunks: dict[str, str]
     """Chunk number (as text) → the digest of its stamps when its shard's step last wrote it."""
+    shards: dict[int, Collection[str]] | None = None
+    """The same seeds by shard, as the states hold them (None: ``in_chunks`` looks at every key)."""
+
+    def in_chunks(self, chunks: set[int]) -> list[str]:
+        """The seeds of ``chunks``, sorted; only the seeds of their shards are looked at."""
+        shards = {shard_of_chunk(chunk) for chunk in chunks}
+        candidates = self.keys if self.shards is None else [key for shard in shards for key in self.shards[shard]]
+        return sorted(key for key in candidates if chunk_of(key) in chunks)
 
 
 class SeedTracker:
@@ -150,7 +158,8 @@ class SeedTracker:
         """Every seed recorded as read, and the chunk digests recorded with them, from one read of each state."""
         states = [self._state(shard) or {"seeds": {}, "chunks": {}} for shard in range(SHARDS)]
         return Registered(sorted(key for state in states for key in state["seeds"]),
-                          {chunk: digest for state in states for chunk, digest in state["chunks"].items()})
+                          {chunk: digest for state in states for chunk, digest in state["chunks"].items()},
+                          {shard: state["seeds"].keys() for shard, state in enumerate(states)})
 
     def scan(self, shards: tuple[int, ...] = tuple(range(SHARDS))) -> SeedScan:
         """What to read and remove in ``shards`` (every shard by default); the folder is listed once.

@@ -51,3 +51,9 @@ def doc_id_for(file_name: str) -> str:
     then lists the other file as unreadable).
     """
     return file_name[: -len(SEED_SUFFIX)] if file_name.endswith(SEED_SUFFIX) else file_name
+
+
+def keys_of_doc_id(doc_id: str) -> tuple[str, ...]:
+    """Every key whose ``doc_id_for`` is ``doc_id``: ``X.txt``, and ``X`` itself unless it ends in ``.txt``."""
+    with_suffix = doc_id + SEED_SUFFIX
+    return (with_suffix,) if doc_id.endswith(SEED_SUFFIX) else (doc_id, with_suffix)

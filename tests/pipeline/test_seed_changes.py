@@ -7,7 +7,7 @@ import os
 import pytest
 
 from pipeline.seed_changes import SeedTracker, stats_of, unread
-from pipeline.shards import shard_of
+from pipeline.shards import CHUNKS, chunk_of, shard_of
 
 VERSIONS = {"reader": "1", "extractor": "1"}
 
@@ -180,3 +180,14 @@ def test_a_state_is_parsed_again_only_when_its_file_was_replaced(folder, monkeyp
     tracker(folder).record(given, {"a.txt": "ok"}, {})
     assert tracker(folder).scan().to_read == [] and tracker(folder).registered().keys == ["a.txt", "b.txt"]
     assert len(parsed) == 1 and b'"a.txt"' in parsed[0]  # the state of a.txt's shard alone, written again
+
+
+def test_the_seeds_registered_in_some_chunks_are_found_from_their_shards_states(folder):
+    for n in range(40):
+        (folder / f"s{n}.txt").write_text(str(n))
+    read_all(folder)
+    registered = tracker(folder).registered()
+    chunks = {chunk_of("a.txt"), chunk_of("s7.txt"), (chunk_of("b.txt") + 1) % CHUNKS}
+    expected = sorted(key for key in registered.keys if chunk_of(key) in chunks)
+    assert registered.in_chunks(chunks) == expected and "a.txt" in expected and "s7.txt" in expected
+    assert registered.shards is not None and sum(map(len, registered.shards.values())) == len(registered.keys)

@@ -1,7 +1,7 @@
 import os
 
 from pipeline.formats import format_of
-from pipeline.seeds import doc_id_for, list_seeds
+from pipeline.seeds import doc_id_for, keys_of_doc_id, list_seeds
 
 
 def test_lists_every_file_of_the_tree_by_relative_key_with_its_format(tmp_path):
@@ -37,3 +37,11 @@ def test_doc_id_is_the_key_without_txt_for_text_and_the_whole_key_otherwise():
     assert doc_id_for("a.b.txt") == "a.b"
     assert doc_id_for("sub/a.txt") == "sub/a"
     assert [doc_id_for(k) for k in ("a.txt", "a.html", "a.md", "a.pdf")] == ["a", "a.html", "a.md", "a.pdf"]
+
+
+def test_the_keys_of_a_doc_id_are_every_key_that_gives_it():
+    keys = ["a.txt", "a", "a.html", "b.txt.txt", "b.txt", "sub/c.txt", "sub/c.pdf"]
+    for key in keys:
+        assert key in keys_of_doc_id(doc_id_for(key))
+        assert all(doc_id_for(other) == doc_id_for(key) for other in keys_of_doc_id(doc_id_for(key)))
+    assert keys_of_doc_id("a") == ("a", "a.txt") and keys_of_doc_id("b.txt") == ("b.txt.txt",)
