@@ -8,6 +8,8 @@ from pipeline.rounding import half_unit_expr
 from schemas import SeriesSchema, polars_schema
 
 SERIES_SCHEMA = polars_schema(SeriesSchema)
+SERIES_INPUT = [*FACT, "value", "text", "qualifier", "figure_id", "doc_id", "char_start"]
+"""The figure columns ``build_series`` reads."""
 
 
 def build_series(figures: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
@@ -15,7 +17,7 @@ def build_series(figures: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame
     if figures.is_empty():
         return pl.DataFrame(schema=SERIES_SCHEMA)
     ranked = (
-        figures.select(*FACT, "value", "text", "qualifier", "figure_id", "doc_id", "char_start")  # not all
+        figures.select(SERIES_INPUT)
         .join(documents.select("doc_id", "published"), on="doc_id", how="left")
         .with_columns(half_unit_expr(pl.col("text"), pl.col("unit")).alias("tolerance"))
         .sort(["tolerance", pl.col("qualifier") != "exact", "published", "doc_id", "char_start"],

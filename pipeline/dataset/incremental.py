@@ -17,8 +17,8 @@ from pipeline.consistency import FACT
 from pipeline.dataset.contents import PART_TABLES, SEED_COLUMNS, Contents, Tables, arrange, dictionary_texts
 from pipeline.dataset.layout import HIVE_TABLES, PARTITION_KEY, part_file
 from pipeline.dataset.parts import bucket, buckets_of, partner_of, parts_holding, split, table_of, with_partner
-from pipeline.dataset.reader import read_sources
-from pipeline.series import build_series
+from pipeline.dataset.reader import read_sources, scan_table_dir
+from pipeline.series import SERIES_INPUT, build_series
 from schemas import TABLES, polars_schema
 
 _BUCKET = "_bucket"
@@ -90,17 +90,31 @@ def _read(parent_dir: Path, table: str, paths: list[str]) -> pl.DataFrame:
 
 def _series(parent_dir: Path, listed: dict[str, dict], rewritten: set[str], fresh: dict[str, pl.DataFrame],
             facts: pl.DataFrame) -> tuple[set[str], pl.DataFrame]:
-    """(the series parts holding ``facts``, their rows rebuilt from the new version's figures of those parts)."""
+    """(the series parts holding ``facts``, their rows): the parent's rows of the other facts there, and a row for
+    each of ``facts`` built again from the new version's figures stating it (a fact's row depends on them alone).
+
+    Only the figures stating ``facts`` are read from the parent's figure parts kept as they are, and only the
+    columns ``build_series`` reads, so the work follows the change, not the size of its partners' folders.
+    """
+    facts = facts.unique()
     affected = facts.select(PARTITION_KEY, bucket("series").alias(_BUCKET)).unique()
     paths = {part_file("series", b, partner) for partner, b in affected.iter_rows()}
     partners = set(affected[PARTITION_KEY])
-    carried = [p for p in listed if table_of(p) == "figures" and p not in rewritten and partner_of(p) in partners]
-    figures = pl.concat([fresh["figures"], _read(parent_dir, "figures", carried)]).with_columns(bucket("series").alias(_BUCKET)).join(
-        affected, on=[PARTITION_KEY, _BUCKET], how="semi", nulls_equal=True).drop(_BUCKET)
+    others = _read(parent_dir, "series", sorted(paths & listed.keys())).join(facts, on=FACT, how="anti",
+                                                                              nulls_equal=True)
+    carried = [parent_dir / p for p in listed
+               if table_of(p) == "figures" and p not in rewritten and partner_of(p) in partners]
+    stating = [fresh["figures"].select(SERIES_INPUT).join(facts, on=FACT, how="semi", nulls_equal=True)]
+    if carried:
+        superset = pl.all_horizontal(pl.col(c).is_in(facts[c].drop_nulls().unique().implode()) | pl.col(c).is_null()
+                                     for c in FACT if c != PARTITION_KEY)
+        stating.append(scan_table_dir(parent_dir, "figures", carried).select(SERIES_INPUT).filter(superset)
+                       .join(facts.lazy(), on=FACT, how="semi", nulls_equal=True).collect())
+    figures = pl.concat(stating)
     ids = figures["doc_id"].unique().implode()
     old_documents = [parent_dir / p for p in listed if table_of(p) == "documents" and p not in rewritten]
     published = pl.concat([
         fresh["documents"].select("doc_id", "published"),
         *([pl.scan_parquet(old_documents, hive_partitioning=False).select("doc_id", "published")
            .filter(pl.col("doc_id").is_in(ids)).collect()] if old_documents else [])])
-    return paths, arrange("series", build_series(figures, published))
+    return paths, arrange("series", pl.concat([others, build_series(figures, published)]))
