@@ -56,7 +56,8 @@ class Assembly:
 
     def _tables(self, fresh: list[str], repeats: pl.Series) -> Tables:
         """The figures, documents and rejected rows of ``fresh``. Each seed's figures passed ``FigureSchema`` when
-        extracted; a rule across documents (a unique ``figure_id``) can only fail here, so only it is applied."""
+        extracted; a rule across documents (a unique ``figure_id``) can only fail here, so only it is applied. The
+        documents rows are typed here and validated with the version they go to (``pipeline.dataset.publish``)."""
         documents = _one_file_per_id(self.store.read("documents", fresh), self.taken)
         figures, rejected_again = split_repeated(
             _figures(self.store, fresh, self.taken), FigureSchema,
@@ -68,8 +69,9 @@ class Assembly:
             .join(rejected.group_by("doc_id").len("n_rejected"), on="doc_id", how="left")
             .fill_null(0)
         )
-        documents = documents.join(counts, on="doc_id", how="left").select(list(polars_schema(DocumentSchema)))
-        return Tables(figures=figures, documents=DocumentSchema.validate(documents), rejected=rejected)
+        documents = documents.join(counts, on="doc_id", how="left")
+        schema = polars_schema(DocumentSchema)
+        return Tables(figures=figures, documents=documents.select(list(schema)).cast(schema), rejected=rejected)
 
 
 def plan(store: WorkStore, keys: list[str], extractor_version: str, group_seeds: int = GROUP_SEEDS) -> Assembly:
