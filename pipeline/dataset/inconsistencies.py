@@ -1,13 +1,17 @@
 """A published version's inconsistencies (``pipeline.consistency``), worked out one partner folder at a time.
 
-Every rule compares figures of one partner only (``FACT``, the rules' subjects
-and their change keys all hold ``partner``), so a version's violations are
-the union of its partner folders'. Each folder's violations are kept in the
-work folder under a digest of the folder's parts (their row digests, from the
-manifest) and the build version (``pipeline.versions``), so a version that changed one document works
-out only the folders that document touched and reads the others' back. Kept
-results no longer named by the version checked are removed; one removed while
-being read is worked out again.
+Every rule compares figures of one ``GROUP`` only (one reporter, partner,
+product and period: ``FACT``, the rules' subjects and their change keys all
+hold it), so a version's violations are the union of its partner folders',
+and a folder's the union of its groups'. Each folder's violations are kept in
+the work folder under a digest of the folder's parts (their row digests, from
+the manifest) and the build version (``pipeline.versions``), each violation
+with the digest of its group's rows. A version that changed one document
+works out only the folders that document touched and reads the others back;
+in a touched folder, the groups whose rows are those of the parent's folder
+keep the parent's violations, and only the others are worked out. Kept results
+no longer named by the version checked are removed; one removed while being
+read is worked out again.
 """
 from __future__ import annotations
 
@@ -20,10 +24,14 @@ import polars as pl
 
 from pipeline.atomic import write_atomically
 from pipeline.consistency import COLUMNS, VIOLATION_SCHEMA, find_inconsistencies
+from pipeline.dataset.hashing import group_digests
 from pipeline.dataset.layout import PARTITION_KEY, Layout
 from pipeline.dataset.parts import partner_of, table_of
 from pipeline.dataset.manifest import read_manifest
 
+GROUP = ["reporter", "partner", "product", "product_label", "period"]
+"""What every rule's figures share: no rule relates figures of two groups."""
+_GROUP_DIGEST = "group_digest"
 LISTED = 200
 """Violations returned in full, the first in (rule, description) order."""
 ATTEMPTS = 3
@@ -51,16 +59,17 @@ def version_inconsistencies(output_dir: Path, version: str | None = None) -> Inc
     folder = Layout(output_dir).version(manifest["version_id"])
     cache = output_dir / "work" / "consistency"
     kept = {cache / f"{key}.parquet": paths for key, paths in _folders(manifest).items()}
+    before = {_folder_of(paths[0]): cache / f"{key}.parquet" for key, paths in _parent_folders(output_dir, manifest).items()}
     worked_out = 0
     for attempt in range(ATTEMPTS):
         for path, paths in kept.items():
             if not path.exists():
-                write_atomically(path, _worked_out(folder, paths).write_parquet)
+                write_atomically(path, _worked_out(folder, paths, before.get(_folder_of(paths[0]))).write_parquet)
                 worked_out += 1
         try:  # one scan of every folder's results; heads only for the listing
             by_rule = pl.scan_parquet(list(kept)).group_by("rule").len().sort("rule").collect()
             first = pl.concat([pl.DataFrame(schema=VIOLATION_SCHEMA).lazy(),
-                               *(pl.scan_parquet(path).head(LISTED) for path in kept)]
+                               *(pl.scan_parquet(path).select(list(VIOLATION_SCHEMA)).head(LISTED) for path in kept)]
                               ).sort("rule", "description").head(LISTED).collect()
             break
         except FileNotFoundError:  # removed by a check of another version meanwhile: worked out again
@@ -77,7 +86,7 @@ def _folders(manifest: dict) -> dict[str, list[str]]:
     digests = {entry["path"]: entry.get("digest", entry["sha256"]) for entry in manifest["files"]
                if table_of(entry["path"]) == "figures" and entry["path"].endswith(".parquet")}
     folders = {}
-    for _, paths in groupby(sorted(digests), key=lambda path: path.rsplit("/", 1)[0]):
+    for _, paths in groupby(sorted(digests), key=_folder_of):
         paths = list(paths)
         key = hashlib.sha256(";".join([manifest["build_version"], *(f"{p}:{digests[p]}" for p in paths)])
                              .encode()).hexdigest()[:32]
@@ -85,9 +94,41 @@ def _folders(manifest: dict) -> dict[str, list[str]]:
     return folders
 
 
-def _worked_out(folder: Path, paths: list[str]) -> pl.DataFrame:
-    """The violations among the figures of one partner folder's parts, sorted by rule and description."""
+def _folder_of(path: str) -> str:
+    return path.rsplit("/", 1)[0]
+
+
+def _parent_folders(output_dir: Path, manifest: dict) -> dict[str, list[str]]:
+    """``_folders`` of the version's parent, if it is still there (its kept results may be too)."""
+    try:
+        parent = read_manifest(output_dir, manifest["parent"]) if manifest.get("parent") else None
+    except FileNotFoundError:  # pruned
+        return {}
+    same_code = parent is not None and parent["build_version"] == manifest["build_version"]  # the same rules
+    return _folders(parent) if same_code else {}
+
+
+def _worked_out(folder: Path, paths: list[str], before: Path | None) -> pl.DataFrame:
+    """The violations among the figures of one partner folder's parts, sorted by rule and description, each with
+    its group's digest (``_GROUP_DIGEST``). The groups with the same rows as in ``before`` (the parent's result for
+    this folder, if kept) keep its violations; only the others are worked out."""
     partner = partner_of(paths[0])
     figures = (pl.scan_parquet([folder / path for path in paths], hive_partitioning=False)
                .with_columns(pl.lit(partner, pl.String).alias(PARTITION_KEY)).select(COLUMNS).collect())
-    return find_inconsistencies(figures)
+    named = figures.with_columns(pl.struct(GROUP).alias("_group"))  # a group's digest covers its key too
+    digests = pl.DataFrame([(*key, digest) for key, digest in group_digests(named, GROUP).items()],
+                           schema={**{c: figures.schema[c] for c in GROUP}, _GROUP_DIGEST: pl.String}, orient="row")
+    reused = pl.DataFrame(schema={**VIOLATION_SCHEMA, _GROUP_DIGEST: pl.String})
+    if before is not None:
+        try:
+            reused = pl.read_parquet(before).filter(pl.col(_GROUP_DIGEST).is_in(digests[_GROUP_DIGEST].implode()))
+        except FileNotFoundError:  # removed by a check of another version meanwhile: every group worked out
+            pass
+    anew = digests.filter(~pl.col(_GROUP_DIGEST).is_in(reused[_GROUP_DIGEST].implode()))
+    rows = figures.join(anew.select(GROUP), on=GROUP, how="semi", nulls_equal=True)
+    found = (find_inconsistencies(rows)
+             .with_columns(pl.col("figure_ids").list.first().alias("figure_id"))
+             .join(rows.select("figure_id", *GROUP), on="figure_id", how="left")
+             .join(anew, on=GROUP, how="left", nulls_equal=True)
+             .select(*VIOLATION_SCHEMA, _GROUP_DIGEST))
+    return pl.concat([reused, found]).sort("rule", "description", _GROUP_DIGEST, maintain_order=True)

@@ -1,12 +1,15 @@
 """A version's inconsistencies worked out per partner folder: equal to the whole table's, kept by folder content."""
 from __future__ import annotations
 
+import random
+
 import polars as pl
+import pytest
 
 from pipeline.consistency import COLUMNS, find_inconsistencies
-from pipeline.dataset import Lineage, open_table, publish_version
-from pipeline.dataset.inconsistencies import version_inconsistencies
-from tests.pipeline.dataset.sample import base_records, build
+from pipeline.dataset import Lineage, inconsistencies, open_table, publish_version
+from pipeline.dataset.inconsistencies import LISTED, version_inconsistencies
+from tests.pipeline.dataset.sample import base_records, build, random_document, tables_of
 
 LINEAGE = Lineage("code", "extractor")
 
@@ -58,3 +61,29 @@ def test_a_version_without_violations_has_none(tmp_path):
     found = version_inconsistencies(tmp_path)
     assert found.total == 0 and found.by_rule == {} and found.first.is_empty()
     assert found.first.columns == ["rule", "figure_ids", "description"]
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_groups_with_the_parents_rows_keep_its_violations_and_the_rest_are_worked_out(tmp_path, seed, monkeypatch):
+    rng = random.Random(seed)
+
+    def document_of(doc_id: str):  # figures of a few products, so that a partner folder holds several groups
+        doc, figures, rejected = random_document(rng, doc_id)
+        return doc, [{**f, "product": rng.choice(["all", "goods", "services"])} for f in figures], rejected
+
+    docs = {f"d{i:03d}": document_of(f"d{i:03d}") for i in range(60)}
+    publish_version(tmp_path, tables_of(docs), LINEAGE)
+    version_inconsistencies(tmp_path)
+    seen = []
+    find = inconsistencies.find_inconsistencies
+    monkeypatch.setattr(inconsistencies, "find_inconsistencies", lambda rows: seen.append(rows.height) or find(rows))
+    for _ in range(3):
+        for doc_id in rng.sample(sorted(docs), 2):
+            docs[doc_id] = document_of(doc_id)
+        result = publish_version(tmp_path, tables_of(docs), LINEAGE)
+        found, expected = version_inconsistencies(tmp_path), whole(tmp_path, result.version_id)
+        assert found.total == expected.height and found.by_rule == dict(expected.group_by("rule").len().iter_rows())
+        listed = expected.sort("rule", "description").head(LISTED)
+        assert found.first.select("rule", "description").equals(listed.select("rule", "description"))
+        assert expected.height > LISTED or as_set(found.first) == as_set(expected)
+    assert sum(seen) < 3 * result.manifest["row_counts"]["figures"] / 2  # far from every folder's figures each time
