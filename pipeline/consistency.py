@@ -17,6 +17,10 @@ from schemas.contract import FACT_KEY
 FACT = list(FACT_KEY)
 SUBJECT = ["reporter", "partner", "product", "product_label", "unit", "year", "period"]
 """Levels of different flows add up only within one subject, period and currency."""
+CHANGE_KEY = ["reporter", "partner", "flow", "product", "product_label", "period"]
+"""A change is compared with the levels of its own flow and subject, in its year and its base year."""
+GROUP = [column for column in SUBJECT if column in FACT and column in CHANGE_KEY]
+"""What the figures any rule compares have in common: no rule relates figures of two groups."""
 COLUMNS = [*FACT, "figure_id", "doc_id", "text", "value", "qualifier"]
 """The figure columns the rules read: a caller need not load the others (sentences, rules, hashes)."""
 VIOLATION_SCHEMA = {"rule": pl.String, "figure_ids": pl.List(pl.String), "description": pl.String}
@@ -115,7 +119,7 @@ def changes_do_not_match_levels(rows: pl.DataFrame) -> pl.DataFrame:
     compared only within one currency: a percent change with its two levels in
     the same currency, an absolute change in the currency of both.
     """
-    key = ["reporter", "partner", "flow", "product", "product_label", "period"]
+    key = CHANGE_KEY
     levels = rows.filter((pl.col("measure") == "level") & (pl.col("flow") != "balance")).select(
         *key, "unit", "year", "figure_id", "lo", "hi", "text").unique(
         [*key, "unit", "year"], keep="first", maintain_order=True)

@@ -126,12 +126,14 @@ def plan_review(documents: pl.DataFrame, figures: pl.DataFrame, rejected: pl.Dat
     pages = [DocumentPage(page_path(doc_id), made.slice(n, 1), figures_of.get((doc_id,), figures.clear()),
                           rejected_of.get((doc_id,), rejected.clear()))
              for n, doc_id in enumerate(made["doc_id"])]
-    entries = [_entry(page_path(row["doc_id"]), row) for row in documents.drop("text", strict=False).iter_rows(named=True)]
+    entries = [_entry(page_path(row["doc_id"]), row)
+               for row in documents.drop("text", strict=False).iter_rows(named=True)]
     orphans = rejected.filter(~pl.col("doc_id").is_in(shown).fill_null(False))
     if not orphans.is_empty():
         pages.append(DocumentPage(ORPHANS, documents.clear(), figures.clear(), orphans))
         entries.append(_entry(ORPHANS, None, orphans.height))
-    capped = documents.filter(is_kept).select(pl.col("n_figures", "n_rejected").clip(upper_bound=ROWS_PER_DOCUMENT).sum())
+    capped = documents.filter(is_kept).select(
+        pl.col("n_figures", "n_rejected").clip(upper_bound=ROWS_PER_DOCUMENT).sum())
     return Review(_INDEX.format(
         heading=html.escape(heading),
         summary=html.escape(_summary(total, documents.height, figures.height + (capped["n_figures"].item() or 0),

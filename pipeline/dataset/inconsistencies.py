@@ -23,14 +23,12 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.atomic import write_atomically
-from pipeline.consistency import COLUMNS, VIOLATION_SCHEMA, find_inconsistencies
+from pipeline.consistency import COLUMNS, GROUP, VIOLATION_SCHEMA, find_inconsistencies
 from pipeline.dataset.hashing import group_digests
 from pipeline.dataset.layout import PARTITION_KEY, Layout
 from pipeline.dataset.parts import partner_of, table_of
 from pipeline.dataset.manifest import read_manifest
 
-GROUP = ["reporter", "partner", "product", "product_label", "period"]
-"""What every rule's figures share: no rule relates figures of two groups."""
 _GROUP_DIGEST = "group_digest"
 LISTED = 200
 """Violations returned in full, the first in (rule, description) order."""
@@ -59,7 +57,8 @@ def version_inconsistencies(output_dir: Path, version: str | None = None) -> Inc
     folder = Layout(output_dir).version(manifest["version_id"])
     cache = output_dir / "work" / "consistency"
     kept = {cache / f"{key}.parquet": paths for key, paths in _folders(manifest).items()}
-    before = {_folder_of(paths[0]): cache / f"{key}.parquet" for key, paths in _parent_folders(output_dir, manifest).items()}
+    before = {_folder_of(paths[0]): cache / f"{key}.parquet"
+              for key, paths in _parent_folders(output_dir, manifest).items()}
     worked_out = 0
     for attempt in range(ATTEMPTS):
         for path, paths in kept.items():

@@ -1,6 +1,6 @@
 import polars as pl
 
-from pipeline.consistency import COLUMNS, find_inconsistencies
+from pipeline.consistency import COLUMNS, GROUP, find_inconsistencies
 from schemas import FigureSchema, polars_schema
 from tests.pipeline.test_validation import GOOD
 
@@ -60,3 +60,18 @@ def test_hedged_and_bounded_figures_are_intervals():
     assert not check(at_least, fig("$95 billion", 95e9, "import", doc_id="b")).is_empty()
     about = dict(fig("$536 billion", 536e9, "total"), qualifier="approx")
     assert check(about, fig("$243 billion", 243e9, "export"), fig("$300 billion", 300e9, "import")).is_empty()
+
+
+def test_no_rule_relates_figures_of_two_groups():
+    rows = [dict(row, product=product) for product in ("all", "goods") for row in (
+        fig("$243 billion", 243e9, "export"), fig("$293 billion", 293e9, "import"),
+        fig("$600 billion", 600e9, "total"), fig("$40 billion", 40e9, "balance"),
+        fig("$250 billion", 250e9, "export", doc_id="e"), fig("$100 billion", 100e9, "export", year=2012),
+        fig("10%", 10.0, "export", measure="pct_change", base_year=2012), fig("$5 billion", 5e9, "import", partner="PER"))]
+    frame = pl.DataFrame(rows, schema=polars_schema(FigureSchema)).select(COLUMNS)
+    whole = find_inconsistencies(frame)
+    by_group = pl.concat([find_inconsistencies(group) for group in frame.partition_by(GROUP)])
+    as_set = {(r["rule"], tuple(r["figure_ids"]), r["description"]) for r in whole.to_dicts()}
+    assert whole.height > 4 and as_set == {(r["rule"], tuple(r["figure_ids"]), r["description"])
+                                           for r in by_group.to_dicts()}
+    assert GROUP == ["reporter", "partner", "product", "product_label", "period"]
