@@ -8,9 +8,10 @@ that version adds (its files that are not hard links to its parent's), and a
 run where nothing changed. ``--work`` keeps the corpus, so a later run at the
 same or a smaller size reuses it. Every pipeline run is a separate `python -m assets.run`
 process on a fresh SQLite instance (the project's dagster.yaml), timed by
-wall clock; its peak memory is the largest resident set among that process and
-its descendants (``RUSAGE_CHILDREN`` of a fresh wrapper). Dagster's floor is a one-asset run timed the
-same way on the same kind of instance.
+wall clock once the disk's pending writes are flushed; its peak memory is the
+largest resident set among that process and its descendants
+(``RUSAGE_CHILDREN`` of a fresh wrapper). Dagster's floor is a one-asset run
+timed the same way on the same kind of instance.
 """
 from __future__ import annotations
 
@@ -52,7 +53,10 @@ def isolated(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
 
     A fresh wrapper process runs it, so the wrapper's RUSAGE_CHILDREN peak is
     this process tree's alone (the largest resident set among its processes).
+    The disk's pending writes are flushed first, untimed: a run does not pay
+    for the write-back of the one before (a first run leaves hundreds of MB).
     """
+    os.sync()
     wrapper = ("import json,resource,subprocess,sys,time\n"
                "t=time.perf_counter(); p=subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
                "el=time.perf_counter()-t\n"
