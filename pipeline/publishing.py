@@ -117,7 +117,7 @@ def plan_delta(output_dir: Path, manifest: dict | None, keys: list[str], stamps:
     changed = {key for key in (keys if looked_at is None else looked_at) if now.get(key) != published.get(key)}
     registered = set(keys)
     removed = published.keys() - registered
-    mates = {key for key in changed | removed for key in keys_of_doc_id(doc_id_for(key)) if key in registered}
+    mates = {mate for key in changed | removed for mate in keys_of_doc_id(doc_id_for(key)) if mate in registered}
     return Delta(sorted(changed | mates), sorted(removed), seeds, published)
 
 
