@@ -88,6 +88,23 @@ def test_a_delta_reads_only_its_seeds_and_equals_a_whole_build(stored, monkeypat
     assert set(read_sources(output / "current").drop_nulls("source")["file_name"]) == set(now)
 
 
+def test_a_seed_sharing_its_doc_id_with_a_changed_one_is_read_again_with_it(stored, monkeypatch, tmp_path):
+    seeds, output, keys = stored
+    mate = keys[0].removesuffix(".txt")  # the same doc_id as keys[0]
+    shutil.copy(seeds / keys[0], seeds / mate)
+    _store(seeds, output, [mate])
+    now = sorted(p.name for p in seeds.iterdir())
+    publish_seeds(output, registered(output, now), LINEAGE)
+    path = seeds / keys[0]
+    path.write_text(path.read_text(encoding="utf-8").replace("billion", "million", 1), encoding="utf-8")
+    _store(seeds, output, [keys[0]])
+    reads = _reads(monkeypatch)
+    second = publish_seeds(output, registered(output, now), LINEAGE)
+    assert {key for _, read in reads for key in read} == {keys[0], mate}
+    whole = publish_version(tmp_path / "whole", assemble(WorkStore(output), now, EXTRACTOR_VERSION).tables, LINEAGE)
+    assert second.result.published and second.result.manifest["content_hash"] == whole.manifest["content_hash"]
+
+
 def test_a_version_of_another_layout_is_rebuilt_from_every_seed(stored, monkeypatch):
     _, output, keys = stored
     first = publish_seeds(output, registered(output, keys), LINEAGE)
