@@ -1,6 +1,7 @@
 """The one change tracker: which seeds to read again, from the stat of what the reader reads."""
 from __future__ import annotations
 
+import gc
 import json
 import os
 
@@ -130,7 +131,7 @@ def test_stats_are_taken_relative_to_the_folder_and_follow_links(folder):
     (folder / "sub" / "c.txt").write_text("gamma")
     (folder / "dangling.txt").symlink_to("nowhere.dat")
     stats = stats_of(folder, ["a.txt", "sub/c.txt", "dangling.txt", "gone.txt"])
-    assert stats["a.txt"][1:3] == [(folder / "a.txt").stat().st_ino, 5]
+    assert stats["a.txt"][1:3] == ((folder / "a.txt").stat().st_ino, 5)
     assert stats["sub/c.txt"][2] == 5
     assert stats["dangling.txt"] is None and stats["gone.txt"] is None
     assert stats_of(folder / "not-there", ["a.txt"]) == {"a.txt": None}
@@ -191,3 +192,14 @@ def test_the_seeds_registered_in_some_chunks_are_found_from_their_shards_states(
     expected = sorted(key for key in registered.keys if chunk_of(key) in chunks)
     assert registered.in_chunks(chunks) == expected and "a.txt" in expected and "s7.txt" in expected
     assert registered.shards is not None and sum(map(len, registered.shards.values())) == len(registered.keys)
+
+
+def test_stats_and_parsed_entries_are_left_out_of_garbage_collection(folder):
+    read_all(folder)
+    tracker(folder).registered()  # the states parsed, as every scan and publish parses them
+    scan = tracker(folder).scan()
+    entry = tracker(folder)._load(shard_of("a.txt"))[1]["a.txt"]
+    gc.collect()  # tuples of numbers and strings stop being tracked at a collection; one holding a tuple, once
+    gc.collect()  # that one is no longer tracked (CPython)
+    assert isinstance(scan.stats["a.txt"], tuple) and not gc.is_tracked(scan.stats["a.txt"])
+    assert entry == (scan.stats["a.txt"], "ok") and not gc.is_tracked(entry)
