@@ -151,12 +151,12 @@ class SeedTracker:
                     parsed = _PARSED[path] = (identity, _with_tuples(json.loads(fh.read())))
         except FileNotFoundError:
             return None
-        except ValueError:
+        except (ValueError, TypeError):  # not JSON, or entries not of this format's shape: as if none
             parsed = _PARSED[path] = (identity, {})
         data = parsed[1]
         return data if data.get("format") == STATE_FORMAT else None
 
-    def _load(self, shard: int) -> tuple[bool, dict[str, list], dict[str, str]]:
+    def _load(self, shard: int) -> tuple[bool, dict[str, tuple[Stat, str]], dict[str, str]]:
         """(recorded by these versions, the shard's seeds as last read: key → [stat, status] as stored, its
         chunks' digests then)."""
         data = self._state(shard)

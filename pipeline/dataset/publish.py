@@ -145,10 +145,7 @@ def _publish(layout: Layout, contents: Contents | WholeBuild, lineage: Lineage, 
         for name, text in contents.texts.items():
             (staging / name).write_text(text, encoding="utf-8")
         shared |= _share_texts(staging, layout, parent_manifest, list(contents.texts))
-        parent_pages = _parent_pages(parent_manifest)
-        unchanged = (lambda doc_id: False) if isinstance(contents, WholeBuild) else (
-            lambda doc_id: doc_id not in contents.rebuilt and page_path(doc_id) in parent_pages)
-        review, total, kept = _review_rows(staging, list(digests), changed, unchanged)
+        review, total, kept = _review_rows(staging, list(digests), changed, _kept_page(contents, parent_manifest))
         pages = _write_review(staging, layout, parent_manifest,
                               plan_review(*review.values(), "trade-figures review", changed=changed, total=total,
                                           kept=kept), build_version())
@@ -198,14 +195,14 @@ def _share_texts(staging: Path, layout: Layout, parent_manifest: dict | None, na
     return shared
 
 
-def _review_rows(staging: Path, parts: list[str], changed: list[str], unchanged: Callable[[str], bool]
+def _review_rows(staging: Path, parts: list[str], changed: list[str], keeps_page: Callable[[str], bool]
                  ) -> tuple[dict[str, pl.DataFrame], int, list[str]]:
     """(the documents the review shows and the rows of those whose page is made now, the number of documents,
-    the doc_ids shown whose page is the parent's as it is, by ``unchanged``), read from the staged version:
+    the doc_ids shown whose page is the parent's as it is, by ``keeps_page``), read from the staged version:
     ``parts`` lists its part files, and only those that can hold a made page's rows are read, and its text."""
     every = scan_table_dir(staging, "documents").drop("text").collect()
     shown = chosen(every, changed, LIMIT)
-    kept = [doc_id for doc_id in shown["doc_id"] if unchanged(doc_id)]
+    kept = [doc_id for doc_id in shown["doc_id"] if keeps_page(doc_id)]
     made = shown.filter(~pl.col("doc_id").is_in(pl.Series(kept, dtype=pl.String).implode()))["doc_id"]
     in_made = pl.col("doc_id").is_in(made.implode())
     orphan = ~pl.col("doc_id").is_in(every["doc_id"].implode()).fill_null(False)
@@ -221,12 +218,14 @@ def _review_rows(staging: Path, parts: list[str], changed: list[str], unchanged:
             "rejected": scan_table_dir(staging, "rejected").filter(in_made | orphan).collect()}, every.height, kept
 
 
-def _parent_pages(parent_manifest: dict | None) -> dict[str, dict]:
-    """The parent's review pages (their manifest entries by path) that this code would render the same from the
-    same rows: none when the parent was rendered by other code (``build_version``)."""
-    if parent_manifest is None or parent_manifest.get("build_version") != build_version():
-        return {}
-    return {entry["path"]: entry for entry in parent_manifest["files"] if entry["path"].startswith(f"{PAGES}/")}
+def _kept_page(contents: Contents | WholeBuild, parent_manifest: dict | None) -> Callable[[str], bool]:
+    """Whether a shown document keeps the parent's page as it is: in an update, one whose rows were not rebuilt
+    and whose page the parent has, rendered by this code (``build_version``)."""
+    if isinstance(contents, WholeBuild) or parent_manifest is None \
+            or parent_manifest.get("build_version") != build_version():
+        return lambda doc_id: False
+    pages = {entry["path"] for entry in parent_manifest["files"] if entry["path"].startswith(f"{PAGES}/")}
+    return lambda doc_id: doc_id not in contents.rebuilt and page_path(doc_id) in pages
 
 
 @dataclass(frozen=True, slots=True)

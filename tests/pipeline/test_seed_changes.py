@@ -203,3 +203,11 @@ def test_stats_and_parsed_entries_are_left_out_of_garbage_collection(folder):
     gc.collect()  # that one is no longer tracked (CPython)
     assert isinstance(scan.stats["a.txt"], tuple) and not gc.is_tracked(scan.stats["a.txt"])
     assert entry == (scan.stats["a.txt"], "ok") and not gc.is_tracked(entry)
+
+
+def test_a_state_of_the_right_format_but_wrong_entries_counts_as_none(folder):
+    read_all(folder)
+    path = tracker(folder).path(shard_of("a.txt"))
+    state = json.loads(path.read_text())
+    path.write_text(json.dumps({**state, "seeds": {"a.txt": 5}}))  # damaged by hand: no [stat, status] pair
+    assert "a.txt" in tracker(folder).scan().to_read
