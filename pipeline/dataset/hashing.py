@@ -32,8 +32,8 @@ class RowsDigest:
         self._hashes.append(batch.hash_rows(seed=0))
 
     def hexdigest(self) -> str:
-        hashes = pl.concat(self._hashes).sort().to_numpy()
-        return hashlib.sha256(_schema_bytes(self._schema) + hashes.tobytes()).hexdigest()
+        hashes = pl.concat(self._hashes).sort()
+        return hashlib.sha256(_schema_bytes(self._schema) + hash_bytes(hashes)).hexdigest()
 
 
 def rows_digest(frame: pl.DataFrame) -> str:
@@ -49,8 +49,21 @@ def group_digests(frame: pl.DataFrame, by: list[str]) -> dict[tuple, str]:
     body = frame.drop(by)
     schema = _schema_bytes(body.schema)
     hashed = frame.select(by).with_columns(body.hash_rows(seed=0).alias("_hash")).sort("_hash")
-    return {key: hashlib.sha256(schema + group["_hash"].to_numpy().tobytes()).hexdigest()
+    return {key: hashlib.sha256(schema + hash_bytes(group["_hash"])).hexdigest()
             for key, group in hashed.partition_by(by, as_dict=True, maintain_order=True).items()}
+
+
+def hash_bytes(hashes: pl.Series) -> bytes:
+    """The row hashes as one native-endian run of 8-byte words, read from their Arrow buffer.
+
+    These bytes are what every digest hashes, so they must not change; numpy, which once gave them, is not a
+    runtime dependency.
+    """
+    array = hashes.cast(pl.UInt64).rechunk().to_arrow()
+    if array.null_count:
+        raise ValueError("row hashes are never null")
+    start = array.offset * 8
+    return memoryview(array.buffers()[1])[start:start + len(array) * 8].tobytes()
 
 
 def _schema_bytes(schema: pl.Schema) -> bytes:

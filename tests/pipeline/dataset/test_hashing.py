@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipeline.changes import CHANGES_SCHEMA, plan_changes
-from pipeline.dataset.hashing import RowsDigest, group_digests, rows_digest
+from pipeline.dataset.hashing import RowsDigest, group_digests, hash_bytes, rows_digest
 from pipeline.dataset.writing import rows_per_group, write_batches
 from tests.pipeline.dataset.sample import sample_tables
 
@@ -46,3 +46,13 @@ def test_group_digests_are_each_groups_rows_digest():
     for (flow, year), digest in digests.items():
         group = figures.filter(pl.col("flow") == flow, pl.col("year") == year).drop("flow", "year")
         assert digest == rows_digest(group.sample(fraction=1.0, shuffle=True, seed=1))
+
+
+def test_hash_bytes_are_the_words_numpy_gave_for_any_slice_or_chunking():
+    """Digests hash these bytes; they must stay what ``to_numpy().tobytes()`` gave before numpy left the runtime."""
+    import numpy as np  # the test environment has it; the runtime does not
+
+    chunked = pl.concat([pl.Series([1, 2, 3], dtype=pl.UInt64), pl.Series([2**64 - 1, 5], dtype=pl.UInt64)],
+                        rechunk=False)
+    for hashes in (chunked, chunked[1:4], chunked.slice(3), chunked.sort(), pl.Series([], dtype=pl.UInt64)):
+        assert hash_bytes(hashes) == np.asarray(hashes.to_list(), dtype=np.uint64).tobytes()
