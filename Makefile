@@ -1,8 +1,13 @@
-# Set-up is part of every target: the first `make run` or `make test` builds .venv from the lock.
+# Set-up is part of every target: the first `make run` or `make test` builds the environments from the locks.
+# .venv is the product's (`make run`, `make ui`, dagster's own commands): the runtime dependencies only
+# (requirements.lock). .venv-dev adds the dev group (requirements-dev.lock: pytest, hypothesis, DuckDB, pandas...)
+# for the tests, the benchmark and analysts' notebooks; the tests run the product's commands from .venv.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+DEV_VENV := .venv-dev
+DEV_INSTALLED := $(DEV_VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)/.dagster
 
 .PHONY: run test ui bench lock clean
@@ -10,33 +15,39 @@ export DAGSTER_HOME := $(CURDIR)/.dagster
 run: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m assets.run
 
-test: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/python -m pytest
+test: $(INSTALLED) $(DEV_INSTALLED) $(DAGSTER_HOME)/dagster.yaml
+	$(DEV_VENV)/bin/python -m pytest
 
 # The scale benchmark (issue 7): JSON lines, then a table; BENCH_ARGS="--docs 1000" for a quicker one.
-bench: $(INSTALLED)
-	$(BIN)/python -m tests.bench $(BENCH_ARGS)
+bench: $(INSTALLED) $(DEV_INSTALLED)
+	$(DEV_VENV)/bin/python -m tests.bench $(BENCH_ARGS)
 
 # Webserver and daemon (sensor, schedule, run queue) on the code location of workspace.yaml.
 ui: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p $${PORT:-3000}
 
-# The pinned, hashed dependencies, then the project itself (editable: pipeline, assets, schemas)
-# built by the locked setuptools without fetching anything.
-$(INSTALLED): requirements.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	touch $@
+# An environment: the pinned, hashed dependencies of its lock, then the project itself (editable: pipeline,
+# assets, schemas) built by the locked setuptools without fetching anything.
+define environment
+$(1)/.installed: $(2) pyproject.toml
+	$(PYTHON) -m venv $(1)
+	$(1)/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(2)
+	$(1)/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $$@
+endef
+$(eval $(call environment,$(VENV),requirements.lock))
+$(eval $(call environment,$(DEV_VENV),requirements-dev.lock))
 
 # Copied under a unique name, then renamed: two `make run`s at once both install it without colliding.
 $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
 	cp dagster.yaml $@.$$$$ && mv -f $@.$$$$ $@
 
-# Re-resolve the pinned, hashed lock from pyproject.toml (needs uv: pip install uv).
+# Re-resolve the pinned, hashed locks from pyproject.toml (needs uv: pip install uv); the runtime lock takes the
+# dev lock's versions, so both environments run the same packages.
 lock:
-	uv pip compile pyproject.toml --group dev --group build --python-version 3.11 --generate-hashes -o requirements.lock
+	uv pip compile pyproject.toml --group dev --group build --python-version 3.11 --generate-hashes -o requirements-dev.lock
+	uv pip compile pyproject.toml --group build --python-version 3.11 --generate-hashes -c requirements-dev.lock -o requirements.lock
 
 clean:
-	rm -rf $(VENV) $(DAGSTER_HOME)
+	rm -rf $(VENV) $(DEV_VENV) $(DAGSTER_HOME)

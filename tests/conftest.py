@@ -8,6 +8,9 @@ import pytest
 from hypothesis import settings
 
 REPO = Path(__file__).resolve().parents[1]
+RUNTIME_BIN = REPO / ".venv" / "bin"
+"""The product's environment (`make run`'s `.venv`: the runtime dependencies only). The tests run in `.venv-dev`
+and start the product's own commands (`python -m assets.run`, `dagster`, `dagster-daemon`) from here, as users do."""
 
 # Property tests check what holds, never how fast: on a loaded 2-core machine one example may take
 # longer than hypothesis' default 200 ms deadline. Speed is measured in `make bench`.

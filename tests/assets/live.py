@@ -13,9 +13,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.conftest import REPO, SEEDS
+from tests.conftest import REPO, RUNTIME_BIN, SEEDS
 
-BIN = REPO / ".venv" / "bin"
+BIN = RUNTIME_BIN
 
 
 @dataclass

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 
 import dagster as dg
 import pytest
@@ -19,7 +18,7 @@ import pytest
 from assets.extraction import shard_key
 from pipeline.shards import shard_of
 from tests.assets.conftest import PG_BIN
-from tests.conftest import REPO, SEEDS
+from tests.conftest import REPO, RUNTIME_BIN, SEEDS
 
 pytestmark = pytest.mark.skipif(not PG_BIN, reason="PostgreSQL server binaries are not installed "
                                 "(apt-get install postgresql; .ci/run does)")
@@ -42,14 +41,14 @@ def test_two_runs_from_separate_processes_share_one_postgres_instance(postgres, 
     shutil.copytree(SEEDS, seeds)
     env = {**os.environ, **postgres, "DAGSTER_HOME": str(home), "TRADE_FIGURES_SEEDS_DIR": str(seeds),
            "TRADE_FIGURES_OUTPUT_DIR": str(output)}
-    first = subprocess.run([sys.executable, "-m", "assets.run"], cwd=REPO, env=env, capture_output=True,
+    first = subprocess.run([str(RUNTIME_BIN / "python"), "-m", "assets.run"], cwd=REPO, env=env, capture_output=True,
                            text=True, timeout=600)
     assert first.returncode == 0, first.stderr[-3000:]
     assert "published" in first.stdout
     changed = sorted(seeds.glob("*.txt"))[0]
     with open(changed, "a") as fh:
         fh.write("\nU.S. exports to Chile were $16.0 billion in 2013.\n")
-    second = subprocess.run([sys.executable, "-c", LAUNCHED_RUN], cwd=REPO,
+    second = subprocess.run([str(RUNTIME_BIN / "python"), "-c", LAUNCHED_RUN], cwd=REPO,
                             env={**env, "TRADE_FIGURES_EXECUTOR": "multiprocess"},
                             capture_output=True, text=True, timeout=600)
     assert second.returncode == 0, second.stderr[-3000:]

@@ -11,7 +11,9 @@ process on a fresh SQLite instance (the project's dagster.yaml), timed by
 wall clock once the disk's pending writes are flushed; its peak memory is the
 largest resident set among that process and its descendants
 (``RUSAGE_CHILDREN`` of a fresh wrapper). Dagster's floor is a one-asset run
-timed the same way on the same kind of instance.
+timed the same way on the same kind of instance. Both run in the product's
+environment (`.venv`, as `make run` runs them); the bench itself runs in
+`.venv-dev`, which has DuckDB and pandas for the readers' comparisons.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ import polars as pl
 
 from pipeline.extract import extract_figures
 from tests.bench.corpus import generated, make_document
+from tests.conftest import RUNTIME_BIN
 from tests.bench.executors import bench_executors
 
 REPO = Path(__file__).resolve().parents[2]
@@ -160,7 +163,7 @@ def subset(corpus: Path, n: int, root: Path) -> Path:
 
 def bench_floor(root: Path) -> float:
     env = instance_env(root / "floor", root / "floor" / "seeds")
-    floor = min(isolated([sys.executable, "-m", "tests.bench.floor"], env)[0] for _ in range(3))
+    floor = min(isolated([str(RUNTIME_BIN / "python"), "-m", "tests.bench.floor"], env)[0] for _ in range(3))
     report("dagster_floor_s", floor, "s", note="one trivial asset, whole process, best of 3")
     return floor
 
@@ -176,7 +179,7 @@ def bench_run(corpus: Path, n: int, root: Path, floor: float, gold: list[dict]) 
     shutil.rmtree(run_root, ignore_errors=True)  # a run kept by --work before
     seeds = subset(corpus, n, run_root)
     env = instance_env(run_root, seeds)
-    command = [sys.executable, "-m", "assets.run"]
+    command = [str(RUNTIME_BIN / "python"), "-m", "assets.run"]
     elapsed, peak, out = isolated(command, env)
     big = n >= 10_000
     report(f"run_{n}_docs_s", elapsed, "s", "< 120" if n == 10_000 else "", elapsed < 120 if n == 10_000 else None,

@@ -27,9 +27,10 @@ from pathlib import Path
 
 from tests.assets.live import free_port
 from tests.bench.corpus import generate
+from tests.conftest import RUNTIME_BIN
 
 REPO = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
+BIN = RUNTIME_BIN
 WORKERS = 2
 
 
@@ -52,7 +53,7 @@ def run_env(root: Path, seeds: Path, **extra: str) -> dict[str, str]:
 def timed_run(env: dict[str, str]) -> tuple[float, str]:
     """(wall seconds, stdout) of one `make run`; raises if it fails."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "assets.run"], cwd=REPO, env=env, capture_output=True, text=True)
+    done = subprocess.run([str(BIN / "python"), "-m", "assets.run"], cwd=REPO, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if done.returncode:
         raise RuntimeError(f"make run failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")

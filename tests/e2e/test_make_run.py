@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 
 import duckdb
 import pandas as pd
@@ -19,7 +18,7 @@ import pytest
 
 from pipeline.dataset.reader import read_sources
 from pipeline.review import page_path
-from tests.conftest import REPO, SEEDS
+from tests.conftest import REPO, RUNTIME_BIN, SEEDS
 from tests.pipeline.formats import samples
 
 DETECTION_F1_BAR = 0.98
@@ -33,7 +32,7 @@ def make_run(root, seeds, times: int) -> list[subprocess.CompletedProcess]:
     shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
     env = {**os.environ, "DAGSTER_HOME": str(home), "TRADE_FIGURES_SEEDS_DIR": str(seeds),
            "TRADE_FIGURES_OUTPUT_DIR": str(output)}
-    return [subprocess.run([sys.executable, "-m", "assets.run"], cwd=REPO, env=env, capture_output=True,
+    return [subprocess.run([str(RUNTIME_BIN / "python"), "-m", "assets.run"], cwd=REPO, env=env, capture_output=True,
                            text=True, timeout=600) for _ in range(times)]
 
 
@@ -144,7 +143,7 @@ def wire_published(tmp_path_factory):
     shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
     env = {**os.environ, "DAGSTER_HOME": str(home), "TRADE_FIGURES_SEEDS_DIR": str(seeds),
            "TRADE_FIGURES_OUTPUT_DIR": str(output)}
-    run = subprocess.run([sys.executable, "-m", "assets.run"], cwd=REPO, env=env, capture_output=True,
+    run = subprocess.run([str(RUNTIME_BIN / "python"), "-m", "assets.run"], cwd=REPO, env=env, capture_output=True,
                          text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
     return output / "current"
