@@ -45,12 +45,20 @@ def rows_digest(frame: pl.DataFrame) -> str:
 
 def group_digests(frame: pl.DataFrame, by: list[str]) -> dict[tuple, str]:
     """The ``RowsDigest`` of each group of ``frame``'s rows by the ``by`` columns (left out of the rows), keyed
-    by the group's values: one hashing pass over a table, not one per part."""
+    by the group's values: one hashing pass and one sort over a table, each group's digest taken from its run of
+    the sorted hashes, not one frame per group."""
     body = frame.drop(by)
     schema = _schema_bytes(body.schema)
-    hashed = frame.select(by).with_columns(body.hash_rows(seed=0).alias("_hash")).sort("_hash")
-    return {key: hashlib.sha256(schema + hash_bytes(group["_hash"])).hexdigest()
-            for key, group in hashed.partition_by(by, as_dict=True, maintain_order=True).items()}
+    hashed = frame.select(by).with_columns(body.hash_rows(seed=0).alias("_hash")).sort([*by, "_hash"])
+    runs = (hashed.select(pl.struct(by).rle_id().alias("_run"), *by)
+            .group_by("_run", maintain_order=True).agg(*(pl.col(name).first() for name in by), pl.len().alias("_rows")))
+    words, start, digests = memoryview(hash_bytes(hashed["_hash"])), 0, {}
+    for *key, rows in runs.drop("_run").iter_rows():
+        digest = hashlib.sha256(schema)
+        digest.update(words[start * 8:(start + rows) * 8])
+        digests[tuple(key)] = digest.hexdigest()
+        start += rows
+    return digests
 
 
 def hash_bytes(hashes: pl.Series) -> bytes:

@@ -56,3 +56,13 @@ def test_hash_bytes_are_the_words_numpy_gave_for_any_slice_or_chunking():
                         rechunk=False)
     for hashes in (chunked, chunked[1:4], chunked.slice(3), chunked.sort(), pl.Series([], dtype=pl.UInt64)):
         assert hash_bytes(hashes) == np.asarray(hashes.to_list(), dtype=np.uint64).tobytes()
+
+
+def test_group_digests_hold_null_keys_as_groups_of_their_own():
+    frame = pl.DataFrame({"partner": ["KOR", None, "KOR", None, "CHL"], "year": [1, 1, 1, None, 2],
+                          "value": [1.0, 2.0, 3.0, 4.0, 5.0]})
+    digests = group_digests(frame, ["partner", "year"])
+    assert set(digests) == {("KOR", 1), (None, 1), (None, None), ("CHL", 2)}
+    for (partner, year), digest in digests.items():
+        group = frame.filter(pl.col("partner").eq_missing(partner), pl.col("year").eq_missing(year))
+        assert digest == rows_digest(group.drop("partner", "year"))
