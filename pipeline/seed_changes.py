@@ -32,14 +32,19 @@ from pipeline.shards import SHARDS, chunk_of, shard_of, shard_of_chunk
 from pipeline.versions import EXTRACTOR_VERSION, READER_VERSION
 
 STATE_FILE = "seeds_state.json"
-STATE_FORMAT = 3
+STATE_FORMAT = 4
 RETRIED = frozenset({"missing", "unreadable"})
 """Statuses of a last read that are tried again on every scan, whatever the stat says."""
+OK = "ok"
 
-Stat = tuple[int, int, int, int, int] | None
-"""(device, inode, size, mtime_ns, mode) of the file a seed's path leads to; None when it leads nowhere. A tuple of
-numbers, as the parsed state holds it too: the garbage collector stops tracking such tuples, so the 100,000 of a
-large folder cost no collection during a run and none at its exit."""
+Stat = str | None
+"""``device:inode:size:mtime_ns:mode`` of the file a seed's path leads to; None when it leads nowhere.
+
+A text, as the state stores it: a state parses into dicts of strings, which is several times faster than lists of
+numbers and leaves nothing for the garbage collector to track (100,000 seeds cost no collection during a run and
+none at its exit), and a seed is compared with its last read in one string comparison."""
+_NEVER = object()
+"""The recorded stat of a seed never read: equal to no stat."""
 
 
 def stats_of(folder: Path, keys: list[str]) -> dict[str, Stat]:
@@ -59,21 +64,18 @@ def _stat_at(folder_fd: int, key: str) -> Stat:
         st = os.stat(key, dir_fd=folder_fd)
     except (OSError, ValueError):
         return None
-    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_mode
+    return f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_mode}"
 
 
-_PARSED: dict[Path, tuple[tuple[int, int, int, int], dict]] = {}
+_PARSED: dict[Path, tuple[tuple[int, int, int, int], dict | None]] = {}
 """Each state file as last parsed in this process, with the identity (device, inode, size, mtime) it had then: a
 state is replaced whole (``write_atomically``), never changed in place, so an equal identity is the same state."""
 
 
-def _with_tuples(data: dict) -> dict:
-    """A parsed state of this format with each seed's entry, and the stat in it, as tuples (``Stat``): JSON gives
-    lists. A state of another format is left as it is (``SeedTracker._state`` disregards it)."""
-    if data.get("format") == STATE_FORMAT:
-        data["seeds"] = {key: (None if stat is None else tuple(stat), status)
-                         for key, (stat, status) in data["seeds"].items()}
-    return data
+def _well_formed(data: object) -> bool:
+    """A state of this format whose parts have their shapes (a damaged entry is only a seed read again)."""
+    return (isinstance(data, dict) and data.get("format") == STATE_FORMAT
+            and all(isinstance(data.get(part), dict) for part in ("stats", "unread", "chunks")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,10 @@ class SeedTracker:
         return self.root / str(shard) / STATE_FILE
 
     def _state(self, shard: int) -> dict | None:
-        """The shard's recorded state as written (None: none, or of another format); shared, never to be changed.
+        """The shard's recorded state as written (None: none, or not of this format); shared, never to be changed.
+
+        ``stats``: every seed last read, key → ``Stat``; ``unread``: the status of those whose read gave no text
+        (the others read ``ok``); ``chunks``: the digests of the shard's chunks after that read.
 
         A state is parsed once per process for each version of its file: a run's scan, its shard steps and its
         publish step, and the sensor's scans, parse again only the shards whose file was replaced since.
@@ -148,28 +153,27 @@ class SeedTracker:
                 st = os.fstat(fh.fileno())
                 identity = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
                 if (parsed := _PARSED.get(path)) is None or parsed[0] != identity:
-                    parsed = _PARSED[path] = (identity, _with_tuples(json.loads(fh.read())))
+                    parsed = _PARSED[path] = (identity, json.loads(fh.read()))
         except FileNotFoundError:
             return None
-        except (ValueError, TypeError):  # not JSON, or entries not of this format's shape: as if none
-            parsed = _PARSED[path] = (identity, {})
-        data = parsed[1]
-        return data if data.get("format") == STATE_FORMAT else None
+        except ValueError:  # not JSON: as if none
+            parsed = _PARSED[path] = (identity, None)
+        return parsed[1] if _well_formed(parsed[1]) else None
 
-    def _load(self, shard: int) -> tuple[bool, dict[str, tuple[Stat, str]], dict[str, str]]:
-        """(recorded by these versions, the shard's seeds as last read: key → [stat, status] as stored, its
-        chunks' digests then)."""
+    def _load(self, shard: int) -> tuple[bool, dict[str, Stat], dict[str, str], dict[str, str]]:
+        """(recorded by these versions, the shard's seeds as last read: key → stat, the statuses other than ok,
+        its chunks' digests then)."""
         data = self._state(shard)
         if data is None:
-            return False, {}, {}
-        return data.get("versions") == self.versions, data["seeds"], data["chunks"]
+            return False, {}, {}, {}
+        return data.get("versions") == self.versions, data["stats"], data["unread"], data["chunks"]
 
     def registered(self) -> Registered:
         """Every seed recorded as read, and the chunk digests recorded with them, from one read of each state."""
-        states = [self._state(shard) or {"seeds": {}, "chunks": {}} for shard in range(SHARDS)]
-        return Registered(sorted(key for state in states for key in state["seeds"]),
+        states = [self._state(shard) or {"stats": {}, "chunks": {}} for shard in range(SHARDS)]
+        return Registered(sorted(key for state in states for key in state["stats"]),
                           {chunk: digest for state in states for chunk, digest in state["chunks"].items()},
-                          {shard: state["seeds"].keys() for shard, state in enumerate(states)})
+                          {shard: state["stats"].keys() for shard, state in enumerate(states)})
 
     def scan(self, shards: tuple[int, ...] = tuple(range(SHARDS))) -> SeedScan:
         """What to read and remove in ``shards`` (every shard by default); the folder is listed once.
@@ -181,13 +185,13 @@ class SeedTracker:
         if set(shards) != set(range(SHARDS)):
             listed = [key for key in listed if shard_of(key) in shards]
         stats = stats_of(self.seeds_dir, listed)
-        current, stale, chunks = {}, {}, {}
+        current, stale, retried, chunks = {}, {}, set(), {}
         for shard in shards:
-            now, seeds, chunks_then = self._load(shard)
-            (current if now else stale).update(seeds)
+            now, stats_then, unread_then, chunks_then = self._load(shard)
+            (current if now else stale).update(stats_then)
+            retried.update(key for key, status in unread_then.items() if now and status in RETRIED)
             chunks |= chunks_then
-        to_read = [key for key, stat in stats.items()
-                   if (then := current.get(key)) is None or then[0] != stat or then[1] in RETRIED]
+        to_read = [key for key, stat in stats.items() if current.get(key, _NEVER) != stat or key in retried]
         removed = sorted((current.keys() | stale.keys()) - stats.keys())
         return SeedScan(stats, to_read, removed, tuple(shards), chunks)
 
@@ -195,8 +199,8 @@ class SeedTracker:
         """A scan of ``shard`` that takes its changes as given (those an earlier scan found) rather than listing
         the folder: only they are stat'ed now. A seed given as removed that is back is read instead. A shard
         last read by other versions is scanned whole."""
-        current, _, chunks = self._load(shard)
-        if not current:
+        now, _, _, chunks = self._load(shard)
+        if not now:
             return self.scan((shard,))
         stats = stats_of(self.seeds_dir, sorted({*to_read, *removed}))
         back = [key for key in removed if stats[key] is not None]
@@ -213,14 +217,15 @@ class SeedTracker:
             by_shard.setdefault(shard_of(key), []).append(key)
         gone, held = set(scan.removed), {}
         for shard in scan.shards:
-            _, seen, _ = self._load(shard)
-            kept = {} if scan.complete else {key: entry for key, entry in seen.items() if key not in gone}
-            seeds = kept | {key: (scan.stats[key], statuses[key] if key in statuses else seen[key][1])
-                            for key in by_shard.get(shard, []) if key in statuses or key in seen}
-            held |= {key: status for key, (_, status) in seeds.items()}
+            _, seen, seen_unread, _ = self._load(shard)
+            kept = {} if scan.complete else {key: stat for key, stat in seen.items() if key not in gone}
+            stats = kept | {key: scan.stats[key] for key in by_shard.get(shard, []) if key in statuses or key in seen}
+            now = {key: statuses[key] if key in statuses else seen_unread.get(key, OK) for key in stats}
+            held |= now
             digests = {str(chunk): digest for chunk, digest in sorted(chunks.items())
                        if shard_of_chunk(chunk) == shard}
-            text = json.dumps({"format": STATE_FORMAT, "versions": self.versions, "seeds": seeds,
+            text = json.dumps({"format": STATE_FORMAT, "versions": self.versions, "stats": stats,
+                               "unread": {key: status for key, status in now.items() if status != OK},
                                "chunks": digests}, separators=(",", ":"))
             write_atomically(self.path(shard), lambda fh: fh.write(text.encode()))
         return held
@@ -228,7 +233,7 @@ class SeedTracker:
 
 def unread(statuses: Mapping[str, str]) -> list[str]:
     """The seeds whose last read yielded no text (a status other than ok), sorted."""
-    return sorted(key for key, status in statuses.items() if status != "ok")
+    return sorted(key for key, status in statuses.items() if status != OK)
 
 
 def tracker_for(settings: Settings) -> SeedTracker:
