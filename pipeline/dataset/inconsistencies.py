@@ -61,10 +61,10 @@ def version_inconsistencies(output_dir: Path, version: str | None = None) -> Inc
               for key, paths in _parent_folders(output_dir, manifest).items()}
     worked_out = 0
     for attempt in range(ATTEMPTS):
-        for path, paths in kept.items():
-            if not path.exists():
-                write_atomically(path, _worked_out(folder, paths, before.get(_folder_of(paths[0]))).write_parquet)
-                worked_out += 1
+        missing = {path: paths for path, paths in kept.items() if not path.exists()}
+        for path, found in _worked_out(folder, missing, before).items():
+            write_atomically(path, found.write_parquet)
+        worked_out += len(missing)
         try:  # one scan of every folder's results; heads only for the listing
             by_rule = pl.scan_parquet(list(kept)).group_by("rule").len().sort("rule").collect()
             first = pl.concat([pl.DataFrame(schema=VIOLATION_SCHEMA).lazy(),
@@ -107,27 +107,43 @@ def _parent_folders(output_dir: Path, manifest: dict) -> dict[str, list[str]]:
     return _folders(parent) if same_code else {}
 
 
-def _worked_out(folder: Path, paths: list[str], before: Path | None) -> pl.DataFrame:
-    """The violations among the figures of one partner folder's parts, sorted by rule and description, each with
-    its group's digest (``_GROUP_DIGEST``). The groups with the same rows as in ``before`` (the parent's result for
-    this folder, if kept) keep its violations; only the others are worked out."""
-    partner = partner_of(paths[0])
-    figures = (pl.scan_parquet([folder / path for path in paths], hive_partitioning=False)
-               .with_columns(pl.lit(partner, pl.String).alias(PARTITION_KEY)).select(COLUMNS).collect())
+def _worked_out(folder: Path, folders: dict[Path, list[str]], before: dict[str, Path]) -> dict[Path, pl.DataFrame]:
+    """The violations among the figures of each partner folder (its result's path → its parts), sorted by rule and
+    description, each with its group's digest (``_GROUP_DIGEST``), worked out in one pass over all of them (no
+    rule relates two groups, so none relates two folders). The groups with the same rows as in ``before`` (the
+    parent's result for a folder, if kept) keep its violations; only the others are worked out."""
+    if not folders:
+        return {}
+    partner_of_result = {path: partner_of(paths[0]) for path, paths in folders.items()}
+    figures = pl.concat([
+        pl.scan_parquet([folder / part for part in paths], hive_partitioning=False)
+        .with_columns(pl.lit(partner_of_result[path], pl.String).alias(PARTITION_KEY)).select(COLUMNS)
+        for path, paths in folders.items()]).collect()
     named = figures.with_columns(pl.struct(GROUP).alias("_group"))  # a group's digest covers its key too
     digests = pl.DataFrame([(*key, digest) for key, digest in group_digests(named, GROUP).items()],
                            schema={**{c: figures.schema[c] for c in GROUP}, _GROUP_DIGEST: pl.String}, orient="row")
-    reused = pl.DataFrame(schema={**VIOLATION_SCHEMA, _GROUP_DIGEST: pl.String})
-    if before is not None:
-        try:
-            reused = pl.read_parquet(before).filter(pl.col(_GROUP_DIGEST).is_in(digests[_GROUP_DIGEST].implode()))
-        except FileNotFoundError:  # removed by a check of another version meanwhile: every group worked out
-            pass
+    reused = pl.concat([pl.DataFrame(schema={**VIOLATION_SCHEMA, _GROUP_DIGEST: pl.String, PARTITION_KEY: pl.String}),
+                        *(_parent_result(before.get(_folder_of(paths[0])), partner_of_result[path])
+                          for path, paths in folders.items())])
+    reused = reused.filter(pl.col(_GROUP_DIGEST).is_in(digests[_GROUP_DIGEST].implode()))
     anew = digests.filter(~pl.col(_GROUP_DIGEST).is_in(reused[_GROUP_DIGEST].implode()))
     rows = figures.join(anew.select(GROUP), on=GROUP, how="semi", nulls_equal=True)
     found = (find_inconsistencies(rows)
              .with_columns(pl.col("figure_ids").list.first().alias("figure_id"))
              .join(rows.select("figure_id", *GROUP), on="figure_id", how="left")
              .join(anew, on=GROUP, how="left", nulls_equal=True)
-             .select(*VIOLATION_SCHEMA, _GROUP_DIGEST))
-    return pl.concat([reused, found]).sort("rule", "description", _GROUP_DIGEST, maintain_order=True)
+             .select(*VIOLATION_SCHEMA, _GROUP_DIGEST, PARTITION_KEY))
+    every = pl.concat([reused, found])
+    return {path: every.filter(pl.col(PARTITION_KEY).eq_missing(partner)).drop(PARTITION_KEY)
+            .sort("rule", "description", _GROUP_DIGEST, maintain_order=True)
+            for path, partner in partner_of_result.items()}
+
+
+def _parent_result(path: Path | None, partner: str | None) -> pl.DataFrame:
+    """The parent's kept result for a partner folder, with its partner; none if it was not kept or is gone."""
+    if path is None:
+        return pl.DataFrame(schema={**VIOLATION_SCHEMA, _GROUP_DIGEST: pl.String, PARTITION_KEY: pl.String})
+    try:
+        return pl.read_parquet(path).with_columns(pl.lit(partner, pl.String).alias(PARTITION_KEY))
+    except FileNotFoundError:  # removed by a check of another version meanwhile: its groups worked out
+        return _parent_result(None, partner)
