@@ -12,7 +12,6 @@ instance (PostgreSQL) and the output folder (shared storage).
 from __future__ import annotations
 
 import dagster as dg
-from dagster_celery import celery_executor
 
 from pipeline.config import Settings
 
@@ -20,6 +19,8 @@ from pipeline.config import Settings
 def executor_for(settings: Settings) -> dg.ExecutorDefinition:
     """The job's executor: celery configured with the broker, Dagster's multiprocess one, or in-process."""
     if settings.executor == "celery":
+        from dagster_celery import celery_executor  # celery and its broker client: only for a celery deployment
+
         return celery_executor.configured({"broker": settings.celery_broker, "backend": settings.celery_broker},
                                           name="celery")
     if settings.executor == "multiprocess":
