@@ -33,6 +33,9 @@ _GROUP_DIGEST = "group_digest"
 LISTED = 200
 """Violations returned in full, the first in (rule, description) order."""
 ATTEMPTS = 3
+ROWS_PER_PASS = 250_000
+"""Figures worked out in one pass at most (a larger folder is a pass of its own): a version that changed one
+document works out its few folders at once, a whole build one bounded batch of folders at a time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +62,13 @@ def version_inconsistencies(output_dir: Path, version: str | None = None) -> Inc
     kept = {cache / f"{key}.parquet": paths for key, paths in _folders(manifest).items()}
     before = {_folder_of(paths[0]): cache / f"{key}.parquet"
               for key, paths in _parent_folders(output_dir, manifest).items()}
+    rows = {entry["path"]: entry.get("rows", 0) for entry in manifest["files"]}
     worked_out = 0
     for attempt in range(ATTEMPTS):
         missing = {path: paths for path, paths in kept.items() if not path.exists()}
-        for path, found in _worked_out(folder, missing, before).items():
-            write_atomically(path, found.write_parquet)
+        for batch in _passes(missing, rows):
+            for path, found in _worked_out(folder, batch, before).items():
+                write_atomically(path, found.write_parquet)
         worked_out += len(missing)
         try:  # one scan of every folder's results; heads only for the listing
             by_rule = pl.scan_parquet(list(kept)).group_by("rule").len().sort("rule").collect()
@@ -105,6 +110,20 @@ def _parent_folders(output_dir: Path, manifest: dict) -> dict[str, list[str]]:
         return {}
     same_code = parent is not None and parent["build_version"] == manifest["build_version"]  # the same rules
     return _folders(parent) if same_code else {}
+
+
+def _passes(folders: dict[Path, list[str]], rows: dict[str, int]) -> list[dict[Path, list[str]]]:
+    """``folders`` (result path → parts) in batches of at most ``ROWS_PER_PASS`` figures, in order."""
+    batches: list[dict[Path, list[str]]] = []
+    size = ROWS_PER_PASS
+    for path, paths in folders.items():
+        count = sum(rows.get(part, 0) for part in paths)
+        if size + count > ROWS_PER_PASS:
+            batches.append({})
+            size = 0
+        batches[-1][path] = paths
+        size += count
+    return batches
 
 
 def _worked_out(folder: Path, folders: dict[Path, list[str]], before: dict[str, Path]) -> dict[Path, pl.DataFrame]:

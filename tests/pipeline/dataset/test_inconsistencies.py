@@ -87,3 +87,21 @@ def test_groups_with_the_parents_rows_keep_its_violations_and_the_rest_are_worke
         assert found.first.select("rule", "description").equals(listed.select("rule", "description"))
         assert expected.height > LISTED or as_set(found.first) == as_set(expected)
     assert sum(seen) < 3 * result.manifest["row_counts"]["figures"] / 2  # far from every folder's figures each time
+
+
+def test_folders_are_worked_out_in_passes_of_bounded_rows_with_the_same_result(tmp_path, monkeypatch):
+    """A whole build's folders are worked out a bounded batch at a time (its memory), not all in one pass."""
+    rng = random.Random(7)
+    docs = {f"d{i:03d}": random_document(rng, f"d{i:03d}") for i in range(40)}
+    result = publish_version(tmp_path, tables_of(docs), LINEAGE)
+    at_once = version_inconsistencies(tmp_path)
+    for kept in (tmp_path / "work" / "consistency").glob("*.parquet"):
+        kept.unlink()
+    passes = []
+    find = inconsistencies.find_inconsistencies
+    monkeypatch.setattr(inconsistencies, "ROWS_PER_PASS", 1)  # every folder a pass of its own
+    monkeypatch.setattr(inconsistencies, "find_inconsistencies", lambda rows: passes.append(rows.height) or find(rows))
+    one_by_one = version_inconsistencies(tmp_path)
+    assert len(passes) == one_by_one.worked_out == at_once.worked_out > 1
+    assert sum(passes) == result.manifest["row_counts"]["figures"] and max(passes) < sum(passes)
+    assert one_by_one.by_rule == at_once.by_rule and one_by_one.first.equals(at_once.first)
