@@ -189,7 +189,8 @@ class SeedTracker:
         for shard in shards:
             now, stats_then, unread_then, chunks_then = self._load(shard)
             (current if now else stale).update(stats_then)
-            retried.update(key for key, status in unread_then.items() if now and status in RETRIED)
+            if now:
+                retried.update(key for key, status in unread_then.items() if status in RETRIED)
             chunks |= chunks_then
         to_read = [key for key, stat in stats.items() if current.get(key, _NEVER) != stat or key in retried]
         removed = sorted((current.keys() | stale.keys()) - stats.keys())
@@ -220,12 +221,12 @@ class SeedTracker:
             _, seen, seen_unread, _ = self._load(shard)
             kept = {} if scan.complete else {key: stat for key, stat in seen.items() if key not in gone}
             stats = kept | {key: scan.stats[key] for key in by_shard.get(shard, []) if key in statuses or key in seen}
-            now = {key: statuses[key] if key in statuses else seen_unread.get(key, OK) for key in stats}
-            held |= now
+            status_of = {key: statuses[key] if key in statuses else seen_unread.get(key, OK) for key in stats}
+            held |= status_of
             digests = {str(chunk): digest for chunk, digest in sorted(chunks.items())
                        if shard_of_chunk(chunk) == shard}
             text = json.dumps({"format": STATE_FORMAT, "versions": self.versions, "stats": stats,
-                               "unread": {key: status for key, status in now.items() if status != OK},
+                               "unread": {key: status for key, status in status_of.items() if status != OK},
                                "chunks": digests}, separators=(",", ":"))
             write_atomically(self.path(shard), lambda fh: fh.write(text.encode()))
         return held

@@ -30,6 +30,8 @@ from pipeline.dataset.parts import partner_of, table_of
 from pipeline.dataset.manifest import read_manifest
 
 _GROUP_DIGEST = "group_digest"
+_KEPT_SCHEMA = {**VIOLATION_SCHEMA, _GROUP_DIGEST: pl.String, PARTITION_KEY: pl.String}
+"""A folder's violations while they are worked out: with their group's digest and their folder's partner."""
 LISTED = 200
 """Violations returned in full, the first in (rule, description) order."""
 ATTEMPTS = 3
@@ -115,10 +117,10 @@ def _parent_folders(output_dir: Path, manifest: dict) -> dict[str, list[str]]:
 def _passes(folders: dict[Path, list[str]], rows: dict[str, int]) -> list[dict[Path, list[str]]]:
     """``folders`` (result path → parts) in batches of at most ``ROWS_PER_PASS`` figures, in order."""
     batches: list[dict[Path, list[str]]] = []
-    size = ROWS_PER_PASS
+    size = 0
     for path, paths in folders.items():
         count = sum(rows.get(part, 0) for part in paths)
-        if size + count > ROWS_PER_PASS:
+        if not batches or size + count > ROWS_PER_PASS:
             batches.append({})
             size = 0
         batches[-1][path] = paths
@@ -141,9 +143,8 @@ def _worked_out(folder: Path, folders: dict[Path, list[str]], before: dict[str, 
     named = figures.with_columns(pl.struct(GROUP).alias("_group"))  # a group's digest covers its key too
     digests = pl.DataFrame([(*key, digest) for key, digest in group_digests(named, GROUP).items()],
                            schema={**{c: figures.schema[c] for c in GROUP}, _GROUP_DIGEST: pl.String}, orient="row")
-    reused = pl.concat([pl.DataFrame(schema={**VIOLATION_SCHEMA, _GROUP_DIGEST: pl.String, PARTITION_KEY: pl.String}),
-                        *(_parent_result(before.get(_folder_of(paths[0])), partner_of_result[path])
-                          for path, paths in folders.items())])
+    reused = pl.concat([_parent_result(before.get(_folder_of(paths[0])), partner_of_result[path])
+                        for path, paths in folders.items()])
     reused = reused.filter(pl.col(_GROUP_DIGEST).is_in(digests[_GROUP_DIGEST].implode()))
     anew = digests.filter(~pl.col(_GROUP_DIGEST).is_in(reused[_GROUP_DIGEST].implode()))
     rows = figures.join(anew.select(GROUP), on=GROUP, how="semi", nulls_equal=True)
@@ -160,9 +161,9 @@ def _worked_out(folder: Path, folders: dict[Path, list[str]], before: dict[str, 
 
 def _parent_result(path: Path | None, partner: str | None) -> pl.DataFrame:
     """The parent's kept result for a partner folder, with its partner; none if it was not kept or is gone."""
-    if path is None:
-        return pl.DataFrame(schema={**VIOLATION_SCHEMA, _GROUP_DIGEST: pl.String, PARTITION_KEY: pl.String})
-    try:
-        return pl.read_parquet(path).with_columns(pl.lit(partner, pl.String).alias(PARTITION_KEY))
-    except FileNotFoundError:  # removed by a check of another version meanwhile: its groups worked out
-        return _parent_result(None, partner)
+    if path is not None:
+        try:
+            return pl.read_parquet(path).with_columns(pl.lit(partner, pl.String).alias(PARTITION_KEY))
+        except FileNotFoundError:  # removed by a check of another version meanwhile: its groups worked out
+            pass
+    return pl.DataFrame(schema=_KEPT_SCHEMA)
