@@ -110,8 +110,9 @@ def table_metadata(table: str, frame: pl.LazyFrame, manifest: dict) -> dict:
         return {"preview": markdown_table(frame.select(PREVIEW_COLUMNS).head(20).collect()),
                 "partners": markdown_table(rows_by_partner(manifest, table), limit=100)}
     if table == "documents":
-        return {"figures_per_document": markdown_table(
-            frame.select("doc_id", "status", "n_figures", "n_rejected", "reason").sort("doc_id").collect(), limit=100)}
+        first = frame.select("doc_id", "status", "n_figures", "n_rejected", "reason").sort("doc_id").head(100)
+        return {"figures_per_document": markdown_table(first.collect(), limit=100,
+                                                       total=manifest["row_counts"]["documents"])}
     if table == "series":
         facts, conflicts = frame.select(pl.len(), pl.col("conflict").sum()).collect().row(0)
         return {"facts": facts, "conflicts": int(conflicts or 0)}

@@ -21,8 +21,10 @@ def column_schema(model) -> dg.TableSchema:
     return dg.TableSchema(columns=columns, constraints=dg.TableConstraints(other=rules))
 
 
-def markdown_table(frame: pl.DataFrame, limit: int = 20, width: int = 60) -> dg.MarkdownMetadataValue:
-    """A Markdown preview of the first ``limit`` rows, long strings cut to ``width``."""
+def markdown_table(frame: pl.DataFrame, limit: int = 20, width: int = 60, total: int | None = None
+                   ) -> dg.MarkdownMetadataValue:
+    """A Markdown preview of the first ``limit`` rows, long strings cut to ``width``; ``total`` counts the rows
+    when ``frame`` holds only the first ones."""
     if frame.is_empty():
         return dg.MetadataValue.md("_none_")
     shown = frame.head(limit).with_columns(
@@ -31,5 +33,6 @@ def markdown_table(frame: pl.DataFrame, limit: int = 20, width: int = 60) -> dg.
     header = "| " + " | ".join(frame.columns) + " |"
     rule = "|" + "---|" * len(frame.columns)
     rows = ["| " + " | ".join("" if v is None else str(v) for v in row) + " |" for row in shown.iter_rows()]
-    more = [f"\n_{frame.height - limit} more rows_"] if frame.height > limit else []
+    total = frame.height if total is None else total
+    more = [f"\n_{total - limit} more rows_"] if total > limit else []
     return dg.MetadataValue.md("\n".join([header, rule, *rows, *more]))

@@ -24,6 +24,7 @@ import json
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import polars as pl
 
@@ -37,6 +38,8 @@ class _Mark:
     key: str
     title: str
 
+
+Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
 LIMIT = 200
 """Documents shown in the index, each with its page."""
@@ -165,9 +168,9 @@ def _first_rows(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.filter(pl.int_range(pl.len()).over("doc_id") < ROWS_PER_DOCUMENT)
 
 
-def chosen(documents: pl.DataFrame, changed: Collection[str], limit: int = LIMIT) -> pl.DataFrame:
+def chosen(documents: Frame, changed: Collection[str], limit: int = LIMIT) -> Frame:
     """The ``limit`` documents shown, in review order: those needing review, then those ``changed``, then the
-    rest, each by doc_id."""
+    rest, each by doc_id. Of a lazy frame, polars keeps only the top rows while it reads."""
     needs_review = (pl.col("status") != "ok") | (pl.col("n_rejected") > 0)
     return documents.sort(~needs_review, ~pl.col("doc_id").is_in(list(changed)), "doc_id").head(limit)
 

@@ -200,12 +200,13 @@ def _review_rows(staging: Path, parts: list[str], changed: list[str], keeps_page
     """(the documents the review shows and the rows of those whose page is made now, the number of documents,
     the doc_ids shown whose page is the parent's as it is, by ``keeps_page``), read from the staged version:
     ``parts`` lists its part files, and only those that can hold a made page's rows are read, and its text."""
-    every = scan_table_dir(staging, "documents").drop("text").collect()
-    shown = chosen(every, changed, LIMIT)
+    every = scan_table_dir(staging, "documents").drop("text")  # lazily: the documents shown are its top rows
+    shown = chosen(every, changed, LIMIT).collect()
+    doc_ids = every.select("doc_id").collect()["doc_id"]
     kept = [doc_id for doc_id in shown["doc_id"] if keeps_page(doc_id)]
     made = shown.filter(~pl.col("doc_id").is_in(pl.Series(kept, dtype=pl.String).implode()))["doc_id"]
     in_made = pl.col("doc_id").is_in(made.implode())
-    orphan = ~pl.col("doc_id").is_in(every["doc_id"].implode()).fill_null(False)
+    orphan = ~pl.col("doc_id").is_in(doc_ids.implode()).fill_null(False)
 
     def rows(table: str) -> pl.LazyFrame:
         return scan_table_dir(staging, table, [staging / path for path in parts_holding(table, parts, made)])
@@ -215,7 +216,7 @@ def _review_rows(staging: Path, parts: list[str], changed: list[str], keeps_page
                           how="diagonal_relaxed")
     return {"documents": documents,
             "figures": rows("figures").filter(in_made).collect(),
-            "rejected": scan_table_dir(staging, "rejected").filter(in_made | orphan).collect()}, every.height, kept
+            "rejected": scan_table_dir(staging, "rejected").filter(in_made | orphan).collect()}, doc_ids.len(), kept
 
 
 def _kept_page(contents: Contents | WholeBuild, parent_manifest: dict | None) -> Callable[[str], bool]:
