@@ -21,7 +21,7 @@ from pipeline.assemble import assemble, plan
 from pipeline.dataset import Lineage, PublishResult, publish_version, read_manifest
 from pipeline.dataset.incremental import Update
 from pipeline.dataset.layout import LAYOUT, Layout
-from pipeline.dataset.publish import ParentMoved
+from pipeline.dataset.publish import SEED_SOURCES, ParentMoved
 from pipeline.dataset.reader import read_sources
 from pipeline import freshness
 from pipeline.freshness import Built, confirmed, moved_chunks
@@ -42,8 +42,8 @@ class Delta:
     """Seeds of the current version no longer registered."""
     published: pl.DataFrame
     """The current version's ``sources``: each document's seed file and source digest."""
-    sources: dict[str, str]
-    """``published`` as seed file → source digest, of the seeds with one (``published_sources``)."""
+    sources: pl.DataFrame
+    """``published``'s seed files with a source digest (``SEED_SOURCES``)."""
 
     @property
     def empty(self) -> bool:
@@ -79,21 +79,20 @@ def _publish(output_dir: Path, store: WorkStore, seeds: Registered, lineage: Lin
         delta = plan_delta(output_dir, manifest, keys, stamps, lineage, looked_at)
         if delta is None:
             break
-        published = delta.sources
         if delta.empty:
             layout = Layout(output_dir)
             return Published(PublishResult(manifest["version_id"], layout.version(manifest["version_id"]), False,
-                                           manifest), sorted(set(keys) - published.keys()))
+                                           manifest), _without_source(keys, delta.sources))
         assembled = assemble(store, delta.rebuilt, lineage.extractor_version)
-        gone = set(delta.rebuilt) | set(delta.removed)
-        touched = frozenset(delta.published.filter(pl.col("file_name").is_in(list(gone)))["doc_id"])
-        sources = {**{k: v for k, v in published.items() if k not in gone}, **_digested(assembled.sources)}
+        gone = pl.col("file_name").is_in(pl.Series([*delta.rebuilt, *delta.removed], dtype=pl.String).implode())
+        touched = frozenset(delta.published.filter(gone)["doc_id"])
+        sources = pl.concat([delta.sources.filter(~gone), _digested(assembled.sources)])
         try:
             result = publish_version(output_dir, Update(manifest["version_id"], touched, assembled.tables), lineage,
                                      keep=keep, sources=sources)
         except ParentMoved:
             continue
-        return Published(result, sorted(set(keys) - sources.keys()))
+        return Published(result, _without_source(keys, sources))
     assembly = plan(store, keys, lineage.extractor_version)  # its rows gathered a group of seeds at a time
     return Published(publish_version(output_dir, assembly.batches(), lineage, keep=keep,
                                      sources=_digested(assembly.sources)), assembly.pending)
@@ -111,25 +110,33 @@ def plan_delta(output_dir: Path, manifest: dict | None, keys: list[str], stamps:
             or not (manifest.get("build_version") == build_version() or confirmed(output_dir, manifest["version_id"])):
         return None
     seeds = read_sources(Layout(output_dir).version(manifest["version_id"]))
-    published = published_sources(seeds)
+    published = seeds.drop_nulls("source").select(list(SEED_SOURCES))
     now = _digested({key: source for key, (source, extractor) in stamps.items()
                      if extractor == lineage.extractor_version})
-    changed = {key for key in (keys if looked_at is None else looked_at) if now.get(key) != published.get(key)}
-    registered = set(keys)
-    removed = published.keys() - registered
-    mates = {mate for key in changed | removed for mate in keys_of_doc_id(doc_id_for(key)) if mate in registered}
-    return Delta(sorted(changed | mates), sorted(removed), seeds, published)
+    looked = pl.DataFrame({"file_name": keys if looked_at is None else looked_at}, schema={"file_name": pl.String})
+    changed = set(looked.join(now, on="file_name", how="left")
+                  .join(published, on="file_name", how="left", suffix="_published")
+                  .filter(pl.col("source").ne_missing(pl.col("source_published")))["file_name"])
+    registered = pl.col("file_name").is_in(pl.Series(keys, dtype=pl.String).implode())
+    removed = set(published.filter(~registered)["file_name"])
+    mates = pl.DataFrame({"file_name": sorted({mate for key in changed | removed
+                                               for mate in keys_of_doc_id(doc_id_for(key))})},
+                         schema={"file_name": pl.String})
+    return Delta(sorted(changed | set(mates.filter(registered)["file_name"])), sorted(removed), seeds, published)
 
 
-def published_sources(seeds: pl.DataFrame) -> dict[str, str]:
-    """Seed file → the digest of the source stamp its published rows came from, of a version's ``sources``."""
-    return dict(seeds.drop_nulls("source").select("file_name", "source").iter_rows())
+def _digested(stamps: dict[str, str]) -> pl.DataFrame:
+    """Each seed's source stamp as 16 hex digits of its sha256 (``SEED_SOURCES``): ``sources`` stays small, a
+    change is still seen (two stamps of one seed colliding is a 2**-64 chance)."""
+    return pl.DataFrame({"file_name": list(stamps),
+                         "source": [hashlib.sha256(stamp.encode()).hexdigest()[:16] for stamp in stamps.values()]},
+                        schema=SEED_SOURCES)
 
 
-def _digested(sources: dict[str, str]) -> dict[str, str]:
-    """Each source stamp as 16 hex digits of its sha256: ``sources`` stays small, a change is still seen
-    (two stamps of one seed colliding is a 2**-64 chance)."""
-    return {key: hashlib.sha256(stamp.encode()).hexdigest()[:16] for key, stamp in sources.items()}
+def _without_source(keys: list[str], sources: pl.DataFrame) -> list[str]:
+    """The seeds among ``keys`` that ``sources`` gives no source digest: left out of the version, sorted."""
+    registered = pl.Series(keys, dtype=pl.String)
+    return registered.filter(~registered.is_in(sources["file_name"].implode())).sort().to_list()
 
 
 def _current_manifest(output_dir: Path) -> dict | None:

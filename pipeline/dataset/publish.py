@@ -38,12 +38,14 @@ from pipeline.dataset.whole import WholeBuild, build_whole
 from pipeline.dataset.writing import file_metadata, write_changes, write_parts
 from pipeline.review import INDEX, LIMIT, PAGES, DocumentPage, Review, chosen, page_path, plan_review
 from pipeline.versions import build_version
-from schemas import TABLES, SourceSchema
+from schemas import TABLES, SourceSchema, polars_schema
 
 _LINEAGE_KEYS = ("version_id", "created_at", "parent", "dagster_run_id", "code_version", "extractor_version")
 READ_BACK_BYTES = 16 << 20
 """Staged part files read back at once: up to about this many bytes of Parquet, so no table is read whole."""
 _PAGE = "_page"
+SEED_SOURCES = pl.Schema({name: dtype for name, dtype in polars_schema(SourceSchema).items() if name != "doc_id"})
+"""What a publisher gives for the ``sources`` table: each seed file and the digest of its rows' source stamp."""
 
 
 class ParentMoved(RuntimeError):
@@ -70,13 +72,13 @@ class PublishResult:
 
 def publish_version(output_dir: Path, tables: Tables | Iterable[Tables] | Update, lineage: Lineage,
                     now: dt.datetime | None = None, keep: int | None = None,
-                    sources: dict[str, str] | None = None) -> PublishResult:
+                    sources: pl.DataFrame | None = None) -> PublishResult:
     """Publish ``tables`` as a new version unless ``current`` already holds the same content.
 
     ``tables`` is every document's rows (whole, or in batches each holding
     all the rows of its documents: ``pipeline.dataset.whole``), or an ``Update`` of the current
-    version (``ParentMoved`` if it no longer is). ``sources`` (seed file →
-    a short digest of where its rows came from) is kept in the version's
+    version (``ParentMoved`` if it no longer is). ``sources`` (``SEED_SOURCES``: seed
+    file, a short digest of where its rows came from) is kept in the version's
     ``sources`` table for the next run's delta. ``keep`` (``Settings.keep_versions``; None keeps all) prunes
     the oldest versions afterwards, never the current one.
     """
@@ -99,7 +101,7 @@ def publish_version(output_dir: Path, tables: Tables | Iterable[Tables] | Update
                 version_id, published = parent, False
             else:
                 contents.validate()
-                version_id, published = _publish(layout, contents, lineage, parent_manifest, now, sources or {}), True
+                version_id, published = _publish(layout, contents, lineage, parent_manifest, now, sources if sources is not None else pl.DataFrame(schema=SEED_SOURCES)), True
         finally:
             shutil.rmtree(build, ignore_errors=True)
         pruned = prune_locked(layout, keep) if keep is not None else []
@@ -108,7 +110,7 @@ def publish_version(output_dir: Path, tables: Tables | Iterable[Tables] | Update
 
 
 def _publish(layout: Layout, contents: Contents | WholeBuild, lineage: Lineage, parent_manifest: dict | None,
-             now: dt.datetime | None, sources: dict[str, str]) -> str:
+             now: dt.datetime | None, sources: pl.DataFrame) -> str:
     created = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     version_id = f"{created:%Y%m%dT%H%M%S.%fZ}-{contents.content_hash[:12]}"
     parent = parent_manifest["version_id"] if parent_manifest else None
@@ -165,11 +167,9 @@ def _publish(layout: Layout, contents: Contents | WholeBuild, lineage: Lineage, 
     return version_id
 
 
-def _sources(contents: Contents | WholeBuild, sources: dict[str, str]) -> pl.DataFrame:
+def _sources(contents: Contents | WholeBuild, sources: pl.DataFrame) -> pl.DataFrame:
     """The ``sources`` table: each document's seed file and the digest of its rows' source stamp, if given."""
-    given = pl.DataFrame({"file_name": list(sources), "source": list(sources.values())},
-                         schema={"file_name": pl.String, "source": pl.String})
-    return SourceSchema.validate(contents.seeds.join(given, on="file_name", how="left").sort("file_name"))
+    return SourceSchema.validate(contents.seeds.join(sources, on="file_name", how="left").sort("file_name"))
 
 
 def _shared(digests: dict[str, str], parent_manifest: dict | None) -> dict[str, dict]:

@@ -7,6 +7,7 @@ import os
 import polars as pl
 
 from pipeline.dataset import Lineage, open_table, prune_versions, publish, publish_version, verify_version
+from pipeline.dataset.publish import SEED_SOURCES
 from pipeline.dataset.reader import read_sources
 from pipeline.review import page_path
 from tests.pipeline.dataset.sample import base_records, build, sample_tables, seed_update
@@ -92,10 +93,14 @@ def test_an_update_makes_the_pages_of_its_rebuilt_documents_alone_and_links_the_
 
 
 def test_unchanged_sources_parts_are_hard_links(tmp_path):
-    first = publish_version(tmp_path, sample_tables(0), LINEAGE, sources={"000_seed.txt": "0" * 16})
-    second = publish_version(tmp_path, sample_tables(1), LINEAGE, sources={"000_seed.txt": "1" * 16})
+    first = publish_version(tmp_path, sample_tables(0), LINEAGE, sources=seed_sources({"000_seed.txt": "0" * 16}))
+    second = publish_version(tmp_path, sample_tables(1), LINEAGE, sources=seed_sources({"000_seed.txt": "1" * 16}))
     parts = [p for p in _files(second) if p.startswith("sources/")]
     changed = [p for p in parts if (second.path / p).stat().st_nlink == 1]
     assert len(changed) == 1 and len(parts) == len([p for p in _files(first) if p.startswith("sources/")])
     assert read_sources(second.path).filter(pl.col("file_name") == "000_seed.txt")["source"].to_list() == ["1" * 16]
     assert all(_files(second)[p] == _files(first)[p] for p in parts if p not in changed)
+
+
+def seed_sources(digests: dict[str, str]) -> pl.DataFrame:
+    return pl.DataFrame({"file_name": list(digests), "source": list(digests.values())}, schema=SEED_SOURCES)
