@@ -38,7 +38,7 @@ from pipeline.dataset.whole import WholeBuild, build_whole
 from pipeline.dataset.writing import file_metadata, write_changes, write_parts
 from pipeline.review import INDEX, LIMIT, PAGES, DocumentPage, Review, chosen, page_path, plan_review
 from pipeline.versions import build_version
-from schemas import TABLES, SourceSchema, polars_schema
+from schemas import SourceSchema, polars_schema
 
 _LINEAGE_KEYS = ("version_id", "created_at", "parent", "dagster_run_id", "code_version", "extractor_version")
 READ_BACK_BYTES = 16 << 20
