@@ -101,7 +101,8 @@ def publish_version(output_dir: Path, tables: Tables | Iterable[Tables] | Update
                 version_id, published = parent, False
             else:
                 contents.validate()
-                version_id, published = _publish(layout, contents, lineage, parent_manifest, now, sources if sources is not None else pl.DataFrame(schema=SEED_SOURCES)), True
+                given = pl.DataFrame(schema=SEED_SOURCES) if sources is None else sources
+                version_id, published = _publish(layout, contents, lineage, parent_manifest, now, given), True
         finally:
             shutil.rmtree(build, ignore_errors=True)
         pruned = prune_locked(layout, keep) if keep is not None else []
