@@ -226,7 +226,8 @@ def bench_run(corpus: Path, n: int, root: Path, floor: Floor, gold: list[dict]) 
     changes = [one_change(seed, output, command, env) for seed, _ in zip(changeable, range(REPEATS))]
     inc = statistics.median(change.seconds for change in changes)
     report(f"run_{n}_one_changed_s", inc, "s", "<= 2x floor", inc <= 2 * floor.median, **floor.ratios(inc),
-           beyond_graph_floor_s=round(inc - floor.graph, 3), ratio_to_full=round(inc / elapsed, 3), samples=[round(c.seconds, 3) for c in changes],
+           beyond_graph_floor_s=round(inc - floor.graph, 3), ratio_to_full=round(inc / elapsed, 3),
+           samples=[round(c.seconds, 3) for c in changes],
            peak_mb=round(max(c.peak_mb for c in changes), 1), steps=changes[-1].steps, summary=changes[-1].summary)
     added = max(changes, key=lambda change: change.added_bytes)
     report(f"run_{n}_one_changed_disk_added_pct", 100 * added.added_bytes / added.whole_bytes, "%",
