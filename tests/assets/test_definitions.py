@@ -155,3 +155,14 @@ def test_a_failing_step_is_told_in_two_plain_lines(folders):
     lines = failure_lines(result)
     assert len(lines) == 2 and "publish" in lines[0]
     assert "Error" in lines[1] and "Traceback" not in lines[1]
+
+
+def test_the_bench_floor_of_the_pipelines_shape_has_its_assets_and_checks():
+    """``tests.bench.floor --graph`` stands for a one-document run's Dagster cost only while it has its shape."""
+    from assets.dataset import publish
+    from assets.extraction import SHARD_ASSETS
+    from tests.bench import floor
+
+    assert {key.name for key in SHARD_ASSETS[0].check_keys} == set(floor.SHARD_CHECKS)
+    assert {key.path[-1] for key in publish.keys} == set(floor.TABLE_ASSETS)
+    assert {(key.asset_key.path[-1], key.name) for key in publish.check_keys} == set(floor.PUBLISH_CHECKS)
