@@ -30,3 +30,19 @@ def test_the_products_environment_has_no_test_tools_and_pandera_runs_there_witho
     out = subprocess.run([str(RUNTIME_BIN / "python"), "-c", script], cwd=REPO, capture_output=True, text=True,
                          check=True).stdout.splitlines()
     assert out == ["[]", "[]"]
+
+
+def test_make_compiles_the_projects_bytecode_for_its_current_sources():
+    """An editable install compiles none of the project, and PYTHONDONTWRITEBYTECODE may forbid Python to write
+    it, so `make` compiles it (its ``.venv/.compiled`` step, before `make run`, `make test` and `make bench`):
+    every module then has bytecode at least as new as its source, in the product's environment's Python."""
+    subprocess.run(["make", "--silent", ".venv/.compiled"], cwd=REPO, check=True, capture_output=True)
+    script = ("import importlib.util, pathlib, sys\n"
+              "for source in sorted(p for folder in ('pipeline', 'assets', 'schemas') "
+              "for p in pathlib.Path(folder).rglob('*.py')):\n"
+              "    cached = pathlib.Path(importlib.util.cache_from_source(str(source)))\n"
+              "    if not cached.exists() or cached.stat().st_mtime < source.stat().st_mtime:\n"
+              "        print(source)\n")
+    stale = subprocess.run([str(RUNTIME_BIN / "python"), "-c", script], cwd=REPO, capture_output=True, text=True,
+                           check=True).stdout.split()
+    assert stale == []
