@@ -20,6 +20,7 @@ from pathlib import Path
 
 import polars as pl
 
+from pipeline.dataset.hashing import group_digests
 from pipeline.documents import Document, read_document
 from pipeline.extraction import figure_rows_of
 from pipeline.shards import chunk_groups, chunk_of
@@ -31,6 +32,7 @@ BATCH = 2_000
 """Documents extracted and validated per pandera call (about a tenth of a second per call whatever its size)."""
 PARALLEL_MIN_SEEDS = 100
 """Seeds to read from which a step uses its worker processes: below, the work takes less than starting them."""
+_CHUNK = "_chunk"
 
 
 _EMPTY = tuple(pl.DataFrame(schema=stored_schema(kind)) for kind in KINDS)
@@ -47,6 +49,9 @@ class Refresh:
     """Seeds read again whose stored extraction already came from their current source and extractor."""
     figures: int
     rejected: int
+    validated: dict[int, str]
+    """Chunk → the ``RowsDigest`` of the figure rows of its seeds extracted now, as they passed ``FigureSchema``
+    and were stored (with their seed key); a chunk whose extractions gave no figure has none."""
 
 
 def refresh(seeds_dir: Path, max_bytes: int, output_dir: Path, extractor_version: str,
@@ -68,7 +73,8 @@ def refresh(seeds_dir: Path, max_bytes: int, output_dir: Path, extractor_version
         done = list(map(task, groups))
     return Refresh({key: status for part in done for key, status in part.statuses.items()},
                    sorted(key for part in done for key in part.extracted), sum(part.reused for part in done),
-                   sum(part.figures for part in done), sum(part.rejected for part in done))
+                   sum(part.figures for part in done), sum(part.rejected for part in done),
+                   {chunk: digest for part in done for chunk, digest in part.validated.items()})
 
 
 def worker_context() -> multiprocessing.context.BaseContext:
@@ -99,7 +105,7 @@ def _refresh(seeds_dir: Path, max_bytes: int, output_dir: Path, extractor_versio
                      stamps={k: v for k, v in stamps.items() if chunks[k] == chunk},
                      removed=[k for k in removed if chunks[k] == chunk])
     return Refresh({d.file_name: d.status for d in documents}, sorted(stamps), len(documents) - len(stale),
-                   figures.height, rejected.height)
+                   figures.height, rejected.height, _digests_by_chunk(figures, chunks))
 
 
 def _extract(documents: list[Document]) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -114,16 +120,38 @@ def _extract(documents: list[Document]) -> tuple[pl.DataFrame, pl.DataFrame]:
     return pl.concat(figures, how="diagonal_relaxed"), pl.concat(rejected, how="diagonal_relaxed")
 
 
+def _chunk(chunks: dict[str, int]) -> pl.Expr:
+    """The chunk of each row's seed (``chunks``: seed key → chunk)."""
+    return pl.col(KEY).replace_strict(chunks, return_dtype=pl.Int64).alias(_CHUNK)
+
+
 def _by_chunk(frame: pl.DataFrame, chunks: dict[str, int]) -> dict[int, pl.DataFrame]:
     """``frame``'s rows split by the chunk of their seed."""
-    chunk = pl.col(KEY).replace_strict(chunks, return_dtype=pl.Int64).alias("_chunk")
-    return {c: part for (c,), part in frame.with_columns(chunk).partition_by(
-        "_chunk", as_dict=True, include_key=False).items()}
+    return {c: part for (c,), part in frame.with_columns(_chunk(chunks)).partition_by(
+        _CHUNK, as_dict=True, include_key=False).items()}
 
 
-def stored_failures(store: WorkStore, keys: list[str]) -> pl.DataFrame | None:
-    """``FigureSchema``'s failure cases over the stored figures of ``keys`` (None if they all pass), checked a
-    group of chunks at a time (row indices count within a group)."""
-    found = [cases for group in chunk_groups(keys, BATCH)
-             if (cases := failure_cases(store.read("figures", group), FigureSchema)) is not None]
+def _digests_by_chunk(figures: pl.DataFrame, chunks: dict[str, int]) -> dict[int, str]:
+    """The ``RowsDigest`` of ``figures``' rows of each chunk, in the columns and types the work store keeps."""
+    schema = stored_schema("figures")
+    rows = figures.select(list(schema)).cast(schema)
+    return {chunk: digest for (chunk,), digest in group_digests(rows.with_columns(_chunk(chunks)), [_CHUNK]).items()}
+
+
+def stored_failures(store: WorkStore, keys: list[str], validated: dict[int, str]) -> pl.DataFrame | None:
+    """``FigureSchema``'s failure cases over the stored figures of ``keys`` (the seeds extracted now), None if they
+    all pass; checked a group of chunks at a time (row indices count within a group).
+
+    A chunk whose stored rows of these seeds are those that passed when they were extracted (``validated``: equal
+    ``RowsDigest``) passes without being validated again; the rows of any other chunk are validated now.
+    """
+    found = []
+    for group in chunk_groups(keys, BATCH):
+        chunks = {key: chunk_of(key) for key in group}
+        rows = store.read("figures", group, list(stored_schema("figures")))
+        stored = _digests_by_chunk(rows, chunks)
+        moved = {chunk for chunk in set(chunks.values()) if stored.get(chunk) != validated.get(chunk)}
+        if moved and (cases := failure_cases(rows.with_columns(_chunk(chunks)).filter(pl.col(_CHUNK).is_in(moved))
+                                             .drop(_CHUNK, KEY), FigureSchema)) is not None:
+            found.append(cases)
     return pl.concat(found, how="diagonal_relaxed") if found else None

@@ -7,9 +7,10 @@ from concurrent.futures import ProcessPoolExecutor
 import polars as pl
 import pytest
 
-from pipeline.refresh import PARALLEL_MIN_SEEDS, refresh, worker_context
+import pipeline.refresh
+from pipeline.refresh import PARALLEL_MIN_SEEDS, refresh, stored_failures, worker_context
 from pipeline.shards import chunk_of
-from pipeline.workstore import KINDS
+from pipeline.workstore import KEY, KINDS, WorkStore
 
 SENTENCES = ["U.S. goods exports to Chile were ${n}.2 billion in 2013, up 4.1% from 2012.",
              "Imports from Peru fell {n}% to $3.{n} billion in 2014.",
@@ -57,3 +58,29 @@ def test_a_worker_process_has_the_core_loaded_and_nothing_of_dagster():
         packages = pool.submit(loaded_packages).result()
     assert {"pipeline", "polars", "pandera"} <= packages
     assert not {"dagster", "assets", "dagster_celery"} & packages
+
+
+def test_stored_figures_equal_to_the_validated_ones_pass_and_any_other_chunk_is_validated_again(seeds, tmp_path,
+                                                                                              monkeypatch):
+    keys = sorted(p.name for p in seeds.iterdir())
+    done = refresh(seeds, 100_000, tmp_path, "v1", keys, [], workers=1)
+    store, validated = WorkStore(tmp_path), []
+    checked = pipeline.refresh.failure_cases
+    monkeypatch.setattr(pipeline.refresh, "failure_cases",
+                        lambda frame, model: validated.append(frame.height) or checked(frame, model))
+    assert stored_failures(store, done.extracted, done.validated) is None and validated == []
+
+    key = store.read("figures", done.extracted, [KEY])[KEY][0]
+    path = store.path("figures", chunk_of(key))
+    chunk_rows = store.read("figures", [k for k in done.extracted if chunk_of(k) == chunk_of(key)])
+
+    def alter(column: str, value) -> None:
+        rows, metadata = pl.read_parquet(path), pl.read_parquet_metadata(path)
+        rows.with_columns(pl.when(pl.col(KEY) == key).then(pl.lit(value)).otherwise(pl.col(column)).alias(column)
+                          ).write_parquet(path, metadata=metadata)
+
+    alter("value", 1.5)  # still a valid figure: validated again (that chunk only), and passes
+    assert stored_failures(store, done.extracted, done.validated) is None and validated == [chunk_rows.height]
+    alter("unit", "dollars")  # no unit of the contract
+    cases = stored_failures(store, done.extracted, done.validated)
+    assert cases is not None and "unit" in set(cases["column"]) and len(validated) == 2
