@@ -9,13 +9,16 @@ the manifest) and the build version (``pipeline.versions``), each violation
 with the digest of its group's rows. A version that changed one document
 works out only the folders that document touched and reads the others back;
 in a touched folder, the groups whose rows are those of the parent's folder
-keep the parent's violations, and only the others are worked out. Kept results
+keep the parent's result (its violations, or none: a kept result also names
+every group it checked, in its Parquet metadata), and only the others are
+worked out. Kept results
 no longer named by the version checked are removed; one removed while being
 read is worked out again.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -30,6 +33,9 @@ from pipeline.dataset.parts import partner_of, table_of
 from pipeline.dataset.manifest import read_manifest
 
 _GROUP_DIGEST = "group_digest"
+_CHECKED = "checked_groups"
+"""Parquet metadata key of a kept result: JSON list of the digests of every group of its folder, with or without
+violations."""
 _KEPT_SCHEMA = {**VIOLATION_SCHEMA, _GROUP_DIGEST: pl.String, PARTITION_KEY: pl.String}
 """A folder's violations while they are worked out: with their group's digest and their folder's partner."""
 LISTED = 200
@@ -69,8 +75,9 @@ def version_inconsistencies(output_dir: Path, version: str | None = None) -> Inc
     for attempt in range(ATTEMPTS):
         missing = {path: paths for path, paths in kept.items() if not path.exists()}
         for batch in _passes(missing, rows):
-            for path, found in _worked_out(folder, batch, before).items():
-                write_atomically(path, found.write_parquet)
+            for path, (found, checked) in _worked_out(folder, batch, before).items():
+                metadata = {_CHECKED: json.dumps(checked)}
+                write_atomically(path, lambda fh: found.write_parquet(fh, metadata=metadata))
         worked_out += len(missing)
         try:  # one scan of every folder's results; heads only for the listing
             by_rule = pl.scan_parquet(list(kept)).group_by("rule").len().sort("rule").collect()
@@ -128,11 +135,13 @@ def _passes(folders: dict[Path, list[str]], rows: dict[str, int]) -> list[dict[P
     return batches
 
 
-def _worked_out(folder: Path, folders: dict[Path, list[str]], before: dict[str, Path]) -> dict[Path, pl.DataFrame]:
+def _worked_out(folder: Path, folders: dict[Path, list[str]], before: dict[str, Path]
+                ) -> dict[Path, tuple[pl.DataFrame, list[str]]]:
     """The violations among the figures of each partner folder (its result's path → its parts), sorted by rule and
-    description, each with its group's digest (``_GROUP_DIGEST``), worked out in one pass over all of them (no
-    rule relates two groups, so none relates two folders). The groups with the same rows as in ``before`` (the
-    parent's result for a folder, if kept) keep its violations; only the others are worked out."""
+    description, each with its group's digest (``_GROUP_DIGEST``), and the digests of all the folder's groups;
+    worked out in one pass over all of them (no rule relates two groups, so none relates two folders). The groups
+    with the same rows as a group the parent's result checked (``before``, if kept) keep its violations, or
+    none; only the others are worked out."""
     if not folders:
         return {}
     partner_of_result = {path: partner_of(paths[0]) for path, paths in folders.items()}
@@ -143,10 +152,12 @@ def _worked_out(folder: Path, folders: dict[Path, list[str]], before: dict[str, 
     named = figures.with_columns(pl.struct(GROUP).alias("_group"))  # a group's digest covers its key too
     digests = pl.DataFrame([(*key, digest) for key, digest in group_digests(named, GROUP).items()],
                            schema={**{c: figures.schema[c] for c in GROUP}, _GROUP_DIGEST: pl.String}, orient="row")
-    reused = pl.concat([_parent_result(before.get(_folder_of(paths[0])), partner_of_result[path])
-                        for path, paths in folders.items()])
+    parents = [_parent_result(before.get(_folder_of(paths[0])), partner_of_result[path])
+               for path, paths in folders.items()]
+    reused = pl.concat([violations for violations, _ in parents])
     reused = reused.filter(pl.col(_GROUP_DIGEST).is_in(digests[_GROUP_DIGEST].implode()))
-    anew = digests.filter(~pl.col(_GROUP_DIGEST).is_in(reused[_GROUP_DIGEST].implode()))
+    checked = pl.Series([digest for _, groups in parents for digest in groups], dtype=pl.String)
+    anew = digests.filter(~pl.col(_GROUP_DIGEST).is_in(checked.implode()))
     rows = figures.join(anew.select(GROUP), on=GROUP, how="semi", nulls_equal=True)
     found = (find_inconsistencies(rows)
              .with_columns(pl.col("figure_ids").list.first().alias("figure_id"))
@@ -154,16 +165,20 @@ def _worked_out(folder: Path, folders: dict[Path, list[str]], before: dict[str, 
              .join(anew, on=GROUP, how="left", nulls_equal=True)
              .select(*VIOLATION_SCHEMA, _GROUP_DIGEST, PARTITION_KEY))
     every = pl.concat([reused, found])
-    return {path: every.filter(pl.col(PARTITION_KEY).eq_missing(partner)).drop(PARTITION_KEY)
-            .sort("rule", "description", _GROUP_DIGEST, maintain_order=True)
+    groups = {partner: sorted(of_partner[_GROUP_DIGEST]) for (partner,), of_partner in
+              digests.select(PARTITION_KEY, _GROUP_DIGEST).partition_by(PARTITION_KEY, as_dict=True).items()}
+    return {path: (every.filter(pl.col(PARTITION_KEY).eq_missing(partner)).drop(PARTITION_KEY)
+                   .sort("rule", "description", _GROUP_DIGEST, maintain_order=True), groups.get(partner, []))
             for path, partner in partner_of_result.items()}
 
 
-def _parent_result(path: Path | None, partner: str | None) -> pl.DataFrame:
-    """The parent's kept result for a partner folder, with its partner; none if it was not kept or is gone."""
+def _parent_result(path: Path | None, partner: str | None) -> tuple[pl.DataFrame, list[str]]:
+    """The parent's kept result for a partner folder, with its partner, and the digests of the groups it checked;
+    none if it was not kept or is gone."""
     if path is not None:
         try:
-            return pl.read_parquet(path).with_columns(pl.lit(partner, pl.String).alias(PARTITION_KEY))
+            checked = json.loads(pl.read_parquet_metadata(path).get(_CHECKED, "[]"))
+            return pl.read_parquet(path).with_columns(pl.lit(partner, pl.String).alias(PARTITION_KEY)), checked
         except FileNotFoundError:  # removed by a check of another version meanwhile: its groups worked out
             pass
-    return pl.DataFrame(schema=_KEPT_SCHEMA)
+    return pl.DataFrame(schema=_KEPT_SCHEMA), []
