@@ -11,9 +11,8 @@ works out only the folders that document touched and reads the others back;
 in a touched folder, the groups whose rows are those of the parent's folder
 keep the parent's result (its violations, or none: a kept result also names
 every group it checked, in its Parquet metadata), and only the others are
-worked out. Kept results
-no longer named by the version checked are removed; one removed while being
-read is worked out again.
+worked out. Kept results no longer named by the version checked are removed;
+one removed while being read is worked out again.
 """
 from __future__ import annotations
 
